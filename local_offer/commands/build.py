@@ -1,0 +1,88 @@
+"""build: validate every record, then build the site with mkdocs.
+
+The new site is built beside the old one and swapped in only when the build
+has finished, so a failed or killed build leaves the previous site whole.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from ..problems import report
+from ..project import Project
+from ..records import RecordLoader
+
+
+def add_parser(commands) -> None:
+    command = commands.add_parser("build", help="validate the records and build the site",
+                                  description="Validate every record, then build the site. "
+                                              "Exit 2 when a record is invalid, 1 when the "
+                                              "build fails.")
+    command.add_argument("--today", help="build as if today were this date (YYYY-MM-DD)")
+    command.add_argument("--site-dir", type=Path, default=None,
+                         help="where to write the site (default: site/)")
+    command.set_defaults(run=run)
+
+
+def run(args) -> int:
+    project = Project(args.project)
+    result = RecordLoader(project).load()
+    if result.problems:
+        print(report(result.problems), file=sys.stderr)
+        return 2
+    site_dir = (args.site_dir or project.root / "site").resolve()
+    try:
+        build_site(project, site_dir, today=args.today)
+    except BuildFailed as failure:
+        print(f"The build failed: {failure}", file=sys.stderr)
+        return 1
+    print(f"Built {len(result.records)} services into {site_dir}")
+    print("To look at it: make preview, then open http://127.0.0.1:8000/ in a browser.")
+    return 0
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def build_site(project: Project, site_dir: Path, today: str | None = None) -> None:
+    """Build into a fresh folder beside site_dir, then swap it in."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    if not logging.getLogger().handlers:
+        logging.basicConfig(format="%(levelname)s %(message)s")
+    try:
+        config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(staging))
+        config.plugins["local-offer"].config.project_dir = str(project.root)
+        config.plugins["local-offer"].config.today = today
+        build(config)
+        _post_build(project, staging, today)
+    except (Abort, ConfigurationError, PluginError, OSError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(error)) from error
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap_in(staging, site_dir)
+
+
+def _post_build(project: Project, staging: Path, today: str | None) -> None:
+    """Steps that need the finished HTML (search index, link check) run here."""
+
+
+def swap_in(staging: Path, site_dir: Path) -> None:
+    # Two renames: the old site is never missing for longer than a rename takes.
+    old = site_dir.with_name(f".site-old-{staging.name}")
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,205 @@
+"""Service records: every YAML file in services/, read, checked and typed.
+
+This layer imports nothing from mkdocs, so it can be tested alone and serve
+another site engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .problems import InvalidRecords, Problem
+from .project import Project
+from .validation import RecordSchema
+from .yaml_source import Document, read_document
+
+SERVICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Provider:
+    name: str
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class Cost:
+    free: bool
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Access:
+    routes: tuple[str, ...]
+    steps: str = ""
+    referral_form: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class Owner:
+    team: str
+    email: str
+
+
+@dataclass(frozen=True)
+class WaitingTime:
+    weeks: int
+    measured: dt.date
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    address: str
+    postcode: str
+    latitude: float | None = None
+    longitude: float | None = None
+    accessibility: str = ""
+
+
+@dataclass(frozen=True)
+class Session:
+    description: str
+    days: tuple[str, ...] = ()
+    start: str = ""
+    end: str = ""
+    term_time_only: bool = False
+
+
+@dataclass(frozen=True)
+class Record:
+    """One service, as validated. Field names follow the schema."""
+
+    id: str
+    path: str  # as shown in the repository, e.g. services/early-years/tiny-talkers.yaml
+    name: str
+    summary: str
+    provider: Provider
+    categories: tuple[str, ...]
+    needs: tuple[str, ...]
+    ages: tuple[int, int]
+    areas: tuple[str, ...]
+    cost: Cost
+    how_to_get_it: Access
+    contact: Contact
+    last_reviewed: dt.date
+    owner: Owner
+    description: str = ""
+    locations: tuple[Location, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    languages: tuple[str, ...] = ()
+    status: str = "active"
+    alert: str = ""
+    valid_until: dt.date | None = None
+    waiting_time: WaitingTime | None = None
+    supports_waiting_families: bool = False
+    review_every: str | None = None
+    lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def sort_key(self) -> tuple[str, str]:
+        return (self.name.casefold(), self.id)
+
+    @property
+    def is_free(self) -> bool:
+        return self.cost.free
+
+    def line_of(self, *where: Any) -> int:
+        """The line in the file where a field was written."""
+        where = tuple(where)
+        while where not in self.lines and where:
+            where = where[:-1]
+        return self.lines.get(where, 1)
+
+
+def record_from(service_id: str, document: Document) -> Record:
+    """A Record from a document that passed the schema."""
+    data = dict(document.data)
+    ages = data.pop("ages")
+    waiting = data.pop("waiting_time", None)
+    valid_until = data.pop("valid_until", None)
+    access = data.pop("how_to_get_it")
+    return Record(
+        id=service_id, path=document.path, lines=document.lines,
+        provider=Provider(**data.pop("provider")), cost=Cost(**data.pop("cost")),
+        how_to_get_it=Access(**{**access, "routes": tuple(access["routes"])}),
+        contact=Contact(**data.pop("contact")), owner=Owner(**data.pop("owner")),
+        waiting_time=WaitingTime(waiting["weeks"], dt.date.fromisoformat(waiting["measured"]))
+        if waiting else None,
+        ages=(ages["min"], ages["max"]),
+        last_reviewed=dt.date.fromisoformat(data.pop("last_reviewed")),
+        valid_until=dt.date.fromisoformat(valid_until) if valid_until else None,
+        locations=tuple(Location(**item) for item in data.pop("locations", [])),
+        sessions=tuple(Session(**{**item, "days": tuple(item.get("days", ()))})
+                       for item in data.pop("sessions", [])),
+        categories=tuple(data.pop("categories")), needs=tuple(data.pop("needs")),
+        areas=tuple(data.pop("areas")), languages=tuple(data.pop("languages", ())),
+        **data)
+
+
+@dataclass
+class LoadResult:
+    records: list[Record]
+    problems: list[Problem]
+
+
+class RecordLoader:
+    """Reads every service file of a project, collecting every problem in one pass."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.schema = RecordSchema(project.schema_path, project.taxonomy)
+
+    def load_file(self, file: Path) -> tuple[Record | None, list[Problem]]:
+        shown = self.project.shown(file)
+        service_id = file.stem
+        document, problems = read_document(file, shown)
+        if not SERVICE_ID.match(service_id):
+            problems.append(Problem(shown, 1, "", f"the file name '{file.name}' is not a valid "
+                                    "service id", "rename it with lowercase letters, digits and "
+                                    "hyphens only, like tiny-talkers-strood.yaml"))
+        if document is None or problems:
+            return None, problems
+        problems = self.schema.check(document)
+        if problems:
+            return None, problems
+        return record_from(service_id, document), []
+
+    def load(self, files: list[Path] | None = None) -> LoadResult:
+        records: list[Record] = []
+        problems: list[Problem] = []
+        first_file: dict[str, str] = {}
+        for file in files if files is not None else self.project.service_files():
+            shown = self.project.shown(file)
+            if file.stem in first_file:
+                problems.append(Problem(shown, 1, "", f"another file has the same id "
+                                        f"'{file.stem}': {first_file[file.stem]}",
+                                        "rename one of the two files; ids must be unique"))
+                continue
+            first_file[file.stem] = shown
+            record, found = self.load_file(file)
+            problems += found
+            if record:
+                records.append(record)
+        records.sort(key=lambda r: r.sort_key)
+        return LoadResult(records, sorted(problems))
+
+
+def load_records(project: Project) -> list[Record]:
+    """Every record of the project; raises InvalidRecords listing all problems."""
+    result = RecordLoader(project).load()
+    if result.problems:
+        raise InvalidRecords(result.problems)
+    return result.records

@@ -1,0 +1,147 @@
+"""The generated pages of the site: one per service, the browse pages and the glossary.
+
+Engine-neutral: each page is a URL, a title and a function that renders its
+HTML body. The mkdocs plugin hands them to mkdocs; another engine could too.
+Pages render lazily so a large offer never holds all its HTML at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from .glossary import Glossary
+from .records import Record
+from .render import Renderer
+from .taxonomy import Taxonomy
+
+AREA_WIDE = "area-wide"
+ALL_NEEDS = "all-needs"
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str  # as mkdocs names a source file, e.g. services/tiny-talkers.md
+    title: str
+    render: Callable[[str], str] = field(repr=False)  # page URL -> HTML body
+    kind: str = "page"
+    record: Record | None = None
+
+    @property
+    def url(self) -> str:
+        """The directory URL the page is published at, relative to the site root."""
+        stem = self.src_uri.removesuffix(".md")
+        if stem == "index":
+            return ""
+        return stem.removesuffix("/index") + "/"
+
+
+@dataclass(frozen=True)
+class BrowseWay:
+    """One way to browse: by category, need, age, area or letter."""
+
+    slug: str
+    title: str
+    intro: str
+
+
+BROWSE_WAYS = (
+    BrowseWay("category", "Services by category", "Choose the kind of help you are looking for."),
+    BrowseWay("need", "Services by need", "Choose the need. Services for all needs are listed "
+              "under every need."),
+    BrowseWay("age", "Services by age", "Choose your child's age. A service is listed under "
+              "every age group it covers."),
+    BrowseWay("area", "Services by area", "Choose where you live. Services that cover the "
+              "whole area are listed under every area."),
+    BrowseWay("a-z", "Services from A to Z", "Choose the first letter of the service's name."),
+)
+
+
+def first_letter(name: str) -> str:
+    letter = name.strip()[:1].upper()
+    return letter if "A" <= letter <= "Z" else "0-9"
+
+
+class SiteContent:
+    """Everything generated from the records, ready for a site engine."""
+
+    def __init__(self, records: list[Record], taxonomy: Taxonomy, renderer: Renderer,
+                 glossary: Glossary | None = None):
+        self.records = sorted(records, key=lambda r: r.sort_key)
+        self.taxonomy = taxonomy
+        self.renderer = renderer
+        self.glossary = glossary
+        self.groups = self._group()
+
+    # One pass over the records files each under every browse term it belongs to.
+    def _group(self) -> dict[str, dict[str, list[Record]]]:
+        groups: dict[str, dict[str, list[Record]]] = {way.slug: defaultdict(list)
+                                                      for way in BROWSE_WAYS}
+        area_ids = [t.id for t in self.taxonomy.areas]
+        need_ids = [t.id for t in self.taxonomy.needs]
+        for record in self.records:
+            for category in record.categories:
+                groups["category"][category].append(record)
+            needs = need_ids if ALL_NEEDS in record.needs else record.needs
+            for need in needs:
+                groups["need"][need].append(record)
+            areas = area_ids if AREA_WIDE in record.areas else record.areas
+            for area in areas:
+                groups["area"][area].append(record)
+            for band in self.taxonomy.age_bands:
+                if band.touches(*record.ages):
+                    groups["age"][band.id].append(record)
+            groups["a-z"][first_letter(record.name)].append(record)
+        return groups
+
+    def terms(self, way: str) -> list[tuple[str, str, str]]:
+        """(id, label, description) of each term of a browse way, in the taxonomy's order."""
+        if way == "age":
+            return [(b.id, b.label, "") for b in self.taxonomy.age_bands]
+        if way == "a-z":
+            return [(letter, letter, "") for letter in sorted(self.groups["a-z"])]
+        kind = {"category": "categories", "need": "needs", "area": "areas"}[way]
+        return [(t.id, t.label, t.description) for t in getattr(self.taxonomy, kind)]
+
+    def pages(self) -> Iterable[GeneratedPage]:
+        for record in self.records:
+            yield self.service_page(record)
+        yield GeneratedPage("browse/index.md", "Browse services", self._render_browse_home,
+                            kind="browse")
+        for way in BROWSE_WAYS:
+            yield from self.browse_pages(way)
+        if self.glossary:
+            yield GeneratedPage("glossary.md", "Glossary", self._render_glossary, kind="glossary")
+
+    def service_page(self, record: Record) -> GeneratedPage:
+        return GeneratedPage(f"services/{record.id}.md", record.name,
+                             lambda url: self.renderer.render("service-page", url, record=record),
+                             kind="service", record=record)
+
+    def browse_pages(self, way: BrowseWay) -> Iterable[GeneratedPage]:
+        terms = self.terms(way.slug)
+        listed = [(label, f"browse/{way.slug}/{term_id}/", len(self.groups[way.slug][term_id]),
+                   description) for term_id, label, description in terms]
+        yield GeneratedPage(
+            f"browse/{way.slug}/index.md", way.title,
+            lambda url: self.renderer.render("term-list", url, intro=way.intro, terms=listed),
+            kind="browse")
+        for term_id, label, _ in terms:
+            records = self.groups[way.slug][term_id]
+            title = (f"Services for {label.lower()}" if way.slug == "age"
+                     else f"Services: {label}")
+            yield GeneratedPage(
+                f"browse/{way.slug}/{term_id}.md", title,
+                lambda url, records=records: self.renderer.render("service-list", url,
+                                                                  records=records),
+                kind="browse")
+
+    def _render_browse_home(self, url: str) -> str:
+        ways = [(way.title, f"browse/{way.slug}/", None, way.intro)
+                for way in BROWSE_WAYS]
+        return self.renderer.render("term-list", url, intro=f"There are {len(self.records)} "
+                                    "services. Choose how to look for them.", terms=ways)
+
+    def _render_glossary(self, url: str) -> str:
+        return self.renderer.render("glossary", url, glossary=self.glossary)

@@ -1,0 +1,1 @@
+"""The thin mkdocs plugin that hands the generated pages to mkdocs."""

@@ -1,0 +1,64 @@
+"""mkdocs plugin: records in, generated pages out. Everything else lives outside mkdocs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File
+
+from ..build_content import build_content
+from ..problems import InvalidRecords, report
+from ..project import Project
+from ..site_pages import GeneratedPage
+from .config import LocalOfferConfig
+
+log = get_plugin_logger(__name__)
+
+
+class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.project: Project | None = None
+        self.generated: dict[str, GeneratedPage] = {}
+
+    # Load and check every record; an invalid one stops the build with all problems listed.
+    def on_config(self, config):
+        root = self.config.project_dir or str(Path(config.config_file_path).parent)
+        self.project = Project(Path(root))
+        try:
+            self.content = build_content(self.project, today=self.config.today)
+        except InvalidRecords as error:
+            raise PluginError("Some service records are not valid:\n" + report(error.problems))
+        return config
+
+    # Add the generated pages in memory: nothing is written into docs/.
+    def on_files(self, files, config):
+        self.generated = {}
+        for page in self.content.pages():
+            self.generated[page.src_uri] = page
+            files.append(File.generated(config, page.src_uri, content=_stub(page)))
+        return files
+
+    # Swap the stub's HTML for the page's rendered body.
+    def on_page_content(self, html, page, config, files):
+        generated = self.generated.get(page.file.src_uri)
+        if generated is None:
+            return html
+        return generated.render(page.url)
+
+    # Live preview: a change to a record or a data file rebuilds the site.
+    def on_serve(self, server, config, builder):
+        for folder in ("services", "data", "schema"):
+            path = self.project.root / folder
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+
+def _stub(page: GeneratedPage) -> str:
+    # JSON strings are valid YAML, so any title is quoted safely.
+    return f"---\ntitle: {json.dumps(page.title)}\nhide:\n  - toc\n---\n"
