@@ -6,9 +6,9 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from .commands import build, new, schema, validate
+from .commands import build, new, schema, synth, validate
 
-COMMANDS = (validate, build, new, schema)
+COMMANDS = (validate, build, new, schema, synth)
 
 
 def iso_date(text: str) -> dt.date:
