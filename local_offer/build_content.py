@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .freshness import ReviewPolicy
 from .glossary import load_glossary
 from .project import Project
 from .records import load_records
@@ -11,10 +12,19 @@ from .render import Renderer
 from .site_pages import SiteContent
 
 
+def as_date(today: str | dt.date | None) -> dt.date:
+    if today is None:
+        return dt.date.today()
+    return today if isinstance(today, dt.date) else dt.date.fromisoformat(today)
+
+
 def build_content(project: Project, today: str | dt.date | None = None) -> SiteContent:
-    """Records -> published records -> pages. Raises InvalidRecords."""
+    """Records -> review states -> published records -> pages. Raises InvalidRecords."""
+    day = as_date(today)
     records = load_records(project)
+    policy = ReviewPolicy(project.settings)
+    reviews = [policy.review(record, day) for record in records]
     glossary_path = project.data_dir / "glossary.yaml"
     glossary = load_glossary(glossary_path) if glossary_path.exists() else None
     renderer = Renderer(project.taxonomy, {"settings": project.settings})
-    return SiteContent(records, project.taxonomy, renderer, glossary)
+    return SiteContent(reviews, project.taxonomy, renderer, glossary, today=day)

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import importlib
+import pkgutil
 from pathlib import Path
 
-from .commands import build, new, schema, synth, validate
-
-COMMANDS = (validate, build, new, schema, synth)
+from . import commands as command_package
 
 
-def iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-05-03")
+def command_modules() -> list:
+    """Every module in local_offer/commands, in the order its ORDER (default 50) gives."""
+    modules = [importlib.import_module(f"{command_package.__name__}.{info.name}")
+               for info in pkgutil.iter_modules(command_package.__path__)]
+    return sorted(modules, key=lambda m: (getattr(m, "ORDER", 50), m.__name__))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -26,15 +25,14 @@ def parser() -> argparse.ArgumentParser:
                              help="the folder holding services/, data/ and mkdocs.yml "
                                   "(default: the current folder)")
     commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS:
+    for command in command_modules():
         command.add_parser(commands)
     return main_parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = parser()
     try:
-        args = arguments.parse_args(argv)
+        args = parser().parse_args(argv)
     except SystemExit as leaving:  # argparse exits 2 on bad arguments, 0 on --help
         return int(leaving.code or 0)
     return args.run(args)

@@ -7,10 +7,12 @@ Pages render lazily so a large offer never holds all its HTML at once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from .freshness import Review
 from .glossary import Glossary
 from .records import Record
 from .render import Renderer
@@ -66,9 +68,14 @@ def first_letter(name: str) -> str:
 class SiteContent:
     """Everything generated from the records, ready for a site engine."""
 
-    def __init__(self, records: list[Record], taxonomy: Taxonomy, renderer: Renderer,
-                 glossary: Glossary | None = None):
-        self.records = sorted(records, key=lambda r: r.sort_key)
+    def __init__(self, reviews: list[Review], taxonomy: Taxonomy, renderer: Renderer,
+                 glossary: Glossary | None = None, today: dt.date | None = None):
+        reviews = sorted(reviews, key=lambda review: review.record.sort_key)
+        self.today = today or dt.date.today()
+        self.reviews = {review.record.id: review for review in reviews}
+        # Only published records get pages, browse entries, search entries and feeds.
+        self.records = [review.record for review in reviews if review.published]
+        self.unpublished = [review.record for review in reviews if not review.published]
         self.taxonomy = taxonomy
         self.renderer = renderer
         self.glossary = glossary

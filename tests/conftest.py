@@ -46,3 +46,19 @@ def scratch(tmp_path: Path) -> ScratchProject:
 @pytest.fixture
 def service_fixtures() -> dict[str, str]:
     return component_fixtures("service-page")
+
+
+def build_into(project_root: Path, site_dir: Path, today: str = SAMPLE_TODAY) -> None:
+    """Build a project's site into site_dir with the real command line."""
+    from local_offer.cli import main
+    code = main(["--project", str(project_root), "build", "--today", today,
+                 "--site-dir", str(site_dir)])
+    assert code == 0, f"build failed with exit code {code}"
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample data built once per test run, with today pinned."""
+    site = tmp_path_factory.mktemp("sample") / "site"
+    build_into(ROOT, site)
+    return site

@@ -14,15 +14,19 @@ from pathlib import Path
 
 from ..problems import report
 from ..project import Project
+from . import iso_date
 from ..records import RecordLoader
 
+
+ORDER = 20
 
 def add_parser(commands) -> None:
     command = commands.add_parser("build", help="validate the records and build the site",
                                   description="Validate every record, then build the site. "
                                               "Exit 2 when a record is invalid, 1 when the "
                                               "build fails.")
-    command.add_argument("--today", help="build as if today were this date (YYYY-MM-DD)")
+    command.add_argument("--today", type=iso_date,
+                         help="build as if today were this date (YYYY-MM-DD)")
     command.add_argument("--site-dir", type=Path, default=None,
                          help="where to write the site (default: site/)")
     command.set_defaults(run=run)

@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 from ..project import Project
+from . import iso_date
 
 TEMPLATE = Path("schema") / "service-template.yaml"
 
+
+ORDER = 30
 
 def add_parser(commands) -> None:
     command = commands.add_parser("new", help="start a record for a new service",
@@ -19,7 +22,8 @@ def add_parser(commands) -> None:
                                               "services/, ready to fill in.")
     command.add_argument("name", help="the service's name, in quotes")
     command.add_argument("--folder", default="", help="a sub-folder of services/ to put it in")
-    command.add_argument("--today", help="the date to write as last_reviewed (YYYY-MM-DD)")
+    command.add_argument("--today", type=iso_date,
+                         help="the date to write as last_reviewed (YYYY-MM-DD)")
     command.set_defaults(run=run)
 
 

@@ -9,6 +9,8 @@ from ..project import Project
 from ..validation import with_taxonomy
 
 
+ORDER = 80
+
 def add_parser(commands) -> None:
     command = commands.add_parser("schema", help="refresh the lists in the published schema",
                                   description="Copy the categories, needs, areas and routes "

@@ -8,6 +8,8 @@ from ..project import Project
 from ..synth import write_synthetic
 
 
+ORDER = 90
+
 def add_parser(commands) -> None:
     command = commands.add_parser("synth", help="write synthetic records for testing at scale",
                                   description="Write N valid, illustrative synthetic records.")

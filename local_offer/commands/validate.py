@@ -9,6 +9,8 @@ from ..project import Project
 from ..records import RecordLoader
 
 
+ORDER = 10
+
 def add_parser(commands) -> None:
     command = commands.add_parser("validate", help="check every record in services/",
                                   description="Check every record. Exit 0 when all are valid, "
