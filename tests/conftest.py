@@ -62,3 +62,93 @@ def sample_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("sample") / "site"
     build_into(ROOT, site)
     return site
+
+
+# ---- Browser tests: Playwright driving Debian's Chromium against a local server ----
+
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Chromium flags for this closed network: no background calls home.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-default-apps", "--disable-quic"]
+
+
+class SiteServer:
+    """Serves a built site on 127.0.0.1 in a background thread."""
+
+    def __init__(self, site: Path):
+        import functools
+        import http.server
+        import threading
+
+        handler = functools.partial(_QuietHandler, directory=str(site))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _quiet_handler_class():
+    import http.server
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # keep test output readable
+            pass
+
+    return Handler
+
+
+_QuietHandler = _quiet_handler_class()
+
+
+@pytest.fixture(scope="session")
+def sample_server(sample_site):
+    server = SiteServer(sample_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium under Playwright. If it cannot start, the test fails: it never skips."""
+    import shutil as _shutil
+    from playwright.sync_api import sync_playwright
+
+    executable = _shutil.which("chromium")
+    assert executable, "Chromium is not installed: apt-get install -y chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def context(browser):
+    made = browser.new_context()
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+def axe_violations(page, tags=WCAG_TAGS) -> list[dict]:
+    """Run axe-core in the page for the WCAG tags; returns its violations."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                           tags)
+    return result["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} at "
+                     + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+                     for v in violations)

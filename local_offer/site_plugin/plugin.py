@@ -10,6 +10,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
 from ..build_content import build_content
+from ..outputs import output_files
 from ..problems import InvalidRecords, report
 from ..project import Project
 from ..site_pages import GeneratedPage
@@ -49,6 +50,17 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         if generated is None:
             return html
         return generated.render(page.url)
+
+    # Feeds and open data, written beside the pages.
+    def on_post_build(self, config):
+        site_dir = Path(config.site_dir)
+        for relative, data in output_files(self.content):
+            target = site_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, str):
+                target.write_text(data, encoding="utf-8")
+            else:
+                target.write_bytes(data)
 
     # Live preview: a change to a record or a data file rebuilds the site.
     def on_serve(self, server, config, builder):
