@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..project import Project
+from ..safe_write import create_new
 from . import iso_date
 
 TEMPLATE = Path("schema") / "service-template.yaml"
@@ -49,7 +50,11 @@ def run(args) -> int:
     today = args.today or dt.date.today().isoformat()
     text = record_text(project, name, today, folder)
     folder.mkdir(parents=True, exist_ok=True)
-    write_new_file(target, text)
+    try:
+        create_new(target, text)
+    except FileExistsError:
+        print(f"{project.shown(target)} already exists; it was not changed.", file=sys.stderr)
+        return 2
     print(f"Wrote {project.shown(target)}. Fill in each field, then run: "
           "python build_offer.py validate")
     return 0
@@ -65,12 +70,3 @@ def record_text(project: Project, name: str, today: str, folder: Path) -> str:
     return re.sub(r"^last_reviewed: .*$", f"last_reviewed: {today}", text, count=1,
                   flags=re.MULTILINE)
 
-
-def write_new_file(target: Path, text: str) -> None:
-    """Create the file only if it does not exist, writing it whole or not at all."""
-    temporary = target.with_name(f".{target.name}.new")
-    temporary.write_text(text, encoding="utf-8")
-    try:
-        os.link(temporary, target)  # fails if target exists: never overwrites
-    finally:
-        temporary.unlink()
