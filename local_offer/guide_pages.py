@@ -35,12 +35,22 @@ _TEST_MARK = re.compile(r"^<!-- test:[^>]*-->\n", re.MULTILINE)
 _TITLE = re.compile(r"^# (.+)$", re.MULTILINE)
 
 
+# Without a CONTRIBUTING.md the page still exists, so links to it keep working.
+FALLBACK_GUIDE = """# For service teams
+
+The teams who run the services keep their own entries up to date, by pull
+request to the Local Offer's repository. Someone in the Local Offer team
+checks every change before it goes on this site.
+
+[Fields of a service entry](schema/service.schema.json) lists every field an
+entry can have, with what to write and an example.
+"""
+
+
 def guide_pages(project: Project, renderer: Renderer) -> list[GeneratedPage]:
-    pages = [field_reference_page(project, renderer)]
     guide = project.root / GUIDE_FILE
-    if guide.exists():
-        pages.append(guide_page(guide.read_text(encoding="utf-8"), project.root))
-    return pages
+    markdown = guide.read_text(encoding="utf-8") if guide.exists() else FALLBACK_GUIDE
+    return [field_reference_page(project, renderer), guide_page(markdown, project.root)]
 
 
 def field_reference_page(project: Project, renderer: Renderer) -> GeneratedPage:

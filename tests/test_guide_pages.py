@@ -26,7 +26,8 @@ import pytest
 
 from local_offer.guide_pages import site_target
 
-from conftest import ROOT
+from conftest import ROOT, build_into
+from test_records import MINIMAL
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 STEP = re.compile(r"^<!-- test: (?P<what>[^>]*?) -->\n(?P<fence>```+)(?P<lang>\w*)\n"
@@ -161,3 +162,11 @@ def test_guide_is_a_page_under_about_this_site(sample_site):
     assert '<code class="language-yaml">' in article or 'class="language-yaml' in article
     about = (sample_site / "about" / "index.html").read_text(encoding="utf-8")
     assert 'href="contributing/"' in about and 'href="fields/"' in about
+
+
+def test_without_a_contributing_file_the_guide_page_still_exists(scratch, tmp_path):
+    assert not (scratch.root / "CONTRIBUTING.md").exists()
+    scratch.write("minimal.yaml", MINIMAL)
+    build_into(scratch.root, tmp_path / "site")  # strict: the About page's links resolve
+    html = (tmp_path / "site" / "about" / "contributing" / "index.html").read_text()
+    assert ">For service teams</h1>" in html and 'href="../fields/"' in html
