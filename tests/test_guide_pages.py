@@ -54,13 +54,15 @@ def clean_clone(tmp_path: Path) -> Path:
     return tmp_path / "local-offer"
 
 
-def with_python_on_path(tmp_path: Path) -> dict:
+def new_user_environment(tmp_path: Path) -> dict:
     """`python` is this test run's interpreter, as if the guide's .venv were activated."""
     shims = tmp_path / "bin"
     shims.mkdir()
     (shims / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
     (shims / "python").chmod(0o755)
-    return {**os.environ, "PATH": f"{shims}{os.pathsep}{os.environ['PATH']}",
+    who = {f"GIT_{role}_{part}": value for role in ("AUTHOR", "COMMITTER")
+           for part, value in (("NAME", "New User"), ("EMAIL", "new.user@example.org"))}
+    return {**os.environ, **who, "PATH": f"{shims}{os.pathsep}{os.environ['PATH']}",
             "PYTHONPATH": ""}
 
 
@@ -83,7 +85,7 @@ def edit(file: Path, snippet: str) -> None:
 
 def test_following_the_guide_from_a_clean_clone_to_a_validated_new_record(tmp_path):
     clone = clean_clone(tmp_path)
-    env = with_python_on_path(tmp_path)
+    env = new_user_environment(tmp_path)
     steps = list(STEP.finditer(GUIDE.read_text(encoding="utf-8")))
     kinds = [step.group("what").split()[0].rstrip(",") for step in steps]
     assert kinds.count("run") >= 4 and kinds.count("output") >= 4 and kinds.count("edit") >= 3
@@ -105,10 +107,12 @@ def test_following_the_guide_from_a_clean_clone_to_a_validated_new_record(tmp_pa
             edit(clone / what.removeprefix("edit "), body)
         else:
             pytest.fail(f"unknown test step '{what}'")
-    # The guide ends with a new, valid record in the clone.
-    new_record = clone / "services" / "early-years" / "sensory-play-mornings.yaml"
-    assert new_record.is_file()
-    assert printed == ["All 52 records are valid."]
+    # The guide ends with a new, valid record, proposed on its own branch.
+    pushed = subprocess.run(["git", "-C", str(tmp_path / "origin"), "show", "--name-only",
+                             "--format=%s", "sensory-play-mornings"],
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert pushed[-1] == "services/early-years/sensory-play-mornings.yaml"
+    assert " ".join(pushed[:-1]) == "Add Sensory Play Mornings"
 
 
 def github_slug(heading: str) -> str:
