@@ -26,9 +26,10 @@ ALL_NEEDS = "all-needs"
 class GeneratedPage:
     src_uri: str  # as mkdocs names a source file, e.g. services/tiny-talkers.md
     title: str
-    render: Callable[[str], str] = field(repr=False)  # page URL -> HTML body
+    render: Callable[[str], str] | None = field(default=None, repr=False)  # URL -> HTML body
     kind: str = "page"
     record: Record | None = None
+    markdown: str | None = None  # instead of render: Markdown the site engine renders itself
 
     @property
     def url(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import chain
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -10,6 +11,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
 from ..build_content import build_content
+from ..guide_pages import GUIDE_FILE, guide_pages
 from ..outputs import output_files
 from ..problems import InvalidRecords, report
 from ..project import Project
@@ -39,7 +41,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # Add the generated pages in memory: nothing is written into docs/.
     def on_files(self, files, config):
         self.generated = {}
-        for page in self.content.pages():
+        for page in chain(self.content.pages(),
+                          guide_pages(self.project, self.content.renderer)):
             self.generated[page.src_uri] = page
             files.append(File.generated(config, page.src_uri, content=_stub(page)))
         return files
@@ -47,7 +50,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # Swap the stub's HTML for the page's rendered body.
     def on_page_content(self, html, page, config, files):
         generated = self.generated.get(page.file.src_uri)
-        if generated is None:
+        if generated is None or generated.markdown is not None:
             return html
         return generated.render(page.url)
 
@@ -64,7 +67,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
 
     # Live preview: a change to a record or a data file rebuilds the site.
     def on_serve(self, server, config, builder):
-        for folder in ("services", "data", "schema"):
+        for folder in ("services", "data", "schema", GUIDE_FILE):
             path = self.project.root / folder
             if path.exists():
                 server.watch(str(path))
@@ -73,4 +76,6 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
 
 def _stub(page: GeneratedPage) -> str:
     # JSON strings are valid YAML, so any title is quoted safely.
+    if page.markdown is not None:
+        return f"---\ntitle: {json.dumps(page.title)}\n---\n{page.markdown}"
     return f"---\ntitle: {json.dumps(page.title)}\nhide:\n  - toc\n---\n"
