@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import subprocess
+import sys
 
 from local_offer.build_content import build_content
 from local_offer.outputs.services_index import files
@@ -55,3 +58,17 @@ def test_sample_closure_shows_on_its_page_and_in_its_category(sample_site):
         encoding="utf-8")
     item = listing.split('data-service-id="accessible-swimming"')[1].split("</li>")[0]
     assert "Temporarily closed." in item and "Sessions restart" in item
+
+
+def test_search_index_carries_the_closure_alert_and_service_id(sample_site, tmp_path):
+    """The markup contract with search: Pagefind reads the alert and id as result metadata."""
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(sample_site),
+                    "--output-path", str(tmp_path / "pagefind"), "--glob",
+                    "services/accessible-swimming/index.html"], check=True, capture_output=True)
+    fragments = list((tmp_path / "pagefind" / "fragment").iterdir())
+    assert len(fragments) == 1
+    data = gzip.decompress(fragments[0].read_bytes())
+    meta = json.loads(data[data.index(b"{"):])["meta"]
+    assert meta["service_id"] == "accessible-swimming"
+    assert meta["alert"] == ("Temporarily closed. Closed while the pool is refurbished. "
+                             "Sessions restart on Sunday 7 March 2027.")

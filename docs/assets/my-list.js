@@ -244,8 +244,18 @@
 
     function drawShared(ids) {
       const found = ids.filter(function (id) { return services[id]; });
+      if (!found.length) {
+        view.append(make("p", "lo-summary", "None of the services in this shared list are " +
+                         "listed in the Local Offer any more."));
+        return;
+      }
       view.append(make("p", "lo-summary", "Someone shared " + howMany(found.length) +
                        " with you. Save them to keep them in your list on this device."));
+      if (found.length < ids.length) {
+        view.append(make("p", "lo-item-alert", howMany(ids.length - found.length) +
+                         " in the link " + (ids.length - found.length === 1 ? "is" : "are") +
+                         " no longer listed in the Local Offer."));
+      }
       if (storage) {
         view.append(button("Save all to my list", "md-button--primary", function () {
           keep(savedIds().concat(found));

@@ -43,6 +43,11 @@ def test_two_saved_services_survive_a_reload_and_show_in_my_list(page, sample_se
     expect(page.get_by_role("button", name="Print my list")).to_be_visible()
     violations = axe_violations(page)
     assert violations == [], describe(violations)
+    # On paper: the services and their contacts, not the buttons.
+    page.emulate_media(media="print")
+    expect(page.get_by_role("button", name="Print my list")).to_be_hidden()
+    expect(page.get_by_role("button", name=f"Remove from my list: {STROOD}")).to_be_hidden()
+    expect(page.get_by_role("link", name="01632 960101")).to_be_visible()
 
 
 def test_removing_a_service_keeps_focus_and_says_so(page, sample_server):
@@ -71,6 +76,7 @@ def test_the_share_link_shows_the_same_list_in_a_fresh_browser(browser, page, sa
         violations = axe_violations(other)
         assert violations == [], describe(violations)
         other.get_by_role("button", name="Save all to my list").click()
+        expect(other.get_by_role("status")).to_have_text("2 services saved to your list.")
         other.goto(sample_server.url + "my-list/")
         expect(listed_names(other)).to_have_text([STROOD, SENDIASS])
     finally:
@@ -89,3 +95,9 @@ def test_without_javascript_no_control_shows_and_my_list_explains(browser, sampl
         assert page.locator("[data-my-list] button, [data-my-list] input").count() == 0
     finally:
         no_script.close()
+
+
+def test_a_shared_link_with_a_service_no_longer_listed_says_so(page, sample_server):
+    page.goto(sample_server.url + "my-list/#ids=sendiass,no-such-service")
+    expect(listed_names(page)).to_have_text([SENDIASS])
+    expect(page.get_by_text("1 service in the link is no longer listed")).to_be_visible()
