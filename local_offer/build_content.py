@@ -6,9 +6,11 @@ import datetime as dt
 
 from .freshness import ReviewPolicy
 from .glossary import load_glossary
+from .problems import InvalidRecords
 from .project import Project
 from .records import load_records
 from .render import Renderer
+from .site_data import load_site_data
 from .site_pages import SiteContent
 
 
@@ -18,13 +20,19 @@ def as_date(today: str | dt.date | None) -> dt.date:
     return today if isinstance(today, dt.date) else dt.date.fromisoformat(today)
 
 
-def build_content(project: Project, today: str | dt.date | None = None) -> SiteContent:
+def build_content(project: Project, today: str | dt.date | None = None,
+                  site_url: str = "") -> SiteContent:
     """Records -> review states -> published records -> pages. Raises InvalidRecords."""
     day = as_date(today)
     records = load_records(project)
+    site_data, problems = load_site_data(project, day, site_url)
+    if problems:
+        raise InvalidRecords(problems)
     policy = ReviewPolicy(project.settings)
     reviews = [policy.review(record, day) for record in records]
     glossary_path = project.data_dir / "glossary.yaml"
     glossary = load_glossary(glossary_path) if glossary_path.exists() else None
-    renderer = Renderer(project.taxonomy, {"settings": project.settings})
-    return SiteContent(reviews, project.taxonomy, renderer, glossary, today=day)
+    renderer = Renderer(project.taxonomy, {"settings": project.settings,
+                                           "report_problem": site_data.report_problem})
+    return SiteContent(reviews, project.taxonomy, renderer, glossary, today=day,
+                       site_data=site_data)

@@ -19,6 +19,9 @@ class Settings:
     review_every_by_category: dict = field(default_factory=dict)
     due_soon_days: int = 30
     grace: str = "3 months"
+    # Checked by report_problem.py and comments.py, which know their lines in the file.
+    report_problem: dict = field(default_factory=dict)
+    comments: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from .freshness import Review
 from .glossary import Glossary
 from .records import Record
 from .render import Renderer
+from .site_data import SiteData
 from .taxonomy import Taxonomy
 
 AREA_WIDE = "area-wide"
@@ -34,10 +35,15 @@ class GeneratedPage:
     @property
     def url(self) -> str:
         """The directory URL the page is published at, relative to the site root."""
-        stem = self.src_uri.removesuffix(".md")
-        if stem == "index":
-            return ""
-        return stem.removesuffix("/index") + "/"
+        return page_url(self.src_uri)
+
+
+def page_url(src_uri: str) -> str:
+    """The directory URL a source file is published at, e.g. about.md -> about/."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,8 @@ class SiteContent:
     """Everything generated from the records, ready for a site engine."""
 
     def __init__(self, reviews: list[Review], taxonomy: Taxonomy, renderer: Renderer,
-                 glossary: Glossary | None = None, today: dt.date | None = None):
+                 glossary: Glossary | None = None, today: dt.date | None = None,
+                 site_data: SiteData | None = None):
         reviews = sorted(reviews, key=lambda review: review.record.sort_key)
         self.today = today or dt.date.today()
         self.reviews = {review.record.id: review for review in reviews}
@@ -80,6 +87,7 @@ class SiteContent:
         self.taxonomy = taxonomy
         self.renderer = renderer
         self.glossary = glossary
+        self.site_data = site_data
         self.groups = self._group()
 
     # One pass over the records files each under every browse term it belongs to.
@@ -121,6 +129,8 @@ class SiteContent:
             yield from self.browse_pages(way)
         if self.glossary:
             yield GeneratedPage("glossary.md", "Glossary", self._render_glossary, kind="glossary")
+        from .family_pages import family_pages  # it builds on GeneratedPage, defined here
+        yield from family_pages(self)
 
     def service_page(self, record: Record) -> GeneratedPage:
         return GeneratedPage(f"services/{record.id}.md", record.name,

@@ -12,10 +12,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..build_content import as_date
 from ..problems import report
 from ..project import Project
 from . import iso_date
 from ..records import RecordLoader
+from ..site_data import load_site_data
 
 
 ORDER = 20
@@ -35,8 +37,9 @@ def add_parser(commands) -> None:
 def run(args) -> int:
     project = Project(args.project)
     result = RecordLoader(project).load()
-    if result.problems:
-        print(report(result.problems), file=sys.stderr)
+    problems = result.problems + load_site_data(project, as_date(args.today))[1]
+    if problems:
+        print(report(problems), file=sys.stderr)
         return 2
     site_dir = (args.site_dir or project.root / "site").resolve()
     try:

@@ -33,7 +33,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         root = self.config.project_dir or str(Path(config.config_file_path).parent)
         self.project = Project(Path(root))
         try:
-            self.content = build_content(self.project, today=self.config.today)
+            self.content = build_content(self.project, today=self.config.today,
+                                         site_url=config.site_url or "")
         except InvalidRecords as error:
             raise PluginError("Some service records are not valid:\n" + report(error.problems))
         return config
