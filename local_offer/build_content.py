@@ -27,4 +27,5 @@ def build_content(project: Project, today: str | dt.date | None = None) -> SiteC
     glossary_path = project.data_dir / "glossary.yaml"
     glossary = load_glossary(glossary_path) if glossary_path.exists() else None
     renderer = Renderer(project.taxonomy, {"settings": project.settings})
-    return SiteContent(reviews, project.taxonomy, renderer, glossary, today=day)
+    return SiteContent(reviews, project.taxonomy, renderer, glossary, today=day,
+                       settings=project.settings)

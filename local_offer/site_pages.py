@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 
 from .freshness import Review
 from .glossary import Glossary
+from .project import Settings
 from .records import Record
 from .render import Renderer
 from .taxonomy import Taxonomy
@@ -69,7 +70,8 @@ class SiteContent:
     """Everything generated from the records, ready for a site engine."""
 
     def __init__(self, reviews: list[Review], taxonomy: Taxonomy, renderer: Renderer,
-                 glossary: Glossary | None = None, today: dt.date | None = None):
+                 glossary: Glossary | None = None, today: dt.date | None = None,
+                 settings: Settings | None = None):
         reviews = sorted(reviews, key=lambda review: review.record.sort_key)
         self.today = today or dt.date.today()
         self.reviews = {review.record.id: review for review in reviews}
@@ -79,6 +81,11 @@ class SiteContent:
         self.taxonomy = taxonomy
         self.renderer = renderer
         self.glossary = glossary
+        self.settings = settings or Settings()
+        # Set by the site engine: where the site is published ("" when unknown), and the
+        # URLs of its hand-written pages, for the sitemap and the feeds' full addresses.
+        self.site_url = ""
+        self.docs_page_urls: list[str] = []
         self.groups = self._group()
 
     # One pass over the records files each under every browse term it belongs to.
