@@ -223,3 +223,9 @@ def test_every_field_written_is_in_the_documented_mapping(sample_site):
                if field and not isinstance(value, (dict, list))}
     assert written - documented == set(), "add these to the table in docs/open-data.md"
     assert documented - written <= {"alert", "schedules.valid_to", "url"}
+
+
+def test_an_empty_offer_is_a_valid_empty_list(schemas):
+    listing = oruk.service_list([])
+    assert schemas.errors("service_list.json", listing) == []
+    assert listing["empty"] and listing["total_items"] == 0 and listing["contents"] == []
