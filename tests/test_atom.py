@@ -65,3 +65,8 @@ def test_an_empty_offer_still_has_a_valid_feed(scratch):
     feed = ET.fromstring(atom.feed(content))
     assert feed.findall("atom:entry", NS) == []
     assert feed.find("atom:updated", NS).text == "2026-06-01T00:00:00Z"
+
+
+def test_the_documentation_gives_the_feed_size():
+    text = (ROOT / "docs" / "open-data.md").read_text(encoding="utf-8")
+    assert f"The {atom.FEED_SIZE} services checked most recently" in text
