@@ -35,4 +35,4 @@ def build_content(project: Project, today: str | dt.date | None = None,
     renderer = Renderer(project.taxonomy, {"settings": project.settings,
                                            "report_problem": site_data.report_problem})
     return SiteContent(reviews, project.taxonomy, renderer, glossary, today=day,
-                       site_data=site_data)
+                       site_data=site_data, settings=project.settings)

@@ -77,6 +77,11 @@ class Session:
     end: str = ""
     term_time_only: bool = False
 
+    @property
+    def is_regular(self) -> bool:
+        """Weekly on set days at set times: what a calendar or an RRULE can say."""
+        return bool(self.days and self.start and self.end and self.start < self.end)
+
 
 @dataclass(frozen=True)
 class Record:
@@ -115,6 +120,10 @@ class Record:
     @property
     def is_free(self) -> bool:
         return self.cost.free
+
+    @property
+    def regular_sessions(self) -> tuple[Session, ...]:
+        return tuple(session for session in self.sessions if session.is_regular)
 
     def line_of(self, *where: Any) -> int:
         """The line in the file where a field was written."""

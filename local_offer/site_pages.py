@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 
 from .freshness import Review
 from .glossary import Glossary
+from .project import Settings
 from .records import Record
 from .render import Renderer
 from .site_data import SiteData
@@ -77,7 +78,7 @@ class SiteContent:
 
     def __init__(self, reviews: list[Review], taxonomy: Taxonomy, renderer: Renderer,
                  glossary: Glossary | None = None, today: dt.date | None = None,
-                 site_data: SiteData | None = None):
+                 site_data: SiteData | None = None, settings: Settings | None = None):
         reviews = sorted(reviews, key=lambda review: review.record.sort_key)
         self.today = today or dt.date.today()
         self.reviews = {review.record.id: review for review in reviews}
@@ -88,6 +89,11 @@ class SiteContent:
         self.renderer = renderer
         self.glossary = glossary
         self.site_data = site_data
+        self.settings = settings or Settings()
+        # Set by the site engine: where the site is published ("" when unknown), and the
+        # URLs of its hand-written pages, for the sitemap and the feeds' full addresses.
+        self.site_url = ""
+        self.docs_page_urls: list[str] = []
         self.groups = self._group()
 
     # One pass over the records files each under every browse term it belongs to.

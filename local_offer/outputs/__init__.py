@@ -1,7 +1,8 @@
 """Files published beside the pages: feeds and open data.
 
 Each module here defines ``files(content) -> iterable of (path, text or bytes)``,
-path relative to the site root; the site engine writes them after the pages.
+path relative to the site root; the site engine adds them to the site's files,
+so pages can link to them (the mkdocs plugin does this in on_files).
 A module here is found on its own, so each format is one file.
 """
 

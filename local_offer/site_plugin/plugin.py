@@ -16,6 +16,7 @@ from ..outputs import output_files
 from ..problems import InvalidRecords, report
 from ..project import Project
 from ..site_pages import GeneratedPage
+from ..structured_data import json_ld
 from .config import LocalOfferConfig
 
 log = get_plugin_logger(__name__)
@@ -37,34 +38,38 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                                          site_url=config.site_url or "")
         except InvalidRecords as error:
             raise PluginError("Some service records are not valid:\n" + report(error.problems))
+        self.content.site_url = config.site_url or ""
+        # Our sitemap.xml (an output) lists published pages with their review dates.
+        config.theme.static_templates.discard("sitemap.xml")
         return config
 
     # Add the generated pages in memory: nothing is written into docs/.
+    # Feeds and open data are files of the site too, so pages can link to them.
     def on_files(self, files, config):
         self.generated = {}
+        self.content.docs_page_urls = [_root_relative(file.url)
+                                       for file in files.documentation_pages()]
         for page in chain(self.content.pages(),
                           guide_pages(self.project, self.content.renderer)):
             self.generated[page.src_uri] = page
             files.append(File.generated(config, page.src_uri, content=_stub(page)))
+        for relative, data in output_files(self.content):
+            # Ours replaces a theme's file of the same name (mkdocs' own sitemap.xml).
+            if (existing := files.get_file_from_path(relative)) is not None:
+                files.remove(existing)
+            files.append(File.generated(config, relative, content=data))
         return files
 
-    # Swap the stub's HTML for the page's rendered body.
+    # Swap the stub's HTML for the page's rendered body; a service's schema.org data
+    # goes into the page's meta for the theme's <head> (partials/open-data-head.html).
     def on_page_content(self, html, page, config, files):
         generated = self.generated.get(page.file.src_uri)
         if generated is None or generated.markdown is not None:
             return html
+        if generated.record:
+            page.meta["local_offer_json_ld"] = json_ld(generated.record, self.content.taxonomy,
+                                                       page.canonical_url)
         return generated.render(page.url)
-
-    # Feeds and open data, written beside the pages.
-    def on_post_build(self, config):
-        site_dir = Path(config.site_dir)
-        for relative, data in output_files(self.content):
-            target = site_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, str):
-                target.write_text(data, encoding="utf-8")
-            else:
-                target.write_bytes(data)
 
     # Live preview: a change to a record or a data file rebuilds the site.
     def on_serve(self, server, config, builder):
@@ -73,6 +78,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _root_relative(url: str) -> str:
+    return "" if url in ("", "./") else url
 
 
 def _stub(page: GeneratedPage) -> str:

@@ -1,0 +1,36 @@
+"""sitemap.xml: every page of the site, for search engines, and only published services.
+
+It replaces the sitemap mkdocs writes (the plugin turns theirs off), so each
+service page carries its last_reviewed date as lastmod and one list of pages
+serves both.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+from ..open_data import site_address, xml_bytes, xml_child, xml_root
+
+PATH = "sitemap.xml"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def files(content) -> Iterable[tuple[str, bytes]]:
+    yield PATH, sitemap(content)
+
+
+def pages(content) -> Iterable[tuple[str, str]]:
+    """(URL from the site root, lastmod or "") of every page: hand-written, then generated."""
+    for url in content.docs_page_urls:
+        yield url, ""
+    for page in content.pages():
+        yield page.url, page.record.last_reviewed.isoformat() if page.record else ""
+
+
+def sitemap(content) -> bytes:
+    root = xml_root("urlset", SITEMAP)
+    for url, lastmod in pages(content):
+        entry = xml_child(root, "url")
+        xml_child(entry, "loc", site_address(content, url or "./"))
+        if lastmod:
+            xml_child(entry, "lastmod", lastmod)
+    return xml_bytes(root)
