@@ -6,6 +6,7 @@ import datetime as dt
 
 from .freshness import ReviewPolicy
 from .glossary import load_glossary
+from .guide_pages import guide_pages
 from .problems import InvalidRecords
 from .project import Project
 from .records import load_records
@@ -34,5 +35,7 @@ def build_content(project: Project, today: str | dt.date | None = None,
     glossary = load_glossary(glossary_path) if glossary_path.exists() else None
     renderer = Renderer(project.taxonomy, {"settings": project.settings,
                                            "report_problem": site_data.report_problem})
-    return SiteContent(reviews, project.taxonomy, renderer, glossary, today=day,
-                       site_data=site_data, settings=project.settings)
+    content = SiteContent(reviews, project.taxonomy, renderer, glossary, today=day,
+                          site_data=site_data, settings=project.settings)
+    content.extra_pages = guide_pages(project, renderer)
+    return content

@@ -94,6 +94,8 @@ class SiteContent:
         # URLs of its hand-written pages, for the sitemap and the feeds' full addresses.
         self.site_url = ""
         self.docs_page_urls: list[str] = []
+        # Pages made from the project's other files (the guide, the field reference).
+        self.extra_pages: list[GeneratedPage] = []
         self.groups = self._group()
 
     # One pass over the records files each under every browse term it belongs to.
@@ -137,6 +139,7 @@ class SiteContent:
             yield GeneratedPage("glossary.md", "Glossary", self._render_glossary, kind="glossary")
         from .family_pages import family_pages  # it builds on GeneratedPage, defined here
         yield from family_pages(self)
+        yield from self.extra_pages
 
     def service_page(self, record: Record) -> GeneratedPage:
         return GeneratedPage(f"services/{record.id}.md", record.name,

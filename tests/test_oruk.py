@@ -148,7 +148,7 @@ def test_ids_are_derived_from_the_area_and_the_record(sample_content):
 
 def service_for(scratch, text: str, name: str = "every-field") -> dict:
     scratch.write(f"{name}.yaml", text)
-    content = build_content(scratch, today="2026-06-01")
+    content = build_content(scratch, today="2026-11-23")
     return oruk.OpenReferral(content).service(content.records[0])
 
 

@@ -29,7 +29,7 @@ def test_the_built_sitemap_lists_every_page_once(sample_site):
 
 def test_addresses_are_full_when_the_site_url_is_set(scratch):
     scratch.write("only.yaml", MINIMAL)
-    content = build_content(scratch, today="2026-06-01")
+    content = build_content(scratch, today="2026-11-23")
     content.site_url = "https://offer.example.org/send"
     content.docs_page_urls = ["", "about/"]
     root = ET.fromstring(sitemap.sitemap(content))

@@ -47,7 +47,7 @@ def test_markup_in_a_record_cannot_end_the_script(scratch):
     scratch.write("sneaky.yaml", MINIMAL.replace(
         "A service with only the fields that are required.",
         "'</script><script>alert(1)</script> & <!-- more'"))
-    content = build_content(scratch, today="2026-06-01")
+    content = build_content(scratch, today="2026-11-23")
     text = json_ld(content.records[0], content.taxonomy, "https://offer.example.org/x/")
     assert not set("<>&") & set(text)
     data = json.loads(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from itertools import chain
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -11,7 +10,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
 from ..build_content import build_content
-from ..guide_pages import GUIDE_FILE, guide_pages
+from ..guide_pages import GUIDE_FILE
 from ..outputs import output_files
 from ..problems import InvalidRecords, report
 from ..project import Project
@@ -49,8 +48,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.generated = {}
         self.content.docs_page_urls = [_root_relative(file.url)
                                        for file in files.documentation_pages()]
-        for page in chain(self.content.pages(),
-                          guide_pages(self.project, self.content.renderer)):
+        for page in self.content.pages():
             self.generated[page.src_uri] = page
             files.append(File.generated(config, page.src_uri, content=_stub(page)))
         for relative, data in output_files(self.content):
