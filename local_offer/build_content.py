@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .freshness import ReviewPolicy
+from .freshness import ReviewPolicy, future_review_problems
 from .glossary import load_glossary
+from .problems import InvalidRecords
 from .project import Project
 from .records import load_records
 from .render import Renderer
@@ -22,6 +23,8 @@ def build_content(project: Project, today: str | dt.date | None = None) -> SiteC
     """Records -> review states -> published records -> pages. Raises InvalidRecords."""
     day = as_date(today)
     records = load_records(project)
+    if future := future_review_problems(records, day):
+        raise InvalidRecords(future)
     policy = ReviewPolicy(project.settings)
     reviews = [policy.review(record, day) for record in records]
     glossary_path = project.data_dir / "glossary.yaml"

@@ -10,6 +10,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from ..freshness import future_review_problems
+from ..project import Project
+from ..records import LoadResult, RecordLoader
+
 
 def iso_date(text: str) -> str:
     """An argparse type for --today: a real date written YYYY-MM-DD."""
@@ -17,3 +21,11 @@ def iso_date(text: str) -> str:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-05-03")
+
+
+def load_checked(project: Project, today: str | None) -> LoadResult:
+    """Every record with every problem: the schema's, and review dates after `today`."""
+    result = RecordLoader(project).load()
+    day = dt.date.fromisoformat(today) if today else dt.date.today()
+    result.problems = sorted(result.problems + future_review_problems(result.records, day))
+    return result

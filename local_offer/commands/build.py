@@ -14,8 +14,7 @@ from pathlib import Path
 
 from ..problems import report
 from ..project import Project
-from . import iso_date
-from ..records import RecordLoader
+from . import iso_date, load_checked
 
 
 ORDER = 20
@@ -34,7 +33,7 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     project = Project(args.project)
-    result = RecordLoader(project).load()
+    result = load_checked(project, args.today)
     if result.problems:
         print(report(result.problems), file=sys.stderr)
         return 2

@@ -6,7 +6,7 @@ import sys
 
 from ..problems import report
 from ..project import Project
-from ..records import RecordLoader
+from . import iso_date, load_checked
 
 
 ORDER = 10
@@ -15,11 +15,13 @@ def add_parser(commands) -> None:
     command = commands.add_parser("validate", help="check every record in services/",
                                   description="Check every record. Exit 0 when all are valid, "
                                               "2 when any is not.")
+    command.add_argument("--today", type=iso_date,
+                         help="check review dates as if today were this date (YYYY-MM-DD)")
     command.set_defaults(run=run)
 
 
 def run(args) -> int:
-    result = RecordLoader(Project(args.project)).load()
+    result = load_checked(Project(args.project), args.today)
     if result.problems:
         print(report(result.problems), file=sys.stderr)
         return 2
