@@ -97,11 +97,8 @@ def broken_links(uses: list[LinkUse], limits: Limits = Limits()) -> list[BrokenL
 def check_urls(urls: list[str], limits: Limits = Limits(), crawl: bool = False
                ) -> list[LinkResult]:
     """Each URL's result. With crawl, pages are followed within their own site."""
-    collector = _Collector()
-    config = configuration.Configuration()
-    config.update(logger=collector, threads=limits.threads, timeout=limits.timeout,
-                  maxrequestspersecond=limits.per_host, status=False, verbose=True,
-                  recursionlevel=-1 if crawl else 0, checkextern=not crawl)
+    config = linkchecker_config(limits, crawl)
+    collector = config["logger"]
     previous_timeout = socket.getdefaulttimeout()
     try:
         config.sanitize()  # sets the socket timeout for the whole process
@@ -112,6 +109,15 @@ def check_urls(urls: list[str], limits: Limits = Limits(), crawl: bool = False
     finally:
         socket.setdefaulttimeout(previous_timeout)
     return [_result(result, limits) for result in collector.results]
+
+
+def linkchecker_config(limits: Limits, crawl: bool) -> configuration.Configuration:
+    """linkchecker's settings: given URLs only, or crawl one site without leaving it."""
+    config = configuration.Configuration()
+    config.update(logger=_Collector(), threads=limits.threads, timeout=limits.timeout,
+                  maxrequestspersecond=limits.per_host, status=False, verbose=True,
+                  recursionlevel=-1 if crawl else 0, checkextern=not crawl)
+    return config
 
 
 def check_site(site_dir: Path, threads: int = 2) -> list[LinkResult]:
