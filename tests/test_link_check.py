@@ -20,26 +20,26 @@ SLOW_SECONDS = 3
 
 
 class LocalWebServer:
-    """Serves /good…, /missing… and /slow… and remembers when and how busy it was."""
+    """Serves /good…, /missing…, /slow… and /pause…, and remembers when it was asked."""
 
     def __init__(self, shared: dict):
         shared.setdefault("lock", threading.Lock())
-        shared.setdefault("busy", 0)
-        shared.setdefault("most_busy", 0)
         shared.setdefault("requests", [])
+        shared.setdefault("pauses", [])
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
+                started = time.monotonic()
                 with shared["lock"]:
-                    shared["busy"] += 1
-                    shared["most_busy"] = max(shared["most_busy"], shared["busy"])
-                    shared["requests"].append((time.monotonic(), self.server.server_port,
-                                               self.path))
+                    shared["requests"].append((started, self.server.server_port, self.path))
                 try:
                     if self.path.startswith("/slow"):
                         time.sleep(SLOW_SECONDS)
                     elif self.path.startswith("/pause"):
                         time.sleep(0.3)
+                        # Recorded before answering: the next request can only start after.
+                        with shared["lock"]:
+                            shared["pauses"].append((started, time.monotonic()))
                     status = 404 if self.path.startswith("/missing") else 200
                     self.send_response(status)
                     self.send_header("Content-Type", "text/html")
@@ -49,9 +49,6 @@ class LocalWebServer:
                     self.wfile.write(b"<!doctype html><title>t</title><p>page</p>")
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the checker gave up waiting, as it should
-                finally:
-                    with shared["lock"]:
-                        shared["busy"] -= 1
 
             def log_message(self, *args):
                 pass
@@ -127,7 +124,17 @@ def test_at_most_the_given_number_of_links_are_checked_at_once(servers):
     urls = [f"{server.url}/pause/{n}" for server in servers for n in range(2)]
     results = check_urls(urls, Limits(threads=2, timeout=5, per_host=50))
     assert len(results) == 8 and all(result.ok for result in results)
-    assert servers[0].shared["most_busy"] == 2
+    assert most_at_once(servers[0].shared["pauses"]) == 2
+
+
+def most_at_once(intervals: list[tuple[float, float]]) -> int:
+    events = sorted([(start, 1) for start, _ in intervals] + [(end, -1) for _, end in intervals],
+                    key=lambda event: (event[0], event[1]))
+    busy = most = 0
+    for _, change in events:
+        busy += change
+        most = max(most, busy)
+    return most
 
 
 def test_one_host_is_not_asked_more_than_the_rate_allows(servers):
