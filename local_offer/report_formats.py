@@ -79,8 +79,7 @@ def outcome(attention: Attention) -> str:
     failing = len(attention.failing)
     if failing:
         return (f"{plural(failing, 'entry', 'entries')} "
-                f"{'needs' if failing == 1 else 'need'} action now "
-                f"(--fail-on {attention.fail_on}).")
+                f"{'needs' if failing == 1 else 'need'} action now.")
     if attention.listed:
         return "Nothing needs action now."
     return "Every entry is current."

@@ -35,10 +35,25 @@ def add_parser(commands) -> None:
 
 
 def run(args) -> int:
+    from ..report_formats import FORMATS, as_markdown
+
+    attention = load_attention(args)
+    if isinstance(attention, int):
+        return attention
+    print(FORMATS[args.format](attention))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format == "github" and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as stream:
+            stream.write(as_markdown(attention) + "\n")
+    return attention.exit_code
+
+
+def load_attention(args):
+    """The Attention for the arguments given, or an exit code (2) after saying what is wrong."""
     from ..attention import Attention
     from ..build_content import as_date
     from ..freshness import ReviewPolicy
-    from ..report_formats import FORMATS, as_markdown, broken_links_from_json
+    from ..report_formats import broken_links_from_json
 
     project = Project(args.project)
     result = load_checked(project, args.today)
@@ -54,15 +69,11 @@ def run(args) -> int:
         return 2
     today = as_date(args.today)
     policy = ReviewPolicy(project.settings)
+    owner = getattr(args, "owner", None)
     attention = Attention((policy.review(record, today) for record in result.records), today,
-                          args.fail_on, links, args.owner)
-    if args.owner and not attention.owners:
-        print(f"No entries have the owner '{args.owner}'. Give the team's name or email as "
+                          getattr(args, "fail_on", "overdue"), links, owner)
+    if owner and not attention.owners:
+        print(f"No entries have the owner '{owner}'. Give the team's name or email as "
               "written under owner: in its records.", file=sys.stderr)
         return 2
-    print(FORMATS[args.format](attention))
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if args.format == "github" and summary_file:
-        with open(summary_file, "a", encoding="utf-8") as stream:
-            stream.write(as_markdown(attention) + "\n")
-    return attention.exit_code
+    return attention
