@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .freshness import Review, State
-from .link_check import BrokenLink
+from .link_uses import BrokenLink
 
 # --fail-on: which states make the check exit 1.
 FAIL_ON = {

@@ -13,48 +13,14 @@ import functools
 import http.server
 import socket
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from linkcheck import configuration, director
 from linkcheck.cmdline import aggregate_url
 from linkcheck.logger import _Logger
 
-from .records import Record
-
-# The fields of a record that hold a web address families are sent to.
-LINK_FIELDS = (("contact", "website"), ("how_to_get_it", "referral_form"),
-               ("provider", "website"))
-
-
-@dataclass(frozen=True)
-class LinkUse:
-    """One place a record links to a web address."""
-
-    url: str
-    record_id: str
-    name: str
-    path: str
-    line: int
-    field: str
-    owner_team: str
-    owner_email: str
-
-
-@dataclass(frozen=True)
-class BrokenLink:
-    use: LinkUse
-    problem: str
-
-    def to_dict(self) -> dict:
-        return {**asdict(self.use), "problem": self.problem}
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "BrokenLink":
-        data = dict(data)
-        problem = data.pop("problem")
-        return cls(LinkUse(**data), problem)
+from .link_uses import BrokenLink, LinkUse
 
 
 @dataclass(frozen=True)
@@ -73,18 +39,6 @@ class Limits:
     threads: int = 4              # links checked at once
     timeout: float = 20.0         # seconds to wait for an answer
     per_host: float = 1.0         # requests per second to any one host, at most
-
-
-def external_links(records: Iterable[Record]) -> list[LinkUse]:
-    uses = []
-    for record in records:
-        for group, name in LINK_FIELDS:
-            url = getattr(getattr(record, group), name)
-            if url:
-                uses.append(LinkUse(url, record.id, record.name, record.path,
-                                    record.line_of(group, name), f"{group}.{name}",
-                                    record.owner.team, record.owner.email))
-    return uses
 
 
 def broken_links(uses: list[LinkUse], limits: Limits = Limits()) -> list[BrokenLink]:

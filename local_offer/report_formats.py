@@ -8,7 +8,7 @@ import re
 
 from .attention import FAIL_ON, URGENCY, Attention, Owner
 from .freshness import Review, State
-from .link_check import BrokenLink
+from .link_uses import BrokenLink
 from .render import long_date
 
 STATE_WORDS = {

@@ -56,6 +56,7 @@ def test_an_overdue_entry_shows_the_warning_in_the_page_as_served(scratch):
     assert "due to be checked by 23 October 2026" in html
     assert 'href="#contact">Contact the service</a> before you go' in html
     assert 'href="mailto:example.team@example.org?subject=Out%20of%20date%3A%20Overdue"' in html
+    assert "data-pagefind-ignore" in opening  # the same words on many pages are not search terms
 
 
 def test_a_current_entry_carries_the_warning_hidden_with_its_due_date(scratch):

@@ -10,8 +10,9 @@ import time
 import pytest
 
 from local_offer.cli import main
-from local_offer.link_check import (Limits, check_site, check_urls, external_links,
-                                    linkchecker_config, plain_problem)
+from local_offer.link_check import (Limits, check_site, check_urls, linkchecker_config,
+                                    plain_problem)
+from local_offer.link_uses import external_links
 from local_offer.records import RecordLoader
 
 from test_records import MINIMAL

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..problems import report
 from ..project import Project
+from ..link_uses import external_links
 from ..records import RecordLoader
 
 ORDER = 40
@@ -56,7 +57,7 @@ def run(args) -> int:
     if result.problems:
         print(report(result.problems), file=sys.stderr)
         return 2
-    uses = link_check.external_links(result.records)
+    uses = external_links(result.records)
     if args.owner:
         wanted = args.owner.casefold()
         uses = [u for u in uses if wanted in (u.owner_team.casefold(), u.owner_email.casefold())]
