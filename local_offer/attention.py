@@ -50,7 +50,7 @@ class Owner:
 class Attention:
     """The entries not current (and broken links), grouped by owner, on one day."""
 
-    def __init__(self, reviews: Iterable[Review], today: dt.date, fail_on: str = "overdue",
+    def __init__(self, reviews: Iterable[Review], today: dt.date | None, fail_on: str = "overdue",
                  broken_links: Iterable[BrokenLink] = (), owner: str | None = None):
         self.today = today
         self.fail_on = fail_on

@@ -126,7 +126,8 @@ class ReviewPolicy:
         else:
             state = State.CURRENT
         # A wait measured longer ago than the review period misleads families planning.
-        stale_wait = bool(record.waiting_time) and period.after(record.waiting_time.measured) < today
+        wait = record.waiting_time
+        stale_wait = bool(wait) and period.after(wait.measured) < today
         if stale_wait and state is State.CURRENT:
             state = State.DUE_SOON
         return Review(record, state, due, today, stale_waiting_time=stale_wait)

@@ -1,4 +1,4 @@
-"""Freshness on the site: the warning, the page left for an unpublished entry, the council's page."""
+"""Freshness on the site: the warning, the page for an unpublished entry, the council's page."""
 
 from __future__ import annotations
 
@@ -162,7 +162,10 @@ def test_freshness_page_counts_by_state_team_and_category(scratch):
     [page] = [p for p in content.pages() if p.kind == "freshness"]
     assert page.url == "about/freshness/"
     html = page.render(page.url)
-    row = lambda label: re.search(rf'<tr><th scope="row">{label}</th>(.*?)</tr>', html).group(1)  # noqa
+
+    def row(label: str) -> str:
+        return re.search(rf'<tr><th scope="row">{label}</th>(.*?)</tr>', html).group(1)
+
     assert row("Current").startswith("<td>1</td>") and row("Expired").startswith("<td>1</td>")
     assert row("Alpha Team") == "<td>1</td><td>0</td><td>1</td><td>0</td><td>2</td>"
     assert row("Beta Team") == "<td>0</td><td>0</td><td>0</td><td>1</td><td>1</td>"

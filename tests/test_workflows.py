@@ -1,4 +1,4 @@
-"""The GitHub workflows: they run real commands, and the weekly issues are updated, not duplicated."""
+"""The GitHub workflows run real commands; the weekly issues are updated, not duplicated."""
 
 from __future__ import annotations
 

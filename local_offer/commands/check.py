@@ -19,8 +19,7 @@ def add_parser(commands) -> None:
         description="List every entry that is not current, with its state, review date, "
                     "file and owner, grouped by owner. Exit 0 when nothing is overdue, "
                     "expired or ended; 1 when something is; 2 when a record is invalid.")
-    command.add_argument("--today", type=iso_date,
-                         help="check as if today were this date (YYYY-MM-DD)")
+    add_day_and_links(command)
     command.add_argument("--format", choices=("text", "json", "github", "markdown"),
                          default="text",
                          help="text for people (default), json for programs, github for "
@@ -29,9 +28,15 @@ def add_parser(commands) -> None:
                          help="exit 1 when an entry is overdue, expired or ended (default); "
                               "also when due soon (due); or never")
     command.add_argument("--owner", help="only the entries of this team (its name or email)")
+    command.set_defaults(run=run)
+
+
+def add_day_and_links(command) -> None:
+    """The arguments load_attention reads, shared with report."""
+    command.add_argument("--today", type=iso_date,
+                         help="as if today were this date (YYYY-MM-DD)")
     command.add_argument("--links", type=Path, metavar="FILE",
                          help="add the broken links saved by: links --format json --out FILE")
-    command.set_defaults(run=run)
 
 
 def run(args) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import iso_date
+from .check import add_day_and_links, load_attention
 
 ORDER = 45
 LABEL = "local-offer-review"
@@ -23,17 +23,13 @@ def add_parser(commands) -> None:
                     "per owner.")
     command.add_argument("--out", type=Path, required=True, metavar="DIR",
                          help="the folder to write the reports into")
-    command.add_argument("--today", type=iso_date,
-                         help="report as if today were this date (YYYY-MM-DD)")
-    command.add_argument("--links", type=Path, metavar="FILE",
-                         help="add the broken links saved by: links --format json --out FILE")
+    add_day_and_links(command)
     command.set_defaults(run=run)
 
 
 def run(args) -> int:
     from ..attention import Attention
     from ..report_formats import as_markdown
-    from .check import load_attention
 
     everyone = load_attention(args)
     if isinstance(everyone, int):

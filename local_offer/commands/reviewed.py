@@ -45,13 +45,17 @@ def run(args) -> int:
     loader = RecordLoader(project)
     changes: list[tuple[Path, bytes, str, Record]] = []
     problems: list[Problem] = []
-    for given in dict.fromkeys(args.files):
+    seen: set[Path] = set()
+    for given in args.files:
         path = service_file(project, given)
         if path is None:
             problems.append(Problem(given, 0, "", "this is not a service file in services/",
                                     "give the path of a .yaml file under services/, or the "
                                     "service's id (its file name without .yaml)"))
             continue
+        if path in seen:  # the same file named twice, say by path and by id
+            continue
+        seen.add(path)
         raw = path.read_bytes()
         record, found = loader.load_file(path)
         if found:
