@@ -58,7 +58,7 @@ class Attention:
         reviews = list(reviews)
         for review in reviews:
             self._owner(review.record.owner.team, review.record.owner.email)
-        for link in broken_links:
+        for link in sorted(broken_links, key=lambda link: (link.use.path, link.use.line)):
             self._owner(link.use.owner_team, link.use.owner_email).broken_links.append(link)
         if owner:
             self._owners = {key: o for key, o in self._owners.items() if o.matches(owner)}

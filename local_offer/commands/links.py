@@ -64,12 +64,10 @@ def run(args) -> int:
     limits = link_check.Limits(args.threads, args.timeout, args.per_host)
     broken = link_check.broken_links(uses, limits)
     text = FORMATS[args.format](broken, uses)
-    headline = (f"Checked {len(uses)} links ({len({u.url for u in uses})} addresses): "
-                f"{len(broken)} broken.")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n", encoding="utf-8")
-        print(f"{headline} Wrote {args.out}")
+        print(f"{headline(broken, uses)} Wrote {args.out}")
     else:
         print(text)
     return 0
@@ -93,9 +91,15 @@ def _by_owner(broken) -> list:
     return [owner for owner in Attention([], None, broken_links=broken).owners]
 
 
+def headline(broken, uses) -> str:
+    from ..report_formats import plural
+    return (f"Checked {plural(len(uses), 'link')} from "
+            f"{plural(len({u.record_id for u in uses}), 'entry', 'entries')}: "
+            f"{len(broken)} broken.")
+
+
 def as_text(broken, uses) -> str:
-    lines = [f"Checked {len(uses)} links from {len({u.record_id for u in uses})} entries: "
-             f"{len(broken)} broken."]
+    lines = [headline(broken, uses)]
     for owner in _by_owner(broken):
         lines += ["", f"{owner.team} <{owner.email}>"]
         lines += [f"  {link.use.path}:{link.use.line}  {link.use.name}: {link.use.url} "
@@ -114,9 +118,7 @@ def as_json(broken, uses) -> str:
 
 def as_markdown(broken, uses) -> str:
     from ..report_formats import owner_markdown
-    lines = ["## Broken links", "",
-             f"Checked {len(uses)} links from {len({u.record_id for u in uses})} entries: "
-             f"{len(broken)} broken.", ""]
+    lines = ["## Broken links", "", headline(broken, uses), ""]
     for owner in _by_owner(broken):
         lines += owner_markdown(owner)
     return "\n".join(lines)
