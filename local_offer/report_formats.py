@@ -158,18 +158,16 @@ def as_github(attention: Attention) -> str:
         record = review.record
         level = ("error" if review.state in FAIL_ON["overdue"] else
                  "warning" if review.state is State.DUE_SOON else "notice")
-        title = f"{record.name}: {review.state.value}"
         message = (f"{record.name} is {STATE_WORDS[review.state]}; "
                    + "; ".join([when(review), *notes(review)])
                    + f". Owner: {record.owner.team} <{record.owner.email}>. "
                    + f"To do: {to_do(review)}")
         lines.append(f"::{level} file={_property(record.path)},"
-                     f"line={record.line_of('last_reviewed')},"
-                     f"title={_property(title)}::{_data(message)}")
+                     f"line={record.line_of('last_reviewed')}::{_data(message)}")
     for link in attention.broken_links:
-        lines.append(f"::warning file={_property(link.use.path)},line={link.use.line},"
-                     f"title={_property('Broken link')}::"
-                     f"{_data(f'{link.use.url} {link.problem}. Owner: {link.use.owner_team}.')}")
+        message = f"Broken link {link.use.url}: {link.problem}. Owner: {link.use.owner_team}."
+        lines.append(f"::warning file={_property(link.use.path)},line={link.use.line}::"
+                     f"{_data(message)}")
     lines.append(f"Review check: {summary(attention)} {outcome(attention)}")
     return "\n".join(lines)
 

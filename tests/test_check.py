@@ -134,12 +134,11 @@ def test_github_format_annotates_the_last_reviewed_line(scratch, capsys, tmp_pat
     code, out, _ = check(scratch, capsys, "--format", "github")
     assert code == 1
     lines = out.splitlines()
-    assert lines[0].startswith("::error file=services/ancient.yaml,line=11,title=Ancient%3A "
-                               "expired::Ancient is expired")
+    assert lines[0].startswith("::error file=services/ancient.yaml,line=11::Ancient is expired")
     assert "Owner: Other Team <other.team@example.org>" in lines[0]
-    assert any(line.startswith("::error file=services/sub/folder/nested.yaml,line=12,"
-                               "title=Name%3A with%2C commas%3A overdue::") for line in lines)
-    assert any(line.startswith("::warning file=services/soon.yaml,line=11,") for line in lines)
+    assert any(line.startswith("::error file=services/sub/folder/nested.yaml,line=12::Name: "
+                               "with, commas is overdue") for line in lines)
+    assert any(line.startswith("::warning file=services/soon.yaml,line=11::Soon is due soon") for line in lines)
     table = summary.read_text()
     assert "| Ancient | **expired: off the site until it is reviewed** |" in table
     assert "| Name: with, commas |" in table
