@@ -117,8 +117,10 @@ def test_links_json_and_markdown_reports(scratch, servers, capsys, tmp_path):
     report = capsys.readouterr().out
     assert f"| Minimal Service | <{web}/missing> | the page is missing (404 Not Found) |" in report
     assert main(["--project", str(scratch.root), "links", "--format", "markdown",
-                 "--per-host", "50"]) == 0
+                 "--per-host", "50", "--owner", "Example Team"]) == 0
     assert "## Broken links" in capsys.readouterr().out
+    assert main(["--project", str(scratch.root), "links", "--owner", "Nobody"]) == 2
+    assert "No entries have the owner 'Nobody'" in capsys.readouterr().err
 
 
 def test_at_most_the_given_number_of_links_are_checked_at_once(servers):

@@ -60,6 +60,11 @@ def run(args) -> int:
     uses = external_links(result.records)
     if args.owner:
         wanted = args.owner.casefold()
+        owners = {(r.owner.team.casefold(), r.owner.email.casefold()) for r in result.records}
+        if not any(wanted in owner for owner in owners):
+            print(f"No entries have the owner '{args.owner}'. Give the team's name or email as "
+                  "written under owner: in its records.", file=sys.stderr)
+            return 2
         uses = [u for u in uses if wanted in (u.owner_team.casefold(), u.owner_email.casefold())]
     limits = link_check.Limits(args.threads, args.timeout, args.per_host)
     broken = link_check.broken_links(uses, limits)
