@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .freshness import ReviewPolicy
+from .freshness import ReviewPolicy, future_review_problems
 from .glossary import load_glossary
 from .guide_pages import guide_pages
 from .problems import InvalidRecords
@@ -27,8 +27,9 @@ def build_content(project: Project, today: str | dt.date | None = None,
     day = as_date(today)
     records = load_records(project)
     site_data, problems = load_site_data(project, day, site_url)
+    problems += future_review_problems(records, day)
     if problems:
-        raise InvalidRecords(problems)
+        raise InvalidRecords(sorted(problems))
     policy = ReviewPolicy(project.settings)
     reviews = [policy.review(record, day) for record in records]
     glossary_path = project.data_dir / "glossary.yaml"

@@ -12,6 +12,7 @@ import enum
 import re
 from dataclasses import dataclass
 
+from .problems import Problem
 from .project import Settings
 from .records import Record
 
@@ -59,6 +60,11 @@ class State(enum.Enum):
     def published(self) -> bool:
         return self in (State.CURRENT, State.DUE_SOON, State.OVERDUE)
 
+    @property
+    def past_due(self) -> bool:
+        """Something the owner must act on now: the entry is late or has ended."""
+        return self in (State.OVERDUE, State.EXPIRED, State.ENDED)
+
 
 @dataclass(frozen=True)
 class Review:
@@ -68,10 +74,16 @@ class Review:
     state: State
     due: dt.date
     today: dt.date
+    # The waiting time was measured longer ago than the review period.
+    stale_waiting_time: bool = False
 
     @property
     def days_overdue(self) -> int:
         return max(0, (self.today - self.due).days)
+
+    @property
+    def days_left(self) -> int:
+        return (self.due - self.today).days
 
     @property
     def published(self) -> bool:
@@ -99,7 +111,8 @@ class ReviewPolicy:
         return self.period_for(record).after(record.last_reviewed)
 
     def review(self, record: Record, today: dt.date) -> Review:
-        due = self.due_date(record)
+        period = self.period_for(record)
+        due = period.after(record.last_reviewed)
         if record.status == "closed":
             state = State.CLOSED
         elif record.valid_until and record.valid_until < today:
@@ -112,4 +125,19 @@ class ReviewPolicy:
             state = State.DUE_SOON
         else:
             state = State.CURRENT
-        return Review(record, state, due, today)
+        # A wait measured longer ago than the review period misleads families planning.
+        wait = record.waiting_time
+        stale_wait = bool(wait) and period.after(wait.measured) < today
+        if stale_wait and state is State.CURRENT:
+            state = State.DUE_SOON
+        return Review(record, state, due, today, stale_waiting_time=stale_wait)
+
+
+def future_review_problems(records: list[Record], today: dt.date) -> list[Problem]:
+    """A review date after today is a mistake: it would keep an entry 'current' unchecked."""
+    return [Problem(record.path, record.line_of("last_reviewed"), "last_reviewed",
+                    f"{record.last_reviewed.isoformat()} is in the future (today is "
+                    f"{today.isoformat()})",
+                    "write the date the entry was last checked, today or earlier, or run: "
+                    f"python build_offer.py reviewed {record.path}")
+            for record in records if record.last_reviewed > today]

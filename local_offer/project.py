@@ -60,7 +60,11 @@ class Project:
 
     def shown(self, path: Path) -> str:
         """A file's path as people see it in the repository."""
+        path = Path(path)
+        # Resolving touches the disk; a clean absolute path (as rglob gives) needs none.
+        if not path.is_absolute() or ".." in path.parts:
+            path = path.resolve()
         try:
-            return Path(path).resolve().relative_to(self.root).as_posix()
+            return path.relative_to(self.root).as_posix()
         except ValueError:
-            return Path(path).as_posix()
+            return path.as_posix()

@@ -171,8 +171,8 @@ class RecordLoader:
         self.project = project
         self.schema = RecordSchema(project.schema_path, project.taxonomy)
 
-    def load_file(self, file: Path) -> tuple[Record | None, list[Problem]]:
-        shown = self.project.shown(file)
+    def load_file(self, file: Path, shown: str = "") -> tuple[Record | None, list[Problem]]:
+        shown = shown or self.project.shown(file)
         service_id = file.stem
         document, problems = read_document(file, shown)
         if not SERVICE_ID.match(service_id):
@@ -198,7 +198,7 @@ class RecordLoader:
                                         "rename one of the two files; ids must be unique"))
                 continue
             first_file[file.stem] = shown
-            record, found = self.load_file(file)
+            record, found = self.load_file(file, shown)
             problems += found
             if record:
                 records.append(record)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from . import freshness_pages
 from .freshness import Review
 from .glossary import Glossary
 from .project import Settings
@@ -131,6 +132,7 @@ class SiteContent:
     def pages(self) -> Iterable[GeneratedPage]:
         for record in self.records:
             yield self.service_page(record)
+        yield from freshness_pages.pages(self)  # unpublished entries' pages, the freshness page
         yield GeneratedPage("browse/index.md", "Browse services", self._render_browse_home,
                             kind="browse")
         for way in BROWSE_WAYS:
@@ -143,7 +145,9 @@ class SiteContent:
 
     def service_page(self, record: Record) -> GeneratedPage:
         return GeneratedPage(f"services/{record.id}.md", record.name,
-                             lambda url: self.renderer.render("service-page", url, record=record),
+                             lambda url: self.renderer.render(
+                                 "service-page", url, record=record,
+                                 notice=freshness_pages.notice(self, record, url)),
                              kind="service", record=record)
 
     def browse_pages(self, way: BrowseWay) -> Iterable[GeneratedPage]:

@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -50,6 +51,9 @@ class RecordSchema:
         Draft202012Validator.check_schema(self.schema)
         self.validator = Draft202012Validator(
             self.schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        # A compiled validator answers "is it valid?" ~100 times faster; only a record it
+        # rejects is walked again by jsonschema, whose errors we know how to explain.
+        self.quick = jsonschema_rs.Draft202012Validator(self.schema, validate_formats=True)
 
     @cached_property
     def fields(self) -> tuple[str, ...]:
@@ -57,8 +61,8 @@ class RecordSchema:
 
     def check(self, document: Document) -> list[Problem]:
         data = document.data
-        problems = [problem for error in self.validator.iter_errors(data)
-                    for problem in self._explain(error, document)]
+        errors = [] if self.quick.is_valid(data) else self.validator.iter_errors(data)
+        problems = [problem for error in errors for problem in self._explain(error, document)]
         problems += self._converted_dates(document)
         if isinstance(data, dict):
             problems += self._cross_field(document)

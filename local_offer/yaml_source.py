@@ -82,6 +82,8 @@ def read_document(file: Path, shown_as: str) -> tuple[Document | None, list[Prob
 
 
 def _tab_problems(text: str, shown_as: str) -> list[Problem]:
+    if "\t" not in text:  # the usual case, without a pass over every line
+        return []
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]

@@ -37,3 +37,18 @@ def test_addresses_are_full_when_the_site_url_is_set(scratch):
     assert locs[:3] == ["https://offer.example.org/send/", "https://offer.example.org/send/about/",
                         "https://offer.example.org/send/services/only/"]
     assert all(loc.startswith("https://offer.example.org/send/") for loc in locs)
+
+
+def test_an_unpublished_entry_is_in_no_sitemap_and_has_no_structured_data(scratch, tmp_path):
+    from conftest import build_into
+    from test_records import MINIMAL
+    scratch.write("current.yaml", MINIMAL.replace("2026-05-03", "2026-11-01"))
+    scratch.write("stale.yaml", MINIMAL.replace("Minimal Service", "Stale Service")
+                  .replace("2026-05-03", "2024-05-03"))
+    build_into(scratch.root, tmp_path / "site")
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "services/current/" in sitemap and "services/stale/" not in sitemap
+    stale_page = (tmp_path / "site" / "services" / "stale" / "index.html").read_text()
+    assert "application/ld+json" not in stale_page
+    current_page = (tmp_path / "site" / "services" / "current" / "index.html").read_text()
+    assert "application/ld+json" in current_page

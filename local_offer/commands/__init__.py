@@ -10,6 +10,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from ..freshness import future_review_problems
+from ..project import Project
+from ..records import LoadResult, RecordLoader
+from ..site_data import load_site_data
+
 
 def iso_date(text: str) -> str:
     """An argparse type for --today: a real date written YYYY-MM-DD."""
@@ -17,3 +22,13 @@ def iso_date(text: str) -> str:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-05-03")
+
+
+def load_checked(project: Project, today: str | None) -> LoadResult:
+    """Every record with every problem: the schema's, review dates after `today`, and
+    the data files the site publishes beside the records."""
+    result = RecordLoader(project).load()
+    day = dt.date.fromisoformat(today) if today else dt.date.today()
+    result.problems = sorted(result.problems + future_review_problems(result.records, day)
+                             + load_site_data(project, day)[1])
+    return result

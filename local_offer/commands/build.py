@@ -12,12 +12,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..build_content import as_date
 from ..problems import report
 from ..project import Project
-from . import iso_date
-from ..records import RecordLoader
-from ..site_data import load_site_data
+from . import iso_date, load_checked
 
 
 ORDER = 20
@@ -36,10 +33,9 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     project = Project(args.project)
-    result = RecordLoader(project).load()
-    problems = result.problems + load_site_data(project, as_date(args.today))[1]
-    if problems:
-        print(report(problems), file=sys.stderr)
+    result = load_checked(project, args.today)
+    if result.problems:
+        print(report(result.problems), file=sys.stderr)
         return 2
     site_dir = (args.site_dir or project.root / "site").resolve()
     try:

@@ -6,8 +6,7 @@ import sys
 
 from ..problems import report
 from ..project import Project
-from ..records import RecordLoader
-from ..site_data import load_site_data
+from . import iso_date, load_checked
 
 
 ORDER = 10
@@ -18,15 +17,15 @@ def add_parser(commands) -> None:
                                               "site publishes (data/settings.yaml, "
                                               "data/you-said-we-did.yaml, data/coverage.yaml). "
                                               "Exit 0 when all are valid, 2 when any is not.")
+    command.add_argument("--today", type=iso_date,
+                         help="check review dates as if today were this date (YYYY-MM-DD)")
     command.set_defaults(run=run)
 
 
 def run(args) -> int:
-    project = Project(args.project)
-    result = RecordLoader(project).load()
-    problems = result.problems + load_site_data(project)[1]
-    if problems:
-        print(report(problems), file=sys.stderr)
+    result = load_checked(Project(args.project), args.today)
+    if result.problems:
+        print(report(result.problems), file=sys.stderr)
         return 2
     print(f"All {len(result.records)} records are valid.")
     return 0

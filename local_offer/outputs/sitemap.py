@@ -19,10 +19,15 @@ def files(content) -> Iterable[tuple[str, bytes]]:
 
 
 def pages(content) -> Iterable[tuple[str, str]]:
-    """(URL from the site root, lastmod or "") of every page: hand-written, then generated."""
+    """(URL from the site root, lastmod or "") of every page: hand-written, then generated.
+
+    An unpublished entry keeps a short "being checked" page for old links, but search
+    engines are not sent to it."""
     for url in content.docs_page_urls:
         yield url, ""
     for page in content.pages():
+        if page.kind == "unpublished":
+            continue
         yield page.url, page.record.last_reviewed.isoformat() if page.record else ""
 
 

@@ -64,7 +64,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         generated = self.generated.get(page.file.src_uri)
         if generated is None or generated.markdown is not None:
             return html
-        if generated.record:
+        if generated.kind == "service":
             page.meta["local_offer_json_ld"] = json_ld(generated.record, self.content.taxonomy,
                                                        page.canonical_url)
         return generated.render(page.url)

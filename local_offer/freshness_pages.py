@@ -1,0 +1,47 @@
+"""The pages that keep freshness visible to families and to the council.
+
+The warning at the top of a service page past its review date, the short page
+left at the address of an entry that is off the site, and the council's
+freshness page under "about this site".
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from markupsafe import Markup
+
+# site_pages and this module import each other as modules (not names), so either may load first.
+from . import site_pages
+from .freshness import State
+from .freshness_stats import STATE_MEANINGS, FreshnessStats
+from .records import Record
+
+FRESHNESS_PAGE = "about/freshness.md"
+STATE_ORDER = [State.CURRENT, State.DUE_SOON, State.OVERDUE, State.EXPIRED, State.ENDED,
+               State.CLOSED]
+
+
+def notice(content, record: Record, url: str) -> Markup:
+    """The out-of-date warning for a service page (hidden until due; see its README)."""
+    return Markup(content.renderer.render("freshness-notice", url,
+                                          review=content.reviews[record.id]))
+
+
+def pages(content) -> Iterable["site_pages.GeneratedPage"]:
+    for record in content.unpublished:
+        review = content.reviews[record.id]
+        yield site_pages.GeneratedPage(
+            f"services/{record.id}.md", record.name,
+            lambda url, review=review: content.renderer.render("unpublished-page", url,
+                                                               review=review),
+            kind="unpublished", record=record)
+    yield site_pages.GeneratedPage(FRESHNESS_PAGE, "How up to date the offer is",
+                                   lambda url: render_freshness_page(content, url),
+                                   kind="freshness")
+
+
+def render_freshness_page(content, url: str) -> str:
+    stats = FreshnessStats(list(content.reviews.values()), content.taxonomy, content.today)
+    return content.renderer.render("freshness-summary", url, stats=stats, meanings=[
+        (state, STATE_MEANINGS[state]) for state in STATE_ORDER])
