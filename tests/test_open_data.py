@@ -73,7 +73,8 @@ def test_an_expired_record_is_in_no_file_and_the_current_one_is_in_each(two_buil
     for path, text in texts.items():
         for trace in ("long-forgotten", "Long Forgotten Group", expired):
             assert trace not in text, f"{trace} is in {path}"
-    assert not (first / "services" / "long-forgotten").exists()
+    # Only the short "being checked" page stays, so old links do not 404 silently.
+    assert [p.name for p in (first / "services" / "long-forgotten").iterdir()] == ["index.html"]
     listing = json.loads(texts["openreferral/v3/services.json"])
     assert [item["id"] for item in listing["contents"]] == [current]
     for path in ("services.csv", "feed.xml", "sitemap.xml"):
