@@ -17,6 +17,7 @@ from .glossary import Glossary
 from .records import Record
 from .render import Renderer
 from .taxonomy import Taxonomy
+from .term_explanations import TermExplainer, with_terms_explained
 
 AREA_WIDE = "area-wide"
 ALL_NEEDS = "all-needs"
@@ -79,6 +80,7 @@ class SiteContent:
         self.taxonomy = taxonomy
         self.renderer = renderer
         self.glossary = glossary
+        self.explainer = TermExplainer(glossary, renderer) if glossary else None
         self.groups = self._group()
 
     # One pass over the records files each under every browse term it belongs to.
@@ -113,7 +115,7 @@ class SiteContent:
 
     def pages(self) -> Iterable[GeneratedPage]:
         for record in self.records:
-            yield self.service_page(record)
+            yield with_terms_explained(self.service_page(record), self.explainer)
         yield GeneratedPage("browse/index.md", "Browse services", self._render_browse_home,
                             kind="browse")
         for way in BROWSE_WAYS:
