@@ -95,9 +95,11 @@ class TermExplainer:
             use = Explained(match.group(), term)
             explained.append(use)
             pieces.append(html.escape(text[position:match.start()], quote=False))
+            # The hidden words keep the link's name apart from a browse link of the same word.
             pieces.append(f'<a class="lo-term" href="#{use.id}" '
                           f'aria-describedby="{use.id}-meaning">'
-                          f'{html.escape(use.written, quote=False)}</a>')
+                          f'{html.escape(use.written, quote=False)}'
+                          f'<span class="lo-visually-hidden"> (what it means)</span></a>')
             position = match.end()
         if not pieces:
             return escaped

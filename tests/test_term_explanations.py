@@ -17,7 +17,8 @@ from test_records import MINIMAL
 
 FIXTURES = component_fixtures("words-explained")
 LINKED = re.compile(r'<a class="lo-term" href="#term-([\w-]+)" '
-                    r'aria-describedby="term-\1-meaning">([^<]+)</a>')
+                    r'aria-describedby="term-\1-meaning">([^<]+)'
+                    r'<span class="lo-visually-hidden"> \(what it means\)</span></a>')
 
 
 @pytest.fixture(scope="module")

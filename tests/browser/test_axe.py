@@ -1,0 +1,23 @@
+"""axe-core finds no WCAG 2.2 A or AA failure on any page type."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import axe_violations, describe
+from page_types import PAGE_TYPES
+from sites import fixture_site, servers, url_of  # noqa: F401 (fixtures)
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_no_axe_violations(page, servers, name):
+    page.goto(url_of(servers, PAGE_TYPES[name]))
+    violations = axe_violations(page)
+    assert violations == [], f"{name}:\n{describe(violations)}"
+
+
+def test_axe_finds_a_failure_when_there_is_one(page, sample_server):
+    # The scan itself can fail: a faint footer, as Material ships it, is caught.
+    page.goto(sample_server.url)
+    page.add_style_tag(content=".md-copyright { color: #777 !important; }")
+    assert "color-contrast" in {v["id"] for v in axe_violations(page)}

@@ -1,0 +1,28 @@
+"""Privacy: a page loads nothing from anywhere but the site itself (no fonts, CDNs, analytics)."""
+
+from __future__ import annotations
+
+import pytest
+
+from page_types import PAGE_TYPES
+from sites import RequestLog, fixture_site, servers, url_of  # noqa: F401 (fixtures)
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_no_request_leaves_the_site(page, servers, name):
+    kind = PAGE_TYPES[name]
+    log = RequestLog(page, servers[kind.site].url)
+    page.goto(url_of(servers, kind), wait_until="networkidle")
+    assert log.urls, "no request was recorded at all"
+    assert log.elsewhere() == [], f"{name} asked another host for: {log.elsewhere()}"
+
+
+def test_a_request_elsewhere_would_be_caught(page, sample_server):
+    log = RequestLog(page, sample_server.url)
+    font = "http://fonts.example.org/font.css"
+    page.route(font, lambda route: route.abort())  # never leaves the machine
+    page.goto(sample_server.url)
+    with page.expect_request(font):
+        page.evaluate("href => document.head.append(Object.assign(document.createElement('link'),"
+                      " {rel: 'stylesheet', href}))", font)
+    assert log.elsewhere() == [font]
