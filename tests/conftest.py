@@ -11,6 +11,9 @@ import yaml
 
 from local_offer.project import Project
 
+# The browser suite's fixtures: the built sites served locally, and the crawl.
+pytest_plugins = ["browser.sites"]
+
 ROOT = Path(__file__).resolve().parent.parent
 COMPONENTS = ROOT / "local_offer" / "components"
 # The sample data's review dates were set around this day; tests pin it.

@@ -1,18 +1,46 @@
-"""Fixtures for the browser suite: the built sites served locally, and opening a page type.
+"""Fixtures for the browser suite: the built sites served locally, and the crawl.
 
-Test modules import the fixtures they use from here (a second conftest.py would
-clash with tests/conftest.py under pytest's default import mode).
+Loaded as a plugin by tests/conftest.py, so each session-wide fixture is made
+once for the whole run (a second conftest.py would clash with tests/conftest.py
+under pytest's default import mode). Test modules import helpers as browser.*.
 """
 
 from __future__ import annotations
 
 import shutil
-from urllib.parse import urlsplit
+from collections import deque
+from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
 from conftest import ROOT, SiteServer, build_into, component_fixtures
-from page_types import FIXTURE_RECORDS, FIXTURES, SAMPLE, PageType
+from browser.page_types import FIXTURE_RECORDS, FIXTURES, SAMPLE, PageType
+
+
+# What the checks read from a page: language, title, headings, landmarks, links, words.
+OUTLINE = """() => {
+  const shown = el => el.getClientRects().length > 0;
+  const nameOf = el => (el.getAttribute('aria-label') || el.innerText || el.title || '')
+      .replace(/\\s+/g, ' ').trim();
+  const main = document.getElementById('main-content');
+  const h1 = document.querySelector('h1');
+  return {
+    h1Shown: !!h1 && h1.getClientRects().length > 0,
+    words: main ? main.innerText.split(/\\s+/).filter(Boolean).length : 0,
+    lang: document.documentElement.lang,
+    title: document.title,
+    headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+        .map(h => [Number(h.tagName[1]), h.innerText.trim()]),
+    main: document.querySelectorAll('main, [role=main]').length,
+    banner: document.querySelectorAll('body > header, [role=banner]').length,
+    contentinfo: document.querySelectorAll('body footer:not(main footer):not(article footer), '
+                                           + '[role=contentinfo]').length,
+    navs: [...document.querySelectorAll('nav, [role=navigation]')].filter(shown)
+        .map(nav => nav.getAttribute('aria-label') || ''),
+    links: [...document.querySelectorAll('a[href]')].filter(shown)
+        .map(a => [nameOf(a), a.href.replace(/index\\.html$/, '')]),
+  };
+}"""
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +81,30 @@ class RequestLog:
         return [url for url in self.urls
                 if urlsplit(url).scheme not in ("data", "blob", "about")
                 and urlsplit(url).netloc != self.site]
+
+
+def is_page(url: str, site: str) -> bool:
+    path = urlsplit(url).path
+    return url.startswith(site) and (path.endswith("/") or path.endswith(".html"))
+
+
+@pytest.fixture(scope="session")
+def crawl(browser, sample_server):
+    """Every page of the sample site reached from the home page by following links, in a
+    browser with JavaScript switched off: {url: OUTLINE of the page}."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    site = sample_server.url
+    seen, queue, outlines = {site}, deque([site]), {}
+    while queue:
+        url = queue.popleft()
+        response = page.goto(url)  # "load": the styles that hide or show things are in
+        assert response.ok, f"{url} answered {response.status}"
+        outlines[url] = outline = page.evaluate(OUTLINE)
+        for _, link in outline["links"]:
+            link = urldefrag(link).url
+            if link not in seen and is_page(link, site):
+                seen.add(link)
+                queue.append(link)
+    context.close()
+    return outlines

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import axe_violations, describe
-from page_types import PAGE_TYPES
-from sites import fixture_site, servers, url_of  # noqa: F401 (fixtures)
+from browser.page_types import PAGE_TYPES
+from browser.sites import url_of
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from keyboard import Keyboard, walk_every_tab_stop
-from page_types import PAGE_TYPES
-from sites import fixture_site, servers, url_of  # noqa: F401 (fixtures)
+from browser.keyboard import Keyboard, walk_every_tab_stop
+from browser.page_types import PAGE_TYPES
+from browser.sites import url_of
 
 NARROW = {"width": 320, "height": 640}
 

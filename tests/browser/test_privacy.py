@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from page_types import PAGE_TYPES
-from sites import RequestLog, fixture_site, servers, url_of  # noqa: F401 (fixtures)
+from browser.page_types import PAGE_TYPES
+from browser.sites import RequestLog, url_of
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
