@@ -27,6 +27,8 @@ OUTLINE = """() => {
   return {
     h1Shown: !!h1 && h1.getClientRects().length > 0,
     words: main ? main.innerText.split(/\\s+/).filter(Boolean).length : 0,
+    skipLink: !!document.querySelector('a.lo-skip-link[href="#main-content"]')
+        && !!main && main.contains(h1),
     lang: document.documentElement.lang,
     title: document.title,
     headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]

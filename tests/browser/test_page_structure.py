@@ -54,6 +54,7 @@ def check_headings(outline: dict) -> None:
 
 
 def check_landmarks(outline: dict) -> None:
+    assert outline["skipLink"], "no skip link to #main-content holding the h1"
     assert outline["main"] == 1 and outline["banner"] == 1 and outline["contentinfo"] == 1
     assert outline["navs"] and all(outline["navs"]), "every navigation landmark is named"
     assert len(set(outline["navs"])) == len(outline["navs"]), "navigation names repeat"
@@ -121,8 +122,12 @@ def test_every_page_of_the_sample_passes_the_same_checks(crawl, sample_server):
     (check_headings, {"headings": [[1, "A"], [3, "B"]]}),
     (check_headings, {"headings": [[2, "A"], [1, "B"]]}),
     (check_headings, {"headings": [[1, "A"], [2, "B"], [1, "C"]]}),
-    (check_landmarks, {"main": 1, "banner": 1, "contentinfo": 1, "navs": ["Menu", "Menu"]}),
-    (check_landmarks, {"main": 0, "banner": 1, "contentinfo": 1, "navs": ["Menu"]}),
+    (check_landmarks, {"skipLink": True, "main": 1, "banner": 1, "contentinfo": 1,
+                       "navs": ["Menu", "Menu"]}),
+    (check_landmarks, {"skipLink": True, "main": 0, "banner": 1, "contentinfo": 1,
+                       "navs": ["Menu"]}),
+    (check_landmarks, {"skipLink": False, "main": 1, "banner": 1, "contentinfo": 1,
+                       "navs": ["Menu"]}),
     (check_link_text, {"links": [["Click here", "http://x/a"]]}),
     (check_link_text, {"links": [["Read more.", "http://x/a"]]}),
     (check_link_text, {"links": [["Autism", "http://x/a"], ["autism", "http://x/b"]]}),
