@@ -36,10 +36,7 @@ class Explained:
 
     written: str
     term: GlossaryTerm
-
-    @property
-    def id(self) -> str:
-        return "term-" + self.term.anchor
+    id: str  # the id of its explanation on the page: term-<glossary anchor>
 
 
 class TermExplainer:
@@ -92,7 +89,7 @@ class TermExplainer:
             if term is None or term.term in seen or match.start() < position:
                 continue
             seen.add(term.term)
-            use = Explained(match.group(), term)
+            use = Explained(match.group(), term, "term-" + term.anchor)
             explained.append(use)
             pieces.append(html.escape(text[position:match.start()], quote=False))
             # The hidden words keep the link's name apart from a browse link of the same word.
