@@ -13,8 +13,8 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from conftest import ROOT, SiteServer, build_into, component_fixtures
-from browser.page_types import FIXTURE_RECORDS, FIXTURES, SAMPLE, PageType
+from conftest import ROOT, SiteServer, axe_violations, build_into, component_fixtures
+from browser.page_types import FIXTURE_RECORDS, FIXTURES, PAGE_TYPES, SAMPLE, PageType
 
 
 # What the checks read from a page: language, title, headings, landmarks, links, words.
@@ -110,3 +110,32 @@ def crawl(browser, sample_server):
                 queue.append(link)
     context.close()
     return outlines
+
+
+class PageScans:
+    """Each page type loaded once, in its own tab, for the checks that only read it: its
+    outline, the axe scan, and every request it made until the network went quiet."""
+
+    def __init__(self, context, servers):
+        self.context, self.servers, self.done = context, servers, {}
+
+    def __getitem__(self, name: str) -> dict:
+        if name not in self.done:
+            kind = PAGE_TYPES[name]
+            page = self.context.new_page()
+            log = RequestLog(page, self.servers[kind.site].url)
+            page.goto(url_of(self.servers, kind))
+            outline = page.evaluate(OUTLINE)
+            violations = axe_violations(page)
+            page.wait_for_load_state("networkidle")  # by now, as a rule, long since reached
+            self.done[name] = {"outline": outline, "violations": violations,
+                               "requests": log.urls, "elsewhere": log.elsewhere()}
+            page.close()
+        return self.done[name]
+
+
+@pytest.fixture(scope="session")
+def scans(browser, servers):
+    context = browser.new_context()
+    yield PageScans(context, servers)
+    context.close()

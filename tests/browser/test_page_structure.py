@@ -10,7 +10,6 @@ import yaml
 
 from conftest import ROOT
 from browser.page_types import PAGE_TYPES
-from browser.sites import OUTLINE, url_of
 
 SITE_NAME = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
 # Link text that says nothing once read out of its sentence, as a screen reader's link list does.
@@ -19,16 +18,9 @@ VAGUE_LINK_TEXT = {"click here", "here", "more", "read more", "learn more", "fin
 
 
 @pytest.fixture(scope="module")
-def outlines(browser, servers):
-    """Each page type's outline, read once for all the checks below."""
-    context = browser.new_context()
-    page = context.new_page()
-    read = {}
-    for name, kind in PAGE_TYPES.items():
-        page.goto(url_of(servers, kind))
-        read[name] = page.evaluate(OUTLINE)
-    context.close()
-    return read
+def outlines(scans):
+    """Each page type's outline (read once, with the axe scan)."""
+    return {name: scans[name]["outline"] for name in PAGE_TYPES}
 
 
 # ---- The checks, each on one page's outline; an AssertionError says what is wrong ----
