@@ -53,7 +53,7 @@ def test_reach_a_service_and_get_back(page, sample_server, find):
     assert page.url == sample_server.url + "browse/"
 
 
-@pytest.mark.parametrize("name", ["home", "service with every field", "glossary"])
+@pytest.mark.parametrize("name", ["home", "service with every field"])
 @pytest.mark.parametrize("viewport", [None, NARROW], ids=["desktop", "320px"])
 def test_every_tab_stop_shows_focus_and_nothing_traps_it(browser, servers, name, viewport):
     context = browser.new_context(viewport=viewport) if viewport else browser.new_context()
