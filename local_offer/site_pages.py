@@ -20,6 +20,7 @@ from .records import Record
 from .render import Renderer
 from .site_data import SiteData
 from .taxonomy import Taxonomy
+from .term_explanations import TermExplainer, with_terms_explained
 
 AREA_WIDE = "area-wide"
 ALL_NEEDS = "all-needs"
@@ -97,6 +98,7 @@ class SiteContent:
         self.docs_page_urls: list[str] = []
         # Pages made from the project's other files (the guide, the field reference).
         self.extra_pages: list[GeneratedPage] = []
+        self.explainer = TermExplainer(glossary, renderer) if glossary else None
         self.groups = self._group()
 
     # One pass over the records files each under every browse term it belongs to.
@@ -131,7 +133,7 @@ class SiteContent:
 
     def pages(self) -> Iterable[GeneratedPage]:
         for record in self.records:
-            yield self.service_page(record)
+            yield with_terms_explained(self.service_page(record), self.explainer)
         yield from freshness_pages.pages(self)  # unpublished entries' pages, the freshness page
         yield GeneratedPage("browse/index.md", "Browse services", self._render_browse_home,
                             kind="browse")

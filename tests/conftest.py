@@ -11,6 +11,9 @@ import yaml
 
 from local_offer.project import Project
 
+# The browser suite's fixtures: the built sites served locally, and the crawl.
+pytest_plugins = ["browser.sites"]
+
 ROOT = Path(__file__).resolve().parent.parent
 COMPONENTS = ROOT / "local_offer" / "components"
 # The sample data's review dates were set around this day; tests pin it.
@@ -143,9 +146,9 @@ def page(context):
 def axe_violations(page, tags=WCAG_TAGS) -> list[dict]:
     """Run axe-core in the page for the WCAG tags; returns its violations."""
     page.add_script_tag(path=str(AXE_SCRIPT))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                           tags)
-    return result["violations"]
+    # Only violations come back: serialising every pass costs more than the scan.
+    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                         "resultTypes: ['violations']}).then(result => result.violations)", tags)
 
 
 def describe(violations: list[dict]) -> str:

@@ -1,0 +1,34 @@
+// The menu button on narrow screens and when zoomed in. Material draws it as a <label>
+// for a hidden checkbox, which a keyboard cannot reach or press: make it a real button.
+// Without JavaScript the closed menu stays out of the Tab order (see local-offer.css)
+// and every page is still reached through the links on the pages themselves.
+(function () {
+  var drawer = document.getElementById("__drawer");
+  var button = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+  if (!drawer || !button) return;
+  button.setAttribute("role", "button");
+  button.setAttribute("tabindex", "0");
+  button.setAttribute("aria-label", "Menu");
+  button.setAttribute("aria-controls", "__drawer");
+  function show() { button.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); }
+  function toggle(open) {
+    if (drawer.checked !== open) drawer.click();
+    show();
+  }
+  button.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" || event.key === " ") {
+      // Material also clicks a focused label on Enter; stop it so the menu toggles once.
+      event.preventDefault();
+      event.stopPropagation();
+      toggle(!drawer.checked);
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && drawer.checked) {
+      toggle(false);
+      button.focus();
+    }
+  });
+  drawer.addEventListener("change", show);
+  show();
+})();

@@ -1,0 +1,141 @@
+"""Fixtures for the browser suite: the built sites served locally, and the crawl.
+
+Loaded as a plugin by tests/conftest.py, so each session-wide fixture is made
+once for the whole run (a second conftest.py would clash with tests/conftest.py
+under pytest's default import mode). Test modules import helpers as browser.*.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import deque
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+
+from conftest import ROOT, SiteServer, axe_violations, build_into, component_fixtures
+from browser.page_types import FIXTURE_RECORDS, FIXTURES, PAGE_TYPES, SAMPLE, PageType
+
+
+# What the checks read from a page: language, title, headings, landmarks, links, words.
+OUTLINE = """() => {
+  const shown = el => el.getClientRects().length > 0;
+  const nameOf = el => (el.getAttribute('aria-label') || el.innerText || el.title || '')
+      .replace(/\\s+/g, ' ').trim();
+  const main = document.getElementById('main-content');
+  const h1 = document.querySelector('h1');
+  return {
+    h1Shown: !!h1 && h1.getClientRects().length > 0,
+    words: main ? main.innerText.split(/\\s+/).filter(Boolean).length : 0,
+    skipLink: !!document.querySelector('a.lo-skip-link[href="#main-content"]')
+        && !!main && main.contains(h1),
+    lang: document.documentElement.lang,
+    title: document.title,
+    headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+        .map(h => [Number(h.tagName[1]), h.innerText.trim()]),
+    main: document.querySelectorAll('main, [role=main]').length,
+    banner: document.querySelectorAll('body > header, [role=banner]').length,
+    contentinfo: document.querySelectorAll('body footer:not(main footer):not(article footer), '
+                                           + '[role=contentinfo]').length,
+    navs: [...document.querySelectorAll('nav, [role=navigation]')].filter(shown)
+        .map(nav => nav.getAttribute('aria-label') || ''),
+    links: [...document.querySelectorAll('a[href]')].filter(shown)
+        .map(a => [nameOf(a), a.href.replace(/index\\.html$/, '')]),
+  };
+}"""
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """A small site of the service-page fixture records, for cases the sample lacks."""
+    root = tmp_path_factory.mktemp("fixture-project")
+    for folder in ("schema", "data", "docs"):
+        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    records = component_fixtures("service-page")
+    (root / "services").mkdir()
+    for service_id, fixture in FIXTURE_RECORDS.items():
+        (root / "services" / f"{service_id}.yaml").write_text(records[fixture], encoding="utf-8")
+    build_into(root, root / "site")
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def servers(sample_server, fixture_site):
+    fixtures = SiteServer(fixture_site)
+    yield {SAMPLE: sample_server, FIXTURES: fixtures}
+    fixtures.close()
+
+
+def url_of(servers, kind: PageType) -> str:
+    return servers[kind.site].url + kind.path
+
+
+class RequestLog:
+    """Every request a page makes, to tell the site's own from anyone else's."""
+
+    def __init__(self, page, site_url: str):
+        self.urls: list[str] = []
+        self.site = urlsplit(site_url).netloc
+        page.on("request", lambda request: self.urls.append(request.url))
+
+    def elsewhere(self) -> list[str]:
+        return [url for url in self.urls
+                if urlsplit(url).scheme not in ("data", "blob", "about")
+                and urlsplit(url).netloc != self.site]
+
+
+def is_page(url: str, site: str) -> bool:
+    path = urlsplit(url).path
+    return url.startswith(site) and (path.endswith("/") or path.endswith(".html"))
+
+
+@pytest.fixture(scope="session")
+def crawl(browser, sample_server):
+    """Every page of the sample site reached from the home page by following links, in a
+    browser with JavaScript switched off: {url: OUTLINE of the page}."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    site = sample_server.url
+    seen, queue, outlines = {site}, deque([site]), {}
+    while queue:
+        url = queue.popleft()
+        response = page.goto(url)  # "load": the styles that hide or show things are in
+        assert response.ok, f"{url} answered {response.status}"
+        outlines[url] = outline = page.evaluate(OUTLINE)
+        for _, link in outline["links"]:
+            link = urldefrag(link).url
+            if link not in seen and is_page(link, site):
+                seen.add(link)
+                queue.append(link)
+    context.close()
+    return outlines
+
+
+class PageScans:
+    """Each page type loaded once, in its own tab, for the checks that only read it: its
+    outline, the axe scan, and every request it made until the network went quiet."""
+
+    def __init__(self, context, servers):
+        self.context, self.servers, self.done = context, servers, {}
+
+    def __getitem__(self, name: str) -> dict:
+        if name not in self.done:
+            kind = PAGE_TYPES[name]
+            page = self.context.new_page()
+            log = RequestLog(page, self.servers[kind.site].url)
+            page.goto(url_of(self.servers, kind))
+            outline = page.evaluate(OUTLINE)
+            violations = axe_violations(page)
+            page.wait_for_load_state("networkidle")  # by now, as a rule, long since reached
+            self.done[name] = {"outline": outline, "violations": violations,
+                               "requests": log.urls, "elsewhere": log.elsewhere()}
+            page.close()
+        return self.done[name]
+
+
+@pytest.fixture(scope="session")
+def scans(browser, servers):
+    context = browser.new_context()
+    yield PageScans(context, servers)
+    context.close()

@@ -1,0 +1,21 @@
+"""axe-core finds no WCAG 2.2 A or AA failure on any page type."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import axe_violations, describe
+from browser.page_types import PAGE_TYPES
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_no_axe_violations(scans, name):
+    violations = scans[name]["violations"]
+    assert violations == [], f"{name}:\n{describe(violations)}"
+
+
+def test_axe_finds_a_failure_when_there_is_one(page, sample_server):
+    # The scan itself can fail: a faint footer, as Material ships it, is caught.
+    page.goto(sample_server.url)
+    page.add_style_tag(content=".md-copyright { color: #777 !important; }")
+    assert "color-contrast" in {v["id"] for v in axe_violations(page)}

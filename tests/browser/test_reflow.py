@@ -1,0 +1,80 @@
+"""Reflow (WCAG 1.4.10) and text resize (1.4.4): a service page at 320 CSS px and with text at
+200 % needs no sideways scrolling and loses nothing a wide screen shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser.page_types import SERVICE_PAGE_TYPES
+from browser.sites import url_of
+
+WIDE = {"width": 1280, "height": 800}
+NARROW = {"width": 320, "height": 640}
+
+CONTENT_TEXT = ("() => document.getElementById('main-content').innerText"
+                ".replace(/\\s+/g, ' ').trim()")
+# Browsers' text size setting scales every rem and em; doubling the root font size does the same.
+DOUBLE_TEXT = """() => {
+  const root = document.documentElement;
+  const size = parseFloat(getComputedStyle(root).fontSize);
+  root.style.setProperty('font-size', (size * 2) + 'px', 'important');
+  return size * 2;
+}"""
+# Anything in the content that sticks out past the edges, or is cut off inside its box.
+CUT_OFF = """() => {
+  const width = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('#main-content *')].filter(el => {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) return false;
+    const style = getComputedStyle(el);
+    const clips = ['hidden', 'clip'].includes(style.overflowX) && !el.matches('.lo-visually-hidden');
+    return box.left < -0.5 || box.right > width + 0.5 || (clips && el.scrollWidth > el.clientWidth + 1);
+  }).map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') + ': '
+                + (el.innerText || '').trim().slice(0, 40));
+}"""
+
+
+def read(browser, url, viewport, bigger_text, extra_style=""):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(url)
+    if extra_style:
+        page.add_style_tag(content=extra_style)
+    if bigger_text:
+        assert page.evaluate(DOUBLE_TEXT) >= 32
+    result = {
+        "text": page.evaluate(CONTENT_TEXT),
+        "scroll": page.evaluate("[document.documentElement.scrollWidth,"
+                                " document.documentElement.clientWidth]"),
+        "cut_off": page.evaluate(CUT_OFF),
+    }
+    context.close()
+    return result
+
+
+@pytest.fixture(scope="module")
+def wide_text(browser, servers):
+    """What each service page type shows on a wide screen at normal text size."""
+    return {name: read(browser, url_of(servers, kind), WIDE, False)["text"]
+            for name, kind in SERVICE_PAGE_TYPES.items()}
+
+
+@pytest.mark.parametrize("name", SERVICE_PAGE_TYPES)
+@pytest.mark.parametrize("viewport, bigger_text", [(NARROW, False), (NARROW, True), (WIDE, True)],
+                         ids=["320px", "320px-text-200%", "1280px-text-200%"])
+def test_no_sideways_scrolling_and_nothing_lost(browser, servers, wide_text, name, viewport,
+                                                bigger_text):
+    squeezed = read(browser, url_of(servers, SERVICE_PAGE_TYPES[name]), viewport, bigger_text)
+    scroll_width, view_width = squeezed["scroll"]
+    assert scroll_width <= view_width, f"the page scrolls sideways by {scroll_width - view_width}px"
+    assert squeezed["cut_off"] == []
+    assert squeezed["text"] == wide_text[name], "some content shows on a wide screen only"
+
+
+def test_the_checks_catch_a_page_that_does_not_reflow(browser, sample_server):
+    url = sample_server.url + "services/tiny-talkers-strood/"
+    stuck = read(browser, url, NARROW, False, ".lo-summary { width: 600px; }")
+    assert stuck["scroll"][0] > stuck["scroll"][1] and stuck["cut_off"]
+    hidden = read(browser, url, NARROW, False, "@media (max-width: 400px) { .lo-contact "
+                                               "{ display: none !important; } }")
+    assert "01632" not in hidden["text"]
