@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -57,7 +58,7 @@ class Project:
 
     def shown(self, path: Path) -> str:
         """A file's path as people see it in the repository."""
-        try:
-            return Path(path).resolve().relative_to(self.root).as_posix()
+        try:  # not resolved: a link is shown where it is, not where it points
+            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
         except ValueError:
             return Path(path).as_posix()
