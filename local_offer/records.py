@@ -170,7 +170,7 @@ class RecordLoader:
             problems.append(Problem(shown, 1, "", f"the file name '{file.name}' is not a valid "
                                     "service id", "rename it with lowercase letters, digits and "
                                     "hyphens only, like tiny-talkers-strood.yaml"))
-        if document is None or document.data is None:
+        if document is None or (document.data is None and problems):  # unreadable or empty
             return None, problems
         # Reading problems (a duplicate, an alias, a tag) do not hide the schema's:
         # every problem in one run.

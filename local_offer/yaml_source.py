@@ -30,8 +30,9 @@ MAX_FILE_BYTES = 256 * 1024
 # A record nests four levels at most (locations -> item -> field); anything far
 # deeper is a mistake or an attack on the parser, which recurses per level.
 MAX_DEPTH = 12
-# Characters YAML itself refuses in a file (it allows tab, newline and carriage return).
-FILE_CONTROL_CHARACTERS = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF"
+# Characters YAML refuses in a file (it allows tab, newline and carriage return), and
+# the rare line breaks (U+0085, U+2028, U+2029) it counts but editors do not.
+FILE_CONTROL_CHARACTERS = re.compile("[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF"
                                      "\uE000-\uFFFD\U00010000-\U0010FFFF]")
 # Characters a double-quoted escape (like "\\0" or "\\e") can put into a value,
 # that no page can show.
@@ -100,7 +101,7 @@ def read_document(file: Path, shown_as: str) -> tuple[Document | None, list[Prob
             return None, too_deep
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, shown_as)]
+        return None, [_syntax_problem(error, shown_as, last_line=text.rstrip("\n").count("\n") + 1)]
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks all it raises
         return None, [Problem(shown_as, 1, "", f"the YAML could not be read ({error})", "")]
     document = Document(shown_as, text=text)
@@ -118,9 +119,8 @@ def _character_problems(text: str, shown_as: str) -> list[Problem]:
         found = FILE_CONTROL_CHARACTERS.search(line)
         if found:
             problems.append(Problem(shown_as, number, "", "this line contains an invisible "
-                                    f"control character ({_code_point(found.group())}) that "
-                                    "YAML does not allow",
-                                    "delete it, or retype the line by hand"))
+                                    f"character ({_code_point(found.group())}) that cannot be "
+                                    "used in a record", "delete it, or retype the line by hand"))
     return problems
 
 
@@ -169,12 +169,13 @@ SYNTAX_FIXES = {
 }
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, shown_as: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, shown_as: str, last_line: int) -> Problem:
     mark = error.problem_mark or error.context_mark
     # An unclosed quote or bracket is only found at the end: point where it opened.
     if error.context_mark and "end of stream" in (error.problem or ""):
         mark = error.context_mark
-    line = mark.line + 1 if mark else 1
+    # The end of the file is marked on the line after the last one: point at the last.
+    line = min(mark.line + 1, last_line) if mark else 1
     what = " ".join(filter(None, [error.context, error.problem]))
     fix = next((advice for key, advice in SYNTAX_FIXES.items() if key in what),
                "compare this line with the template and the lines around it")

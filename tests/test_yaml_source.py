@@ -145,8 +145,15 @@ def test_control_character_in_the_file(scratch):
     scratch.write("nul.yaml", (MINIMAL + "alert: Closed\x00 today\n").encode())
     problem = only_problem(scratch)
     assert (problem.path, problem.line, problem.field) == ("services/nul.yaml", 13, "")
-    assert problem.message == ("this line contains an invisible control character (U+0000) "
-                               "that YAML does not allow")
+    assert problem.message == ("this line contains an invisible character (U+0000) that "
+                               "cannot be used in a record")
+
+
+def test_line_break_that_editors_do_not_show(scratch):
+    scratch.write("nel.yaml", MINIMAL + "alert: Closed\u2028today\n")
+    problem = only_problem(scratch)
+    assert (problem.line, problem.field) == (13, "")
+    assert "invisible character (U+2028)" in problem.message
 
 
 def test_control_character_written_as_an_escape(scratch):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
@@ -49,6 +50,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             return html
+        # mkdocs's templates do not escape, and Material prints the title as it is:
+        # a record's name is marked as escaped text here, once (Material's "| e" keeps it).
+        page.meta["title"] = escape(generated.title)
         return generated.render(page.url)
 
     # Feeds and open data, written beside the pages.
