@@ -166,13 +166,16 @@ SYNTAX_FIXES = {
     "found undefined alias": "remove the '*' at the start of the value or put the value in quotes",
     "found character that cannot start any token": "a value starting with @ or ` needs quotes",
     "expected a single document": "remove the '---' line; one file holds one service",
+    "expected ',' or ']'": "a list in [ ] needs a closing ]; check for a missing comma or ]",
+    "expected ',' or '}'": "fields in { } need a closing }; check for a missing comma or }",
 }
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, shown_as: str, last_line: int) -> Problem:
     mark = error.problem_mark or error.context_mark
-    # An unclosed quote or bracket is only found at the end: point where it opened.
-    if error.context_mark and "end of stream" in (error.problem or ""):
+    # An unclosed quote or bracket is only found later: point where it opened.
+    if error.context_mark and ("end of stream" in (error.problem or "")
+                               or "flow" in (error.context or "")):
         mark = error.context_mark
     # The end of the file is marked on the line after the last one: point at the last.
     line = min(mark.line + 1, last_line) if mark else 1

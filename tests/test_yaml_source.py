@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
@@ -340,3 +341,54 @@ def test_date_in_a_list_of_text(scratch):
     problem = only_problem(scratch)
     assert (problem.line, problem.field) == (15, "languages[2]")
     assert problem.message == "'2026-12-24' was read as a date, not as text"
+
+
+# ---- Syntax errors: the line to look at, and advice a non-developer can follow ----
+
+SYNTAX_ERRORS = {
+    "colon in text": (MINIMAL.replace("summary: A service with only the fields that are "
+                                      "required.", "summary: Open: 10:00 to 12:00"), 2,
+                      "mapping values are not allowed", 'needs quotes around it'),
+    "missing colon": (MINIMAL.replace("cost: {free: true}", "cost"), 9,
+                      "could not find expected ':'", "each line needs 'field: value'"),
+    "unclosed quote": (MINIMAL + 'alert: "Closed today\n', 13, "found unexpected end of stream",
+                       "add the closing quote"),
+    "indentation": (MINIMAL.replace("owner: {team: Example Team, email: example.team@example"
+                                    ".org}", "owner:\n  team: Example Team\n email: a@example.org"),
+                    14, "did not find expected key", "fields at the same level must line up"),
+    "undefined alias": (MINIMAL + "alert: *nothing\n", 13, "found undefined alias",
+                        "remove the '*'"),
+    "at sign": (MINIMAL + "alert: @team\n", 13, "cannot start any token",
+                "a value starting with @ or ` needs quotes"),
+    "two documents": (MINIMAL + "---\nname: Another\n", 13, "expected a single document",
+                      "remove the '---' line"),
+    "unclosed list": (MINIMAL.replace("categories: [education]", "categories: [education"), 4,
+                      "did not find expected ',' or ']'", "needs a closing ]"),
+    "unclosed group": (MINIMAL.replace("cost: {free: true}", "cost: {free: true"), 8,
+                       "did not find expected ',' or '}'", "need a closing }"),
+}
+
+
+@pytest.mark.parametrize("kind", SYNTAX_ERRORS)
+def test_syntax_error_points_at_the_line_and_says_what_to_do(scratch, kind):
+    text, line, what, fix = SYNTAX_ERRORS[kind]
+    scratch.write("syntax.yaml", text)
+    problem = only_problem(scratch)
+    assert (problem.path, problem.line, problem.field) == ("services/syntax.yaml", line, "")
+    assert problem.message.startswith("this is not valid YAML (") and what in problem.message
+    assert fix in problem.fix
+
+
+def test_unreadable_file_is_named(scratch, monkeypatch):
+    scratch.write("locked.yaml", MINIMAL)
+    original = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self.name == "locked.yaml":
+            raise PermissionError(13, "Permission denied")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    problem = only_problem(scratch)
+    assert (problem.path, problem.line) == ("services/locked.yaml", 1)
+    assert problem.message == "the file could not be read (Permission denied)"
