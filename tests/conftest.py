@@ -72,8 +72,8 @@ def hostile_site(tmp_path_factory) -> Path:
     for folder in ("schema", "data", "docs"):
         shutil.copytree(ROOT / folder, root / folder)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "services").mkdir()
     for name, text in HOSTILE_RECORDS.items():
-        (root / "services").mkdir(exist_ok=True)
         (root / "services" / f"{name}.yaml").write_text(text, encoding="utf-8")
     build_into(root, root / "site")
     return root / "site"

@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..link_policy import UnsafeLink
 from ..problems import report
 from ..project import Project
 from . import iso_date
@@ -75,7 +76,7 @@ def build_site(project: Project, site_dir: Path, today: str | None = None) -> No
             config.plugins["local-offer"].config.today = today
             build(config)
             _post_build(project, staging, today)
-        except (Abort, ConfigurationError, PluginError, OSError) as error:
+        except (Abort, ConfigurationError, PluginError, OSError, UnsafeLink) as error:
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildFailed(str(error)) from error
         except BaseException:
