@@ -93,7 +93,7 @@ class RecordSchema:
             missing = re.findall(r"'([^']+)' is a required property", error.message)[0]
             return [Problem(document.path, line, _dotted(where + (missing,)),
                            f"the required field '{missing}' is missing",
-                           f"add '{missing}:' (see the template in services/_template.yaml.example)")]
+                           f"add '{missing}:' (see the template in schema/service-template.yaml)")]
         if kind == "additionalProperties":
             allowed = list(error.schema.get("properties", {}))
             extra = [key for key in value if key not in allowed]

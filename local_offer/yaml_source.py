@@ -108,7 +108,8 @@ def read_document(file: Path, shown_as: str) -> tuple[Document | None, list[Prob
     problems = []
     if root is None:
         return document, [Problem(shown_as, 1, "", "the file is empty",
-                                  "copy the template from services/_template.yaml.example")]
+                                  "fill it in from schema/service-template.yaml, or run: "
+                                  "python build_offer.py new \"Service name\"")]
     document.data = _Walker(document, problems).value(root, ())
     return document, problems
 

@@ -11,6 +11,7 @@ import pytest
 from local_offer.records import RecordLoader
 from local_offer.yaml_source import MAX_FILE_BYTES
 
+from conftest import ROOT
 from test_records import MINIMAL, only_problem
 
 
@@ -392,3 +393,12 @@ def test_unreadable_file_is_named(scratch, monkeypatch):
     problem = only_problem(scratch)
     assert (problem.path, problem.line) == ("services/locked.yaml", 1)
     assert problem.message == "the file could not be read (Permission denied)"
+
+
+def test_empty_file_says_how_to_start(scratch):
+    scratch.write("blank.yaml", "\n")
+    problem = only_problem(scratch)
+    assert (problem.path, problem.line, problem.message) == ("services/blank.yaml", 1,
+                                                             "the file is empty")
+    assert "schema/service-template.yaml" in problem.fix and (ROOT / "schema" /
+                                                              "service-template.yaml").is_file()
