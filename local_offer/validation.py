@@ -33,6 +33,8 @@ MARKDOWN_LINK = re.compile(
     r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"                          # <scheme:...>
     r"|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)          # [ref]: target
 WEB_ADDRESS_FIELDS = ("website", "referral_form")
+# A number as people write it; YAML 1.1 also reads 010 (octal), 0x1F and 1:30 (base 60).
+PLAIN_NUMBER = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 
 # How to write a value that does not match its pattern, by the schema's $defs or field.
 PATTERN_FIXES = {
@@ -233,7 +235,6 @@ class RecordSchema:
             problems += self._description_links(document, description)
         return problems
 
-
     # Every link Markdown makes of the description is checked, as the browser would read it;
     # the links as written are used to point at the right line.
     def _description_links(self, document: Document, description: str) -> list[Problem]:
@@ -268,9 +269,6 @@ def _value_at(data: Any, where: tuple) -> Any:
     for part in where:
         data = data[part]
     return data
-
-
-PLAIN_NUMBER = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 
 
 def with_taxonomy(schema: dict, taxonomy: Taxonomy) -> dict:
