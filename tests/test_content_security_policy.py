@@ -16,6 +16,7 @@ import pytest
 from local_offer.link_policy import scheme_of
 
 from conftest import ROOT
+from test_records import MINIMAL
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 ASSETS = ROOT / "docs" / "assets" / "javascripts"
@@ -147,3 +148,17 @@ def test_materials_other_inline_scripts_are_not_in_use():
     config = (ROOT / "mkdocs.yml").read_text()
     for feature in ("announce.dismiss", "consent", "version", "toggle"):
         assert feature not in config, feature
+
+
+@pytest.mark.parametrize("command, inline", [("serve", True), ("build", False)])
+def test_only_the_live_preview_lets_its_reload_script_run(scratch, command, inline):
+    from mkdocs.config import load_config
+    scratch.write("fine.yaml", MINIMAL)
+    config = load_config(str(scratch.root / "mkdocs.yml"))
+    plugin = config.plugins["local-offer"]
+    plugin.on_startup(command=command, dirty=False)
+    plugin.on_config(config)
+    meta = config.theme.get_env().get_template("partials/content-security-policy.html") \
+        .render(config=config)
+    policy = directives(PageScan(meta).policies[0])
+    assert ("'unsafe-inline'" in policy["script-src"]) == inline

@@ -26,9 +26,15 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def __init__(self):
         self.project: Project | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.live_preview = False
+
+    # mkdocs serve adds an inline live-reload script that the security policy must let run.
+    def on_startup(self, *, command, dirty):
+        self.live_preview = command == "serve"
 
     # Load and check every record; an invalid one stops the build with all problems listed.
     def on_config(self, config):
+        config.extra["live_preview"] = self.live_preview
         root = self.config.project_dir or str(Path(config.config_file_path).parent)
         self.project = Project(Path(root))
         try:
