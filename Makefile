@@ -42,4 +42,4 @@ $(VENV)/.test: $(VENV)/.runtime requirements-test.txt package.json package-lock.
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .site-new-* .site-old-* node_modules
+	rm -rf $(VENV) site .site-new-* .site-old-* .site.lock node_modules

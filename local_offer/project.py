@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -60,11 +61,7 @@ class Project:
 
     def shown(self, path: Path) -> str:
         """A file's path as people see it in the repository."""
-        path = Path(path)
-        # Resolving touches the disk; a clean absolute path (as rglob gives) needs none.
-        if not path.is_absolute() or ".." in path.parts:
-            path = path.resolve()
-        try:
-            return path.relative_to(self.root).as_posix()
+        try:  # not resolved: a link is shown where it is, not where it points
+            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()

@@ -179,9 +179,11 @@ class RecordLoader:
             problems.append(Problem(shown, 1, "", f"the file name '{file.name}' is not a valid "
                                     "service id", "rename it with lowercase letters, digits and "
                                     "hyphens only, like tiny-talkers-strood.yaml"))
-        if document is None or problems:
+        if document is None or (document.data is None and problems):  # unreadable or empty
             return None, problems
-        problems = self.schema.check(document)
+        # Reading problems (a duplicate, an alias, a tag) do not hide the schema's:
+        # every problem in one run.
+        problems += self.schema.check(document)
         if problems:
             return None, problems
         return record_from(service_id, document), []

@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .link_policy import checked_web_address
 from .markdown_text import markdown_to_html
 from .taxonomy import Taxonomy
 
@@ -60,6 +61,7 @@ class Renderer:
         self.env.filters.update(long_date=long_date, month_year=month_year,
                                 phone_href=phone_href, age_range=age_range,
                                 markdown=lambda text: Markup(markdown_to_html(text)),
+                                web_address=checked_web_address,
                                 label=lambda term_id, kind: taxonomy.label(kind, term_id))
         self.env.globals.update(taxonomy=taxonomy, **(extra_globals or {}))
 

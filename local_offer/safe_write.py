@@ -19,10 +19,14 @@ class ChangedMeanwhile(Exception):
 
 def _temporary_with(folder: Path, name: str, text: str) -> Path:
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-        stream.write(text)
-        stream.flush()
-        os.fsync(stream.fileno())
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:  # a full disk or an interrupt: leave no half-written file behind
+        os.unlink(temporary)
+        raise
     return Path(temporary)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+import math
 import re
 from functools import cached_property
 from pathlib import Path
@@ -19,14 +20,22 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from . import link_policy
+from .markdown_text import link_targets
 from .problems import Problem
 from .taxonomy import Taxonomy
 from .yaml_source import Document, _dotted
 
-SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
-# Link targets in Markdown: [text](target), ![alt](target), <scheme:...>, [ref]: target
-MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|"
-                           r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+# Link targets as written in Markdown, to find their lines: [text](target),
+# ![alt](target), <scheme:...>, [ref]: target. What Markdown really makes of the
+# text is checked too (markdown_text.link_targets), so nothing slips past this.
+MARKDOWN_LINK = re.compile(
+    r"\]\(\s*(?:<([^>\n]*)>|([^\s()]*(?:\([^\s()]*\)[^\s()]*)*))"  # [text](target), ![alt](target)
+    r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"                          # <scheme:...>
+    r"|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)          # [ref]: target
+WEB_ADDRESS_FIELDS = ("website", "referral_form")
+# A number as people write it; YAML 1.1 also reads 010 (octal), 0x1F and 1:30 (base 60).
+PLAIN_NUMBER = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 
 # How to write a value that does not match its pattern, by the schema's $defs or field.
 PATTERN_FIXES = {
@@ -62,11 +71,21 @@ class RecordSchema:
     def check(self, document: Document) -> list[Problem]:
         data = document.data
         errors = [] if self.quick.is_valid(data) else self.validator.iter_errors(data)
-        problems = [problem for error in errors for problem in self._explain(error, document)]
+        problems = [problem for error in errors
+                    if not self._already_refused(error, document)
+                    for problem in self._explain(error, document)]
         problems += self._converted_dates(document)
+        problems += self._converted_numbers(document)
         if isinstance(data, dict):
             problems += self._cross_field(document)
         return problems
+
+    @staticmethod
+    def _already_refused(error: ValidationError, document: Document) -> bool:
+        """An error about a value the reader refused (and reported), not about its field."""
+        where = tuple(error.absolute_path)
+        return error.validator != "additionalProperties" and any(
+            where[: len(refused)] == refused for refused in document.refused)
 
     # Plain-English text for each kind of schema error.
     def _explain(self, error: ValidationError, document: Document) -> list[Problem]:
@@ -105,12 +124,18 @@ class RecordSchema:
             return [problem(f"this should be {words}, not {_describe(value)}",
                            _type_fix(expected))]
         if kind == "enum":
+            if where in document.converted:  # 'no' read as false: the type error says so
+                return []
             allowed = [str(v) for v in error.validator_value]
             guess = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
             hint = f"did you mean '{guess[0]}'? " if guess else ""
             return [problem(f"'{value}' is not one of the allowed values",
                            f"{hint}Allowed: {', '.join(allowed)}")]
         if kind == "pattern":
+            if _last_name(where) in WEB_ADDRESS_FIELDS and \
+                    link_policy.scheme_of(value) not in (None, *link_policy.WEB_SCHEMES):
+                return [problem(f"the link '{value[:60]}' is not allowed; a web address must "
+                                "start with https:// or http://", PATTERN_FIXES["web_address"])]
             return [problem(f"'{value}' is not in the right form", self._pattern_fix(where))]
         if kind == "format":
             return [problem(f"'{value}' is not a real {error.validator_value}",
@@ -128,6 +153,8 @@ class RecordSchema:
         if kind == "minItems":
             return [problem("the list is empty", "add at least one item")]
         if kind == "uniqueItems":
+            if any(part[: len(where)] == where for part in document.converted):
+                return []  # yes and on are both read as true: the type errors say so
             return [problem("the same item is listed twice", "remove the repeat")]
         if kind == "minProperties":
             return [problem("no way to get in touch is given",
@@ -137,9 +164,8 @@ class RecordSchema:
         return [problem(error.message, "")]
 
     def _pattern_fix(self, where: tuple) -> str:
-        names = [p for p in where if isinstance(p, str)]
-        last = names[-1] if names else ""
-        if last in ("website", "referral_form"):
+        last = _last_name(where)
+        if last in WEB_ADDRESS_FIELDS:
             return PATTERN_FIXES["web_address"]
         if last in ("start", "end"):
             return PATTERN_FIXES["time"]
@@ -158,6 +184,25 @@ class RecordSchema:
                                             _dotted(where),
                                             f"'{text}' was read as a date, not as text",
                                             f"put it in quotes: \"{text}\""))
+        return problems
+
+    # YAML 1.1 reads 010 as 8 and 0x10 as 16, and .nan as a number that is no number.
+    def _converted_numbers(self, document: Document) -> list[Problem]:
+        problems = []
+        for where, (text, kind) in document.converted.items():
+            sub = self.schema_at(where)
+            if kind != "number" or not sub or sub.get("type") not in ("integer", "number"):
+                continue
+            value = _value_at(document.data, where)
+            problem = lambda message, fix: Problem(  # noqa: E731
+                document.path, document.line_of(where), _dotted(where), message, fix)
+            if isinstance(value, float) and not math.isfinite(value):
+                problems.append(problem(f"'{text}' is not a real number",
+                                        "write a number, like 51.39"))
+            elif isinstance(value, int) and not PLAIN_NUMBER.match(text):
+                problems.append(problem(f"'{text}' is read as the number {value}",
+                                        "write the number as plain digits, without a "
+                                        "leading zero, like 10"))
         return problems
 
     def _is_date_field(self, where: tuple) -> bool:
@@ -192,17 +237,43 @@ class RecordSchema:
                                     f"({ages['max']})", "swap min and max"))
         description = data.get("description")
         if isinstance(description, str):
-            for match in MARKDOWN_LINK.finditer(description):
-                target = next(filter(None, match.groups()), "")
-                if not SAFE_URL.match(target):
-                    line = document.line_of(("description",)) + 1 + \
-                        description[: match.start()].count("\n")
-                    problems.append(Problem(
-                        document.path, line, "description",
+            problems += self._description_links(document, description)
+        return problems
+
+    # Every link Markdown makes of the description is checked, as the browser would read it;
+    # the links as written are used to point at the right line.
+    def _description_links(self, document: Document, description: str) -> list[Problem]:
+        start = document.line_of(("description",))
+        written = [next(filter(None, match.groups()), "")
+                   for match in MARKDOWN_LINK.finditer(description)]
+        made = link_targets(description)
+        unsafe = [target for target in written if not link_policy.is_allowed(target)]
+        unsafe += [target for target in made if not link_policy.is_allowed(target) and not any(
+            link_policy.as_browser_reads(target).startswith(link_policy.as_browser_reads(w))
+            for w in unsafe)]
+        return [Problem(document.path, _line_in_source(document, start, target), "description",
                         f"the link '{target[:60]}' is not allowed; links must start with "
                         "https://, http://, mailto: or tel:",
-                        "use the full web address, like https://example.org/page"))
-        return problems
+                        "use the full web address, like https://example.org/page")
+                for target in dict.fromkeys(unsafe)]
+
+
+def _line_in_source(document: Document, start: int, target: str) -> int:
+    """The line, at or after `start`, where `target` is written; `start` if it is not found."""
+    offset = sum(len(line) + 1 for line in document.text.split("\n")[: start - 1])
+    found = document.text.find(target[:40], offset) if target else -1
+    return start if found < 0 else document.text.count("\n", 0, found) + 1
+
+
+def _last_name(where: tuple) -> str:
+    names = [part for part in where if isinstance(part, str)]
+    return names[-1] if names else ""
+
+
+def _value_at(data: Any, where: tuple) -> Any:
+    for part in where:
+        data = data[part]
+    return data
 
 
 def with_taxonomy(schema: dict, taxonomy: Taxonomy) -> dict:

@@ -6,11 +6,18 @@ object is ever constructed from a tag) and walked once, so that every value
 keeps its line, duplicates and aliases become problems, and YAML 1.1's
 surprising conversions (``no`` to false, ``12:30`` to 750, an unquoted date)
 are remembered so the schema check can explain them.
+
+Hostile files are stopped before they cost anything: a file is read only up
+to the size limit, must be an ordinary file (not a link to one elsewhere),
+may not nest deeper than a record ever needs (deep nesting crashes the C
+parser), and may not carry control characters or tags other than the plain
+YAML ones.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,9 +27,21 @@ import yaml
 from .problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
+# A record nests four levels at most (locations -> item -> field); anything far
+# deeper is a mistake or an attack on the parser, which recurses per level.
+MAX_DEPTH = 12
+# Characters YAML refuses in a file (it allows tab, newline and carriage return), and
+# the rare line breaks (U+0085, U+2028, U+2029) it counts but editors do not.
+FILE_CONTROL_CHARACTERS = re.compile("[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF"
+                                     "\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# Characters a double-quoted escape (like "\\0" or "\\e") can put into a value,
+# that no page can show.
+VALUE_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F"
+                                      "\uD800-\uDFFF\uFFFE\uFFFF]")
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
+_resolver = yaml.resolver.Resolver()
 
 TAG = "tag:yaml.org,2002:"
 # Scalars YAML converts from plain text, with the word a person would use.
@@ -39,6 +58,8 @@ class Document:
     lines: dict[tuple, int] = field(default_factory=dict)
     # path -> (text as written, kind) for scalars YAML converted from plain text
     converted: dict[tuple, tuple[str, str]] = field(default_factory=dict)
+    # paths whose value was refused (an alias, a tag) and left empty, already reported
+    refused: set[tuple] = field(default_factory=set)
     text: str = ""
 
     def line_of(self, where: tuple) -> int:
@@ -51,10 +72,18 @@ class Document:
 
 def read_document(file: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     """Read and compose one file. Returns (document, problems)."""
-    raw = file.read_bytes()
+    if file.is_symlink() or not file.is_file():
+        return None, [Problem(shown_as, 1, "", "this is not an ordinary file (it is a link or "
+                              "a folder)", "replace it with the record's own YAML file")]
+    try:
+        with file.open("rb") as stream:  # never more than the limit, whatever the file is
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return None, [Problem(shown_as, 1, "", f"the file could not be read ({error.strerror})",
+                              "check the file's permissions")]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(shown_as, 1, "", f"the file is {len(raw) // 1024} KB, over the "
-                              f"{MAX_FILE_BYTES // 1024} KB limit for one service",
+        return None, [Problem(shown_as, 1, "", f"the file is over the {MAX_FILE_BYTES // 1024} "
+                              "KB limit for one service",
                               "shorten the description; one service needs far less")]
     try:
         text = raw.decode("utf-8-sig")
@@ -62,23 +91,58 @@ def read_document(file: Path, shown_as: str) -> tuple[Document | None, list[Prob
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(shown_as, line, "", "the file is not saved as UTF-8 text",
                               "save it as UTF-8 in your editor (in VS Code: 'Save with Encoding')")]
-    text = text.replace("\r\n", "\n")
-    problems = _tab_problems(text, shown_as)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problems = _character_problems(text, shown_as) or _tab_problems(text, shown_as)
     if problems:
         return None, problems
     try:
+        too_deep = _nesting_problems(text, shown_as)
+        if too_deep:
+            return None, too_deep
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, shown_as)]
+        return None, [_syntax_problem(error, shown_as, last_line=text.rstrip("\n").count("\n") + 1)]
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks all it raises
         return None, [Problem(shown_as, 1, "", f"the YAML could not be read ({error})", "")]
     document = Document(shown_as, text=text)
     problems = []
     if root is None:
         return document, [Problem(shown_as, 1, "", "the file is empty",
-                                  "copy the template from schema/service-template.yaml")]
+                                  "fill it in from schema/service-template.yaml, or run: "
+                                  "python build_offer.py new \"Service name\"")]
     document.data = _Walker(document, problems).value(root, ())
     return document, problems
+
+
+def _character_problems(text: str, shown_as: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = FILE_CONTROL_CHARACTERS.search(line)
+        if found:
+            problems.append(Problem(shown_as, number, "", "this line contains an invisible "
+                                    f"character ({_code_point(found.group())}) that cannot be "
+                                    "used in a record", "delete it, or retype the line by hand"))
+    return problems
+
+
+def _code_point(character: str) -> str:
+    return f"U+{ord(character):04X}"
+
+
+def _nesting_problems(text: str, shown_as: str) -> list[Problem]:
+    """Stop at the first value nested deeper than MAX_DEPTH, before composing."""
+    depth = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return [Problem(shown_as, event.start_mark.line + 1, "",
+                                f"the values are nested more than {MAX_DEPTH} levels deep",
+                                "check the brackets [ ] and { } and the indentation; "
+                                "a service needs only a few levels")]
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return []
 
 
 def _tab_problems(text: str, shown_as: str) -> list[Problem]:
@@ -105,15 +169,19 @@ SYNTAX_FIXES = {
     "found undefined alias": "remove the '*' at the start of the value or put the value in quotes",
     "found character that cannot start any token": "a value starting with @ or ` needs quotes",
     "expected a single document": "remove the '---' line; one file holds one service",
+    "expected ',' or ']'": "a list in [ ] needs a closing ]; check for a missing comma or ]",
+    "expected ',' or '}'": "fields in { } need a closing }; check for a missing comma or }",
 }
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, shown_as: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, shown_as: str, last_line: int) -> Problem:
     mark = error.problem_mark or error.context_mark
-    # An unclosed quote or bracket is only found at the end: point where it opened.
-    if error.context_mark and "end of stream" in (error.problem or ""):
+    # An unclosed quote or bracket is only found later: point where it opened.
+    if error.context_mark and ("end of stream" in (error.problem or "")
+                               or "flow" in (error.context or "")):
         mark = error.context_mark
-    line = mark.line + 1 if mark else 1
+    # The end of the file is marked on the line after the last one: point at the last.
+    line = min(mark.line + 1, last_line) if mark else 1
     what = " ".join(filter(None, [error.context, error.problem]))
     fix = next((advice for key, advice in SYNTAX_FIXES.items() if key in what),
                "compare this line with the template and the lines around it")
@@ -127,18 +195,25 @@ class _Walker:
         self.document = document
         self.problems = problems
         self.seen: set[int] = set()
+        self.reported: set[int] = set()
 
     def problem(self, node: yaml.Node, where: tuple, message: str, fix: str) -> None:
         self.problems.append(Problem(self.document.path, node.start_mark.line + 1,
                                      _dotted(where), message, fix))
 
     def value(self, node: yaml.Node, where: tuple) -> Any:
-        self.document.lines.setdefault(where, node.start_mark.line + 1)
         # An alias is the same node object met twice: refusing it stops "billion laughs".
+        # Each reused value is reported once, so a bomb gives a short list, not a long one.
         if id(node) in self.seen:
-            self.problem(node, where, "anchors and aliases (& and *) are not allowed",
-                         "write the value out in full")
+            self.document.refused.add(where)
+            if id(node) not in self.reported:
+                self.reported.add(id(node))
+                # The node is where the anchor was; the alias is on its field's line.
+                self.problems.append(Problem(
+                    self.document.path, self.document.line_of(where), _dotted(where),
+                    "anchors and aliases (& and *) are not allowed", "write the value out in full"))
             return None
+        self.document.lines.setdefault(where, node.start_mark.line + 1)
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, where)
@@ -178,18 +253,35 @@ class _Walker:
     def scalar(self, node: yaml.ScalarNode, where: tuple) -> Any:
         tag = node.tag
         if tag == TAG + "str":
-            return node.value
-        if tag not in IMPLICIT_KINDS:
+            return self.text(node, where)
+        # Only what YAML reads by itself from plain text; "!!int abc" and the like are refused.
+        implicit = _resolver.resolve(yaml.ScalarNode, node.value, (True, False)) \
+            if not node.style else TAG + "str"
+        if tag not in IMPLICIT_KINDS or tag != implicit:
             return self.bad_tag(node, where)
-        value = _constructor.construct_object(node)
-        if not node.style and tag != TAG + "null":
+        try:
+            value = _constructor.construct_object(node)
+        except ValueError:  # a date that does not exist, like 2026-02-30: the schema says so
+            return node.value
+        if tag != TAG + "null":
             self.document.converted[where] = (node.value, IMPLICIT_KINDS[tag])
         if isinstance(value, (dt.date, dt.datetime)):
             return value.isoformat()
         return value
 
+    def text(self, node: yaml.ScalarNode, where: tuple) -> str:
+        found = VALUE_CONTROL_CHARACTERS.search(node.value)
+        if found:
+            self.problem(node, where, "this text contains an invisible control character "
+                         f"({_code_point(found.group())})",
+                         "remove the backslash code (like \\0 or \\x07); to write a "
+                         "backslash, use single quotes or write it twice")
+        return node.value
+
     def bad_tag(self, node: yaml.Node, where: tuple) -> None:
-        self.problem(node, where, f"the YAML tag '{node.tag}' is not allowed",
+        self.document.refused.add(where)
+        shown = node.tag.replace(TAG, "!!", 1)
+        self.problem(node, where, f"the YAML tag '{shown}' is not allowed",
                      "remove the part starting with '!'")
         return None
 

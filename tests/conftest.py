@@ -67,6 +67,21 @@ def sample_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """Records carrying script payloads in every text field (tests/hostile_records.py), built."""
+    from hostile_records import HOSTILE_RECORDS
+    root = tmp_path_factory.mktemp("hostile")
+    for folder in ("schema", "data", "docs"):
+        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "services").mkdir()
+    for name, text in HOSTILE_RECORDS.items():
+        (root / "services" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    build_into(root, root / "site")
+    return root / "site"
+
+
 # ---- Browser tests: Playwright driving Debian's Chromium against a local server ----
 
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -117,6 +132,13 @@ def sample_server(sample_site):
 
 
 @pytest.fixture(scope="session")
+def hostile_server(hostile_site):
+    server = SiteServer(hostile_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium under Playwright. If it cannot start, the test fails: it never skips."""
     import shutil as _shutil
@@ -145,7 +167,8 @@ def page(context):
 
 def axe_violations(page, tags=WCAG_TAGS) -> list[dict]:
     """Run axe-core in the page for the WCAG tags; returns its violations."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    # Evaluated rather than added as a <script>: the site's CSP refuses inline scripts.
+    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
     # Only violations come back: serialising every pass costs more than the scan.
     return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
                          "resultTypes: ['violations']}).then(result => result.violations)", tags)

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
+import signal
+import subprocess
+import sys
+import time
 
+import pytest
 import yaml
 from markupsafe import escape
 
+from local_offer.cli import main
+from local_offer.commands.build import BuildFailed, BuildLock, build_site
 from local_offer.project import Project
 from local_offer.synth import write_synthetic
 
-from conftest import ROOT, build_into
+from conftest import ROOT, SAMPLE_TODAY, build_into
+from test_records import MINIMAL
 
 
 def test_every_service_has_a_page_with_its_name(sample_site):
@@ -72,3 +81,101 @@ def test_service_page_does_not_grow_with_the_number_of_services(tmp_path, sample
     large = (project / "site" / page).stat().st_size
     assert abs(large - small) / small <= 0.10, (small, large)
     assert len(list((project / "site" / "services").iterdir())) >= 2000
+
+
+# ---- Nothing lost: a failed, killed or concurrent build leaves the previous site whole ----
+
+def site_snapshot(site) -> dict[str, str]:
+    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def beside(site, kind: str) -> list:
+    return sorted(site.parent.glob(f".{site.name}-{kind}-*"))
+
+
+@pytest.fixture
+def built(scratch):
+    """A scratch project with three records, built once into site/."""
+    for name in ("alpha", "beta", "gamma"):
+        scratch.write(f"{name}.yaml", MINIMAL.replace("Minimal Service", f"Service {name}"))
+    site = scratch.root / "site"
+    build_into(scratch.root, site)
+    return scratch, site
+
+
+def test_a_killed_build_leaves_the_previous_site_intact(built):
+    scratch, site = built
+    before = site_snapshot(site)
+    assert "services/alpha/index.html" in before
+    write_synthetic(200, scratch.services_dir / "synthetic", scratch.taxonomy,
+                    today=dt.date(2026, 11, 20))
+    build = subprocess.Popen([sys.executable, str(ROOT / "build_offer.py"), "--project",
+                              str(scratch.root), "build", "--today", SAMPLE_TODAY],
+                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:  # kill it once it has written some service pages into its staging folder
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and build.poll() is None:
+            staging = beside(site, "new")
+            if staging and len(list((staging[0] / "services").glob("*"))) >= 5:
+                build.send_signal(signal.SIGKILL)
+                break
+            time.sleep(0.005)
+    finally:
+        if build.poll() is None:
+            build.kill()
+        build.wait()
+    assert build.returncode == -signal.SIGKILL, "the build finished before it could be killed"
+    [staging] = beside(site, "new")
+    assert 5 <= len(list((staging / "services").glob("*"))) < 200  # killed part-way
+    assert site_snapshot(site) == before
+    # The next build tidies up after the killed one and swaps in as usual.
+    shutil.rmtree(scratch.services_dir / "synthetic")
+    scratch.write("delta.yaml", MINIMAL.replace("Minimal Service", "Service delta"))
+    build_into(scratch.root, site)
+    assert beside(site, "new") == [] and beside(site, "old") == []
+    assert (site / "services" / "delta" / "index.html").is_file()
+
+
+def disk_full(*args):
+    raise OSError(28, "No space left on device")
+
+
+def test_a_failed_build_leaves_the_site_and_no_leftovers(built, monkeypatch):
+    scratch, site = built
+    before = site_snapshot(site)
+    monkeypatch.setattr("local_offer.commands.build._post_build", disk_full)
+    with pytest.raises(BuildFailed, match="No space left"):
+        build_site(scratch, site, today=SAMPLE_TODAY)
+    assert site_snapshot(site) == before
+    assert beside(site, "new") == []
+
+
+def test_a_site_missing_after_a_kill_between_renames_is_put_back(built, monkeypatch):
+    scratch, site = built
+    before = site_snapshot(site)
+    site.rename(site.with_name(".site-old-abc123"))  # killed between swap_in's two renames
+    (site.parent / ".site-new-abc123").mkdir()
+    monkeypatch.setattr("local_offer.commands.build._post_build", disk_full)
+    with pytest.raises(BuildFailed):
+        build_site(scratch, site, today=SAMPLE_TODAY)
+    assert site_snapshot(site) == before
+    assert beside(site, "new") == [] and beside(site, "old") == []
+
+
+def test_a_second_build_at_the_same_time_is_refused(built, capsys):
+    scratch, site = built
+    before = site_snapshot(site)
+    with BuildLock(site):
+        code = main(["--project", str(scratch.root), "build", "--today", SAMPLE_TODAY])
+    assert code == 1
+    assert "another build into" in capsys.readouterr().err
+    assert site_snapshot(site) == before
+
+
+def test_leftovers_of_another_site_folder_are_not_touched(built):
+    scratch, site = built
+    other = scratch.root / ".preview-new-abc123"  # a build into preview/ may be running
+    other.mkdir()
+    build_into(scratch.root, site)
+    assert other.is_dir()

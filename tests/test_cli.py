@@ -94,3 +94,52 @@ def test_build_offer_script_runs():
     done = subprocess.run([sys.executable, str(ROOT / "build_offer.py"), "--help"],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0 and "validate" in done.stdout
+
+
+def test_validate_reports_every_problem_of_every_kind_sorted_with_a_count(scratch, capsys):
+    scratch.write("zebra.yaml", MINIMAL + "status: no\ncolour: blue\n")
+    scratch.write("health/alpha.yaml", MINIMAL.replace("[education]", "[educaton]")
+                  .replace("{min: 16, max: 25}", "{min: 010, max: 25}")
+                  + "description: '[x](javascript:alert(1))'\n")
+    scratch.write("broken.yaml", MINIMAL.replace("summary: A", "summary: 'A"))
+    scratch.write("tabbed.yaml", MINIMAL.replace("contact: {", "contact:\n\t{"))
+    scratch.write("latin.yaml", MINIMAL.replace("Example Provider", "Caf\u00e9").encode("latin-1"))
+    scratch.write("fine.yaml", MINIMAL)
+    assert run(scratch, "validate") == 2
+    out = capsys.readouterr()
+    lines = out.err.splitlines()
+    where = [line.split(" ", 1)[0] for line in lines[:-1]]
+    assert where == ["services/broken.yaml:2:", "services/health/alpha.yaml:4:",
+                     "services/health/alpha.yaml:6:", "services/health/alpha.yaml:13:",
+                     "services/latin.yaml:3:", "services/tabbed.yaml:11:",
+                     "services/zebra.yaml:13:", "services/zebra.yaml:14:"]
+    assert lines[1] == ("services/health/alpha.yaml:4: categories[1]: 'educaton' is not one of "
+                        "the allowed values. How to fix: did you mean 'education'? Allowed: "
+                        "education, health, social-care, early-help, short-breaks, "
+                        "preparing-for-adulthood, information-advice, childcare-early-years, "
+                        "travel")
+    assert "ages.min: '010' is read as the number 8." in lines[2]
+    assert "description: the link 'javascript:alert(1)' is not allowed" in lines[3]
+    assert "the file is not saved as UTF-8 text" in lines[4]
+    assert "a tab is used to indent this line" in lines[5]
+    assert "status: 'no' was read as yes/no (true or false), not as text" in lines[6]
+    assert "colour: 'colour' is not a field a service can have" in lines[7]
+    assert lines[-1] == "8 problems in 5 files"
+    assert "fine.yaml" not in out.err and out.out == ""
+
+
+def test_new_never_overwrites_a_file_that_appears_meanwhile(scratch, capsys, monkeypatch):
+    # Another editor creates the file between new's check and its write.
+    target = scratch.write("sunny-days.yaml", "someone else's work\n")
+    monkeypatch.setattr(type(scratch), "service_files", lambda self: [])
+    monkeypatch.setattr("local_offer.commands.new.Project", lambda root: scratch)
+    assert run(scratch, "new", "Sunny Days") == 2
+    assert "services/sunny-days.yaml already exists; it was not changed" in capsys.readouterr().err
+    assert target.read_text() == "someone else's work\n"
+    assert sorted(p.name for p in scratch.services_dir.iterdir()) == ["sunny-days.yaml"]
+
+
+def test_new_refuses_a_folder_outside_services(scratch, capsys):
+    assert run(scratch, "new", "Sunny Days", "--folder", "../docs") == 2
+    assert "must be inside services/" in capsys.readouterr().err
+    assert not (scratch.root / "docs" / "sunny-days.yaml").exists()

@@ -32,3 +32,23 @@ def test_replace_refuses_when_the_file_changed_meanwhile(tmp_path):
         replace_if_unchanged(target, "ours\n", b"what we read\n")
     assert target.read_text() == "edited by someone else\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
+
+
+@pytest.mark.parametrize("write", ["create", "replace"])
+def test_a_write_that_fails_half_way_leaves_the_folder_as_it_was(tmp_path, monkeypatch, write):
+    target = tmp_path / "a.yaml"
+    if write == "replace":
+        target.write_text("old\n")
+
+    def disk_full(_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("local_offer.safe_write.os.fsync", disk_full)
+    with pytest.raises(OSError):
+        if write == "create":
+            create_new(target, "new\n")
+        else:
+            replace_if_unchanged(target, "new\n", b"old\n")
+    assert [p.name for p in tmp_path.iterdir()] == ([] if write == "create" else ["a.yaml"])
+    if write == "replace":
+        assert target.read_text() == "old\n"

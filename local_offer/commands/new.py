@@ -40,7 +40,10 @@ def run(args) -> int:
         print("Give the service's name, like: python build_offer.py new \"Tiny Talkers\"",
               file=sys.stderr)
         return 2
-    folder = project.services_dir / args.folder
+    folder = (project.services_dir / args.folder).resolve()
+    if not folder.is_relative_to(project.services_dir):
+        print(f"The folder must be inside services/, not {args.folder}.", file=sys.stderr)
+        return 2
     target = folder / f"{new_id}.yaml"
     taken = [p for p in project.service_files() if p.stem == new_id]
     if taken:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
@@ -27,9 +28,15 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def __init__(self):
         self.project: Project | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.live_preview = False
+
+    # mkdocs serve adds an inline live-reload script that the security policy must let run.
+    def on_startup(self, *, command, dirty):
+        self.live_preview = command == "serve"
 
     # Load and check every record; an invalid one stops the build with all problems listed.
     def on_config(self, config):
+        config.extra["live_preview"] = self.live_preview
         root = self.config.project_dir or str(Path(config.config_file_path).parent)
         self.project = Project(Path(root))
         try:
@@ -64,6 +71,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         generated = self.generated.get(page.file.src_uri)
         if generated is None or generated.markdown is not None:
             return html
+        # mkdocs's templates do not escape, and Material prints the title as it is:
+        # a record's name is marked as escaped text here, once (Material's "| e" keeps it).
+        page.meta["title"] = escape(generated.title)
         if generated.kind == "service":
             page.meta["local_offer_json_ld"] = json_ld(generated.record, self.content.taxonomy,
                                                        page.canonical_url)
