@@ -52,7 +52,9 @@ class PageScan(HTMLParser):
         elif not self.policies and tag not in ("html", "head", "meta"):
             self.head_before_policy.append(tag)
         if tag == "script":
-            runs = attributes.get("type", "text/javascript") != "application/json"
+            # JSON data blocks (Material's config, schema.org JSON-LD) never run.
+            runs = attributes.get("type", "text/javascript") not in ("application/json",
+                                                                     "application/ld+json")
             self.in_script = runs and "src" not in attributes
 
     def handle_data(self, data):

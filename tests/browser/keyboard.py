@@ -31,7 +31,9 @@ MARK_TAB_STOPS = """() => {
   const stops = [...document.querySelectorAll(
       'a[href], button, input, select, textarea, summary, [tabindex]')]
     .filter(el => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0
-        && getComputedStyle(el).visibility === 'visible' && !el.closest('[inert]'));
+        && getComputedStyle(el).visibility === 'visible' && !el.closest('[inert]')
+        // Inside a closed <details> only its summary can be reached.
+        && (el.matches('summary') || !el.closest('details:not([open])')));
   stops.forEach((el, index) => { el.dataset.tabStop = index; });
   return stops.length;
 }"""

@@ -20,7 +20,8 @@ from browser.page_types import FIXTURE_RECORDS, FIXTURES, PAGE_TYPES, SAMPLE, Pa
 # What the checks read from a page: language, title, headings, landmarks, links, words.
 OUTLINE = """() => {
   const shown = el => el.getClientRects().length > 0;
-  const nameOf = el => (el.getAttribute('aria-label') || el.innerText || el.title || '')
+  const nameOf = el => (el.getAttribute('aria-label') || el.innerText || el.textContent
+      || el.title || '')
       .replace(/\\s+/g, ' ').trim();
   const main = document.getElementById('main-content');
   const h1 = document.querySelector('h1');

@@ -20,7 +20,7 @@ PAGES = [f"services/{name}/" for name in HOSTILE_RECORDS] + [
 # Anything in the live page that could run or load: none may be there.
 ACTIVE = ("[onload], [onerror], [onclick], [onmouseover], [onfocus], iframe, object, embed, "
           "base, form, svg script, a[href^='javascript' i], script:not([src])"
-          ":not([type='application/json']), link[href*='example.org'], style")
+          ":not([type='application/json']):not([type='application/ld+json']), link[href*='example.org'], style")
 
 
 def stir(page):

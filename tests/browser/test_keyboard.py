@@ -74,7 +74,7 @@ def test_menu_opens_and_closes_with_the_keyboard_on_a_narrow_screen(browser, sam
     assert menu["tag"] == "label" and page.get_attribute("label[role=button]", "aria-expanded") \
         == "false"
     keys.press("Enter")
-    page.wait_for_function("document.querySelector('.md-sidebar--primary')"
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary')"
                            ".getBoundingClientRect().left >= 0")
     assert page.get_attribute("label[role=button]", "aria-expanded") == "true"
     keys.follow("Glossary")
