@@ -16,10 +16,8 @@ from .freshness import Review
 from .glossary import Glossary
 from .records import Record
 from .render import Renderer
-from .taxonomy import Taxonomy
-
-AREA_WIDE = "area-wide"
-ALL_NEEDS = "all-needs"
+from .search_data import SearchData
+from .taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 
 
 @dataclass
@@ -80,6 +78,7 @@ class SiteContent:
         self.renderer = renderer
         self.glossary = glossary
         self.groups = self._group()
+        self.search = SearchData(taxonomy, glossary)
 
     # One pass over the records files each under every browse term it belongs to.
     def _group(self) -> dict[str, dict[str, list[Record]]]:
@@ -123,7 +122,8 @@ class SiteContent:
 
     def service_page(self, record: Record) -> GeneratedPage:
         return GeneratedPage(f"services/{record.id}.md", record.name,
-                             lambda url: self.renderer.render("service-page", url, record=record),
+                             lambda url: self.renderer.render("service-page", url, record=record,
+                                                              search=self.search.facts(record)),
                              kind="service", record=record)
 
     def browse_pages(self, way: BrowseWay) -> Iterable[GeneratedPage]:

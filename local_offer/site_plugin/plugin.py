@@ -13,6 +13,7 @@ from ..build_content import build_content
 from ..outputs import output_files
 from ..problems import InvalidRecords, report
 from ..project import Project
+from ..search_index import SearchIndexFailed, index_site
 from ..site_pages import GeneratedPage
 from .config import LocalOfferConfig
 
@@ -51,7 +52,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             return html
         return generated.render(page.url)
 
-    # Feeds and open data, written beside the pages.
+    # Feeds and open data, written beside the pages; then the search index over the pages.
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         for relative, data in output_files(self.content):
@@ -61,6 +62,12 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 target.write_text(data, encoding="utf-8")
             else:
                 target.write_bytes(data)
+        if self.config.search_index:
+            try:
+                stats = index_site(site_dir, expected=len(self.content.records))
+            except SearchIndexFailed as error:
+                raise PluginError(f"The search index could not be built: {error}")
+            log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
 
     # Live preview: a change to a record or a data file rebuilds the site.
     def on_serve(self, server, config, builder):
