@@ -119,6 +119,8 @@ class SiteContent:
             yield from self.browse_pages(way)
         if self.glossary:
             yield GeneratedPage("glossary.md", "Glossary", self._render_glossary, kind="glossary")
+        from .find_page import find_page
+        yield find_page(self)
 
     def service_page(self, record: Record) -> GeneratedPage:
         return GeneratedPage(f"services/{record.id}.md", record.name,

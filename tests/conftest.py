@@ -140,11 +140,11 @@ def page(context):
     return context.new_page()
 
 
-def axe_violations(page, tags=WCAG_TAGS) -> list[dict]:
-    """Run axe-core in the page for the WCAG tags; returns its violations."""
+def axe_violations(page, tags=WCAG_TAGS, within: str | None = None) -> list[dict]:
+    """Run axe-core in the page (or only within a CSS selector) for the WCAG tags."""
     page.add_script_tag(path=str(AXE_SCRIPT))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                           tags)
+    result = page.evaluate("([tags, within]) => axe.run(within || document, "
+                           "{runOnly: {type: 'tag', values: tags}})", [tags, within])
     return result["violations"]
 
 
