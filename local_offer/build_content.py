@@ -7,7 +7,7 @@ import datetime as dt
 from .freshness import ReviewPolicy
 from .glossary import load_glossary
 from .project import Project
-from .records import load_records
+from .records import Record, load_records
 from .render import Renderer
 from .site_pages import SiteContent
 
@@ -18,10 +18,15 @@ def as_date(today: str | dt.date | None) -> dt.date:
     return today if isinstance(today, dt.date) else dt.date.fromisoformat(today)
 
 
-def build_content(project: Project, today: str | dt.date | None = None) -> SiteContent:
-    """Records -> review states -> published records -> pages. Raises InvalidRecords."""
+def build_content(project: Project, today: str | dt.date | None = None,
+                  records: list[Record] | None = None) -> SiteContent:
+    """Records -> review states -> published records -> pages. Raises InvalidRecords.
+
+    records: already loaded and valid (the build command checks them first), so
+    a large offer is read and validated once, not twice.
+    """
     day = as_date(today)
-    records = load_records(project)
+    records = load_records(project) if records is None else records
     policy = ReviewPolicy(project.settings)
     reviews = [policy.review(record, day) for record in records]
     glossary_path = project.data_dir / "glossary.yaml"

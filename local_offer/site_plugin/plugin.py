@@ -26,13 +26,17 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def __init__(self):
         self.project: Project | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        # Records the build command has already loaded and checked; used once.
+        self.loaded_records = None
 
     # Load and check every record; an invalid one stops the build with all problems listed.
     def on_config(self, config):
         root = self.config.project_dir or str(Path(config.config_file_path).parent)
         self.project = Project(Path(root))
         try:
-            self.content = build_content(self.project, today=self.config.today)
+            self.content = build_content(self.project, today=self.config.today,
+                                         records=self.loaded_records)
+            self.loaded_records = None  # a live preview's rebuild reads the files again
         except InvalidRecords as error:
             raise PluginError("Some service records are not valid:\n" + report(error.problems))
         return config
