@@ -271,12 +271,32 @@ TIMER = """() => {
 }"""
 
 
-def header_search(browser, base_url: str, site: Path) -> dict:
+def on_a_service_page(browser, base_url: str, site: Path):
+    """A fresh browser on one service page, its own files loaded, counting what comes next."""
     context = browser.new_context()
     page = context.new_page()
     transfers = Transfers(page, site, base_url)
     page.goto(base_url + "services/synthetic-00001/")
     page.wait_for_load_state("networkidle")
+    return context, page, transfers
+
+
+FIND_TIMER = """() => {
+  window.__typed = [];
+  window.__shown = [];
+  document.querySelector('#find-area').addEventListener('change', () => {
+    window.__changed = performance.now();
+  }, {capture: true});
+  document.querySelector('#find-q').addEventListener('input', () => {
+    window.__typed.push(performance.now());
+  });
+  new MutationObserver(() => window.__shown.push(performance.now()))
+    .observe(document.querySelector('[data-lo-find-status]'), {childList: true, characterData: true, subtree: true});
+}"""
+
+
+def header_search(browser, base_url: str, site: Path) -> dict:
+    context, page, transfers = on_a_service_page(browser, base_url, site)
     page.evaluate(TIMER)
     transfers.start()
     box = page.locator("#lo-search-q")
@@ -308,11 +328,7 @@ def elapsed(page) -> float:
 
 def find_page_search(browser, base_url: str, site: Path) -> dict:
     """The Find page opened from a shared link: filters, counts and 20 results."""
-    context = browser.new_context()
-    page = context.new_page()
-    transfers = Transfers(page, site, base_url)
-    page.goto(base_url + "services/synthetic-00001/")
-    page.wait_for_load_state("networkidle")
+    context, page, transfers = on_a_service_page(browser, base_url, site)
     transfers.start()
     started = time.perf_counter()
     page.goto(base_url + "find/?q=speech&age=3&area=strood")
@@ -322,11 +338,19 @@ def find_page_search(browser, base_url: str, site: Path) -> dict:
     result = transfers.summary()
     result["open_to_results_ms"] = round(shown_ms, 1)
     result["status"] = page.locator("[data-lo-find-status]").inner_text()
-    # A change of filter once the page is open.
-    started = time.perf_counter()
+    # A change of filter once the page is open: from the change to the new count on screen.
+    page.evaluate(FIND_TIMER)
     page.locator("#find-area").select_option("chatham")
     page.locator("[data-lo-find-status]").filter(has_text="in Chatham").wait_for()
-    result["change_filter_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    result["change_filter_ms"] = round(page.evaluate(
+        "() => window.__shown.find((t) => t >= window.__changed) - window.__changed"), 1)
+    # Typing new words on the Find page: from the last keystroke to the new count.
+    page.evaluate("() => { window.__typed = []; window.__shown = []; }")
+    box = page.locator("#find-q")
+    box.fill("")
+    box.press_sequentially("autism", delay=80)
+    page.locator("[data-lo-find-status]").filter(has_text="“autism”").wait_for()
+    result["typing_to_results_ms"] = round(elapsed(page), 1)
     context.close()
     return result
 
@@ -449,8 +473,11 @@ def report(all_measures: list[Measures], load_before: tuple, load_after: tuple,
             f"| Find page opened with `?q=speech&age=3&area=strood`: transferred | "
             f"{kb(m.find_query['bytes'])} in {m.find_query['requests']} requests "
             f"({kb(m.find_query['bytes_if_gzipped'])} with gzip on text files) |",
-            f"| Find page: opening to results; changing the area | "
-            f"{m.find_query['open_to_results_ms']:.0f} ms; {m.find_query['change_filter_ms']:.0f} ms |",
+            f"| Find page: opening to results (page load included) | "
+            f"{m.find_query['open_to_results_ms']:.0f} ms |",
+            f"| Find page: changing the area to new results and counts; typing new words to "
+            f"results | {m.find_query['change_filter_ms']:.0f} ms; "
+            f"{m.find_query['typing_to_results_ms']:.0f} ms |",
         ]
     largest = max(all_measures, key=lambda m: m.services)
     build_ratio_wall = max(m.build.wall / m.plain.wall for m in all_measures)
@@ -460,6 +487,8 @@ def report(all_measures: list[Measures], load_before: tuple, load_after: tuple,
     find_query = largest.find_query["bytes"]
     typing = max(max(m.header_query["typing_to_results_ms"],
                      m.header_query["later_typing_to_results_ms_max"]) for m in all_measures)
+    find_typing = max(max(m.find_query["typing_to_results_ms"], m.find_query["change_filter_ms"])
+                      for m in all_measures)
     breakdown = "\n".join(
         f"| {kind} | {kb(size)} | {kb(largest.find_query['by_kind'].get(kind, 0))} |"
         for kind, size in sorted({**{k: 0 for k in largest.find_query["by_kind"]},
@@ -505,7 +534,7 @@ Written by `benchmarks/bench_search.py` on {dt.datetime.now():%Y-%m-%d %H:%M}
 | build ≤ {BUDGET_BUILD_RATIO} × the plain build | wall: {verdict(build_ratio_wall, BUDGET_BUILD_RATIO, "×")}; CPU: {verdict(build_ratio_cpu, BUDGET_BUILD_RATIO, "×")} (worst size) |
 | a service page ≤ 30 KB of HTML | {verdict(page / 1024, 30, " KB")} |
 | a first query ≤ 250 KB transferred at {largest.services:,} services | header search: {verdict(first_query / 1024, 250, " KB")}; Find page opened with filters: {verdict(find_query / 1024, 250, " KB")} |
-| results within 300 ms of typing | {verdict(typing, BUDGET_RESULTS_MS, " ms")} (slowest of first and later queries, all sizes) |
+| results within 300 ms of typing | header search: {verdict(typing, BUDGET_RESULTS_MS, " ms")} (slowest of first and later queries, all sizes); Find page: {verdict(find_typing, BUDGET_RESULTS_MS, " ms")} (slowest of typing and changing a filter, with the counts, all sizes) |
 
 ### Where the build's extra time goes (CPU)
 

@@ -140,6 +140,14 @@ def page(context):
     return context.new_page()
 
 
+@pytest.fixture
+def page_without_javascript(browser):
+    """A page as a family sees it with JavaScript switched off (or not yet loaded)."""
+    made = browser.new_context(java_script_enabled=False)
+    yield made.new_page()
+    made.close()
+
+
 def axe_violations(page, tags=WCAG_TAGS, within: str | None = None) -> list[dict]:
     """Run axe-core in the page (or only within a CSS selector) for the WCAG tags."""
     page.add_script_tag(path=str(AXE_SCRIPT))

@@ -119,32 +119,24 @@ async function search(pf, term, filters) {
 // Counts for each choice: with every other filter applied but not its own, so a
 // list shows what picking another value would give.
 async function choiceCounts(pf, state, term, main) {
-  const counts = {};
-  for (const name of COUNTED) {
-    counts[name] = isSet(state, name)
-      ? (await search(pf, term, filtersFor(state, name))).filters[name] || {}
-      : main.filters[name] || {};
-  }
-  return counts;
+  const counts = await Promise.all(COUNTED.map(async (name) => isSet(state, name)
+    ? (await search(pf, term, filtersFor(state, name))).filters[name] || {}
+    : main.filters[name] || {}));
+  return Object.fromEntries(COUNTED.map((name, i) => [name, counts[i]]));
 }
 
 // When nothing matches: each single change that would give results.
 async function relaxations(pf, state, term) {
-  const found = [];
-  for (const name of ["q", "category", "need", "age", "area", "free", "route"]) {
-    if (!isSet(state, name)) continue;
-    const relaxed = without(state, name);
-    const count = (await search(pf, relaxed.q.trim(), filtersFor(relaxed))).results.length;
-    if (count) found.push({ text: `Remove ${describe(state, name)}`, count, state: relaxed });
-  }
+  const tries = ["q", "category", "need", "age", "area", "free", "route"]
+    .filter((name) => isSet(state, name))
+    .map((name) => ({ text: `Remove ${describe(state, name)}`, state: without(state, name) }));
   const words = queryWords(term);
   if (words.length > 1) {
-    for (const word of words) {
-      const count = (await search(pf, word, filtersFor(state))).results.length;
-      if (count) found.push({ text: `Search for “${word}” only`, count, state: { ...state, q: word } });
-    }
+    for (const word of words) tries.push({ text: `Search for “${word}” only`, state: { ...state, q: word } });
   }
-  return found;
+  const counts = await Promise.all(tries.map(async (t) =>
+    (await search(pf, t.state.q.trim(), filtersFor(t.state))).results.length));
+  return tries.map((t, i) => ({ ...t, count: counts[i] })).filter((t) => t.count);
 }
 
 function showCounts(counts) {
@@ -189,9 +181,12 @@ async function update(state) {
     return;
   }
   const main = await search(pf, term, filtersFor(state));
-  const counts = await choiceCounts(pf, state, term, main);
-  const relaxed = main.results.length ? [] : await relaxations(pf, state, term);
-  const first = await Promise.all(main.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+  // The first results' details, the counts and any suggestions, all at once.
+  const [first, counts, relaxed] = await Promise.all([
+    Promise.all(main.results.slice(0, PAGE_SIZE).map((r) => r.data())),
+    choiceCounts(pf, state, term, main),
+    main.results.length ? [] : relaxations(pf, state, term),
+  ]);
   if (asked !== latest) return; // a newer change has its own answer
   current = { results: main.results, shown: first.length };
   showCounts(counts);

@@ -157,14 +157,11 @@ def test_find_page_passes_axe(page, sample_server):
     assert violations == [], describe(violations)
 
 
-def test_without_javascript_the_find_page_offers_the_browse_lists(browser, sample_server):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(sample_server.url + "find/?age=3")
-        expect(page.get_by_text("need JavaScript")).to_be_visible()
-        expect(page.locator("#find-q")).to_be_hidden()
-        page.get_by_role("link", name="Services by area").click()
-        expect(page).to_have_url(re.compile(r"/browse/area/$"))
-    finally:
-        context.close()
+def test_without_javascript_the_find_page_offers_the_browse_lists(page_without_javascript,
+                                                                    sample_server):
+    page = page_without_javascript
+    page.goto(sample_server.url + "find/?age=3")
+    expect(page.get_by_text("need JavaScript")).to_be_visible()
+    expect(page.locator("#find-q")).to_be_hidden()
+    page.get_by_role("link", name="Services by area").click()
+    expect(page).to_have_url(re.compile(r"/browse/area/$"))

@@ -116,15 +116,12 @@ def test_header_with_results_open_passes_axe(page, sample_server):
     assert violations == [], describe(violations)
 
 
-def test_without_javascript_the_header_offers_the_browse_lists(browser, sample_server):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(sample_server.url + "about/")
-        expect(page.locator("#lo-search-q")).to_be_hidden()
-        link = page.get_by_role("link", name="Browse all services")
-        expect(link).to_be_visible()
-        link.click()
-        expect(page).to_have_url(re.compile(r"/browse/$"))
-    finally:
-        context.close()
+def test_without_javascript_the_header_offers_the_browse_lists(page_without_javascript,
+                                                                  sample_server):
+    page = page_without_javascript
+    page.goto(sample_server.url + "about/")
+    expect(page.locator("#lo-search-q")).to_be_hidden()
+    link = page.get_by_role("link", name="Browse all services")
+    expect(link).to_be_visible()
+    link.click()
+    expect(page).to_have_url(re.compile(r"/browse/$"))
