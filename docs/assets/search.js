@@ -104,8 +104,10 @@ function enhanceHeader(box) {
     try {
       search = await (await pagefind()).search(term);
     } catch (error) {
+      // No index (a preview without one, or a failed download): offer the browse lists again.
       if (asked !== latest) return;
-      status.textContent = "Search is not working at the moment. Use the Browse services link in the menu.";
+      status.textContent = "Search is not working at the moment.";
+      box.querySelector("[data-lo-search-fallback]").hidden = false;
       return;
     }
     const shown = await Promise.all(search.results.slice(0, SHOWN_IN_HEADER).map((r) => r.data()));

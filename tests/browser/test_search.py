@@ -125,3 +125,13 @@ def test_without_javascript_the_header_offers_the_browse_lists(page_without_java
     expect(link).to_be_visible()
     link.click()
     expect(page).to_have_url(re.compile(r"/browse/$"))
+
+
+def test_when_the_index_cannot_load_the_header_offers_the_browse_lists_again(page,
+                                                                             sample_server):
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(sample_server.url + "about/")
+    page.locator("#lo-search-q").fill("speech")
+    expect(page.locator("[data-lo-search-status]")).to_have_text(
+        "Search is not working at the moment.")
+    expect(page.get_by_role("link", name="Browse all services")).to_be_visible()
