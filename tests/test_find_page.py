@@ -7,9 +7,19 @@ from urllib.parse import urljoin
 
 from local_offer.build_content import build_content
 from local_offer.find_page import find_page
-from local_offer.project import Project
+from local_offer.project import Project, Settings
+from local_offer.render import Renderer
+from local_offer.taxonomy import Term
 
-from conftest import ROOT, SAMPLE_TODAY
+from conftest import ROOT, SAMPLE_TODAY, component_fixtures
+
+
+def render_fixture(name: str, area_name: str = "Medway") -> str:
+    params = dict(component_fixtures("find-page")[name])
+    for kind in ("categories", "needs", "areas", "routes"):
+        params[kind] = [Term(**term) for term in params[kind]]
+    renderer = Renderer(Project(ROOT).taxonomy, {"settings": Settings(area_name=area_name)})
+    return renderer.render("find-page", "find/", **params)
 
 
 def options(html: str, name: str) -> list[str]:
@@ -79,3 +89,18 @@ def test_no_material_search_index_and_no_third_party_requests(sample_site):
     for path in ("assets/search.js", "assets/find.js"):
         script = (sample_site / path).read_text(encoding="utf-8")
         assert not re.search(r"https?://", script), path
+
+
+def test_component_escapes_labels_and_uses_the_ages_it_is_given():
+    html = render_fixture("one_route")
+    assert '<option value="travel">Travel &amp; transport</option>' in html
+    assert 'min="0" max="19"' in html and "from 0 to 19" in html
+    assert "How you can get it" in html
+    assert "Tick more than one" not in html  # only one way to choose
+    assert '<a href="../browse/area/">Services by area</a>' in html
+
+
+def test_component_without_routes_or_area_name_leaves_them_out():
+    html = render_fixture("no_routes", area_name="")
+    assert "How you can get it" not in html and 'name="route"' not in html
+    assert '<option value="">Anywhere</option>' in html
