@@ -2,9 +2,12 @@
 
 Filters are what the Find page narrows by. Values are taxonomy ids, so the
 page can label them; a service that covers the whole area is under every
-area, one for all needs under every need (as on the browse pages), and its
-ages are one value per year so "age 3" matches a 0 to 4 service and a 3 to 12
-one. Meta is what a result shows: summary, ages, areas, cost, last reviewed.
+area, one for all needs under every need (as on the browse pages). Its ages
+are two values, the youngest and the oldest it serves: the Find page asks for
+"age 3" as youngest 0, 1, 2 or 3 and oldest 3 or more, so a 0 to 4 service
+and a 3 to 12 one match. Two values instead of one a year keep the filter
+data a phone downloads small (a fifth, at 10,000 services).
+Meta is what a result shows: summary, ages, areas, cost, last reviewed.
 Records layer: no mkdocs.
 """
 
@@ -56,8 +59,8 @@ class SearchData:
         for need in self.need_ids if ALL_NEEDS in record.needs else record.needs:
             yield "need", need
         low, high = record.ages
-        for age in range(max(low, self.youngest), min(high, self.oldest) + 1):
-            yield "age", str(age)
+        yield "age-from", str(min(max(low, self.youngest), self.oldest))
+        yield "age-to", str(max(min(high, self.oldest), self.youngest))
         for area in self.area_ids if AREA_WIDE in record.areas else record.areas:
             yield "area", area
         if record.is_free:

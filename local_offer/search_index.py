@@ -51,9 +51,10 @@ def index_site(site_dir: Path, expected: int | None = None) -> IndexStats:
     """
     site_dir = Path(site_dir)
     started = time.perf_counter()
+    # A fresh bundle: Pagefind names its files by content and leaves old ones behind.
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     if expected == 0:
         # Nothing to index: Pagefind would fall back to indexing every page it reads.
-        shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
         return IndexStats(pages=0, seconds=0.0, bytes=0)
     try:
         finished = subprocess.run(

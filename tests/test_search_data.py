@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from local_offer.project import Project
 from local_offer.render import Renderer
 from local_offer.search_data import SearchData, SearchFacts
+from local_offer.taxonomy import AgeBand
 
 from conftest import ROOT, component_fixtures
 from test_family_words import record
@@ -18,10 +20,21 @@ def filter_values(facts: SearchFacts, name: str) -> list[str]:
     return [value for filter_name, value in facts.filters if filter_name == name]
 
 
-def test_one_age_value_a_year_so_any_age_in_range_matches(scratch):
+def test_ages_are_the_youngest_and_oldest_served(scratch):
     facts = SearchData(TAXONOMY, None).facts(record(scratch, **{"{min: 16, max: 25}":
                                                                "{min: 3, max: 12}"}))
-    assert filter_values(facts, "age") == [str(age) for age in range(3, 13)]
+    assert filter_values(facts, "age-from") == ["3"]
+    assert filter_values(facts, "age-to") == ["12"]
+    assert filter_values(facts, "age") == []
+
+
+def test_ages_beyond_the_bands_are_held_to_them(scratch):
+    assert (SearchData(TAXONOMY, None).youngest, SearchData(TAXONOMY, None).oldest) == (0, 25)
+    # A council whose browse bands stop at 18: the Find page asks ages 2 to 18.
+    narrower = replace(TAXONOMY, age_bands=(AgeBand("2-18", "2 to 18 years", 2, 18),))
+    facts = SearchData(narrower, None).facts(record(scratch, **{"{min: 16, max: 25}":
+                                                                "{min: 0, max: 25}"}))
+    assert filter_values(facts, "age-from") == ["2"] and filter_values(facts, "age-to") == ["18"]
 
 
 def test_whole_area_and_all_needs_match_every_choice(scratch):
@@ -80,7 +93,7 @@ def test_component_hides_its_data_and_marks_it_for_pagefind():
     assert data_block, html
     block = data_block.group(1)
     assert '<span data-pagefind-sort="name">tiny talkers (strood)</span>' in block
-    assert '<span data-pagefind-filter="age:0"></span>' in block
+    assert '<span data-pagefind-filter="age-from:0"></span>' in block
     assert '<span data-pagefind-filter="area:strood"></span>' in block
     assert ('<span data-pagefind-meta="summary">Play sessions &lt;for&gt; talking &amp; '
             'listening.</span>') in block

@@ -66,11 +66,21 @@ function toQuery(state) {
   return text ? `?${text}` : "";
 }
 
-// Pagefind filters for a state, leaving out one filter when asked.
+// The ages from one to another, as filter values.
+function ages(from, to) {
+  return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+}
+
+// Pagefind filters for a state, leaving out one filter when asked. A service
+// holds its youngest and oldest age: age 3 is youngest 3 or under, oldest 3 or over.
 function filtersFor(state, leaveOut = null) {
   const filters = {};
   for (const name of CHOICES) if (state[name] && name !== leaveOut) filters[name] = state[name];
-  if (validAge(state.age) && leaveOut !== "age") filters.age = String(Number(state.age));
+  if (validAge(state.age) && leaveOut !== "age") {
+    const age = Number(state.age);
+    filters["age-from"] = { any: ages(youngest, age) };
+    filters["age-to"] = { any: ages(age, oldest) };
+  }
   if (state.free && leaveOut !== "free") filters.free = "yes";
   if (state.route.length && leaveOut !== "route") filters.route = { any: state.route };
   return filters;
@@ -117,11 +127,17 @@ async function search(pf, term, filters) {
 }
 
 // Counts for each choice: with every other filter applied but not its own, so a
-// list shows what picking another value would give.
-async function choiceCounts(pf, state, term, main) {
-  const counts = await Promise.all(COUNTED.map(async (name) => isSet(state, name)
-    ? (await search(pf, term, filtersFor(state, name))).filters[name] || {}
-    : main.filters[name] || {}));
+// list shows what picking another value would give. They need every filter's
+// data, which is loaded once, after the first results are on screen.
+let allFilterData = null;
+
+async function choiceCounts(pf, state, term) {
+  allFilterData ??= pf.filters();
+  await allFilterData;
+  const all = search(pf, term, filtersFor(state));
+  const counts = await Promise.all(COUNTED.map(async (name) => (
+    await (isSet(state, name) ? search(pf, term, filtersFor(state, name)) : all)
+  ).filters[name] || {}));
   return Object.fromEntries(COUNTED.map((name, i) => [name, counts[i]]));
 }
 
@@ -174,22 +190,19 @@ async function update(state) {
   let pf;
   try {
     pf = await pagefind();
-    await pf.filters(); // loads the filter data once, so every search comes with counts
   } catch (error) {
     status.textContent = "Search is not working at the moment. Please use the lists below.";
     results.hidden = false;
     return;
   }
+  // Only the filters asked for are loaded for the results; the counts come next.
   const main = await search(pf, term, filtersFor(state));
-  // The first results' details, the counts and any suggestions, all at once.
-  const [first, counts, relaxed] = await Promise.all([
+  const [first, relaxed] = await Promise.all([
     Promise.all(main.results.slice(0, PAGE_SIZE).map((r) => r.data())),
-    choiceCounts(pf, state, term, main),
     main.results.length ? [] : relaxations(pf, state, term),
   ]);
   if (asked !== latest) return; // a newer change has its own answer
   current = { results: main.results, shown: first.length };
-  showCounts(counts);
   status.textContent = statusLine(state, main.results.length);
   list.replaceChildren(...first.map((data) => resultItem(data, 3)));
   suggestions.replaceChildren(...relaxed.map((s) => suggestion(s)));
@@ -199,6 +212,8 @@ async function update(state) {
   }
   more.hidden = current.shown >= main.results.length;
   results.hidden = false;
+  const counts = await choiceCounts(pf, state, term);
+  if (asked === latest) showCounts(counts);
 }
 
 function item(child) {
