@@ -4,7 +4,7 @@
 // and the back button steps through the changes. Filter names and values are
 // those of local_offer/search_data.py.
 
-import { afterTyping, pagefind, plural, queryWords, resultItem } from "./search.js";
+import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem } from "./search.js";
 
 const PAGE_SIZE = 20;
 const CHOICES = ["category", "need", "area"]; // drop-down lists
@@ -51,6 +51,12 @@ function writeForm(state) {
   }
 }
 
+// The search words, if there are enough to search by (one letter would fetch half the index).
+function wordsOf(state) {
+  const words = state.q.trim();
+  return words.length >= SHORTEST_SEARCH ? words : "";
+}
+
 function validAge(age) {
   return /^\d{1,2}$/.test(age) && Number(age) >= youngest && Number(age) <= oldest;
 }
@@ -87,7 +93,7 @@ function filtersFor(state, leaveOut = null) {
 }
 
 function isSet(state, name) {
-  if (name === "q") return Boolean(state.q.trim());
+  if (name === "q") return Boolean(wordsOf(state));
   if (name === "age") return validAge(state.age);
   if (name === "route") return state.route.length > 0;
   return Boolean(state[name]);
@@ -151,7 +157,7 @@ async function relaxations(pf, state, term) {
     for (const word of words) tries.push({ text: `Search for “${word}” only`, state: { ...state, q: word } });
   }
   const counts = await Promise.all(tries.map(async (t) =>
-    (await search(pf, t.state.q.trim(), filtersFor(t.state))).results.length));
+    (await search(pf, wordsOf(t.state), filtersFor(t.state))).results.length));
   return tries.map((t, i) => ({ ...t, count: counts[i] })).filter((t) => t.count);
 }
 
@@ -183,7 +189,7 @@ let current = null; // the latest search, for "Show more"
 
 async function update(state) {
   const asked = ++latest;
-  const term = state.q.trim();
+  const term = wordsOf(state);
   ageError.hidden = !state.age || validAge(state.age);
   ageError.textContent = `Enter an age in whole years, from ${youngest} to ${oldest}.`;
   fields.age.toggleAttribute("aria-invalid", !ageError.hidden);

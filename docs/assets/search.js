@@ -4,7 +4,11 @@
 
 const siteRoot = new URL("../", import.meta.url);
 const SHOWN_IN_HEADER = 5;
-const WAIT_AFTER_TYPING_MS = 120;
+const WAIT_AFTER_TYPING_MS = 100;
+// Pagefind matches the last word as a prefix: "s" would fetch the index for every
+// word in s. Two letters search (OT, EP); three start fetching while typing.
+export const SHORTEST_SEARCH = 2;
+const SHORTEST_PRELOAD = 3;
 
 let loading = null;
 
@@ -94,7 +98,7 @@ function enhanceHeader(box) {
 
   const show = async (term) => {
     const asked = ++latest;
-    if (!term) {
+    if (term.length < SHORTEST_SEARCH) {
       list.replaceChildren();
       status.textContent = "";
       close();
@@ -133,7 +137,7 @@ function enhanceHeader(box) {
   input.addEventListener("input", () => {
     dismissed = false;
     const term = input.value.trim();
-    if (term) pagefind().then((pf) => pf.preload(term)).catch(() => {});
+    if (term.length >= SHORTEST_PRELOAD) pagefind().then((pf) => pf.preload(term)).catch(() => {});
     showSoon(term);
   });
 

@@ -135,3 +135,16 @@ def test_when_the_index_cannot_load_the_header_offers_the_browse_lists_again(pag
     expect(page.locator("[data-lo-search-status]")).to_have_text(
         "Search is not working at the moment.")
     expect(page.get_by_role("link", name="Browse all services")).to_be_visible()
+
+
+def test_one_letter_does_not_search(page, sample_server):
+    # "s" would fetch the index for every word in s; two letters (OT, EP) do search.
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(sample_server.url)
+    page.locator("#lo-search-q").press_sequentially("s")
+    page.wait_for_timeout(600)
+    expect(page.locator("[data-lo-search-panel]")).to_be_hidden()
+    assert not [url for url in requested if "/pagefind/index/" in url]
+    page.locator("#lo-search-q").press_sequentially("p")
+    expect(page.locator("[data-lo-search-status]")).to_contain_text("for “sp”")
