@@ -20,6 +20,7 @@ const more = page.querySelector("[data-lo-find-more]");
 const relax = page.querySelector("[data-lo-find-relax]");
 const suggestions = page.querySelector("[data-lo-find-suggestions]");
 const ageError = page.querySelector("[data-lo-age-error]");
+const choices = form.querySelector("fieldset");
 const youngest = Number(fields.age.min);
 const oldest = Number(fields.age.max);
 
@@ -218,8 +219,11 @@ async function update(state) {
   }
   more.hidden = current.shown >= main.results.length;
   results.hidden = false;
+  choices.setAttribute("aria-busy", "true"); // the counts are on their way
   const counts = await choiceCounts(pf, state, term);
-  if (asked === latest) showCounts(counts);
+  if (asked !== latest) return;
+  showCounts(counts);
+  choices.removeAttribute("aria-busy");
 }
 
 function item(child) {
