@@ -9,7 +9,7 @@ from .glossary import load_glossary
 from .guide_pages import guide_pages
 from .problems import InvalidRecords
 from .project import Project
-from .records import load_records
+from .records import Record, load_records
 from .render import Renderer
 from .site_data import load_site_data
 from .site_pages import SiteContent
@@ -22,10 +22,14 @@ def as_date(today: str | dt.date | None) -> dt.date:
 
 
 def build_content(project: Project, today: str | dt.date | None = None,
-                  site_url: str = "") -> SiteContent:
-    """Records -> review states -> published records -> pages. Raises InvalidRecords."""
+                  site_url: str = "", records: list[Record] | None = None) -> SiteContent:
+    """Records -> review states -> published records -> pages. Raises InvalidRecords.
+
+    records: already loaded and valid (the build command checks them first), so
+    a large offer is read and validated once, not twice.
+    """
     day = as_date(today)
-    records = load_records(project)
+    records = load_records(project) if records is None else records
     site_data, problems = load_site_data(project, day, site_url)
     problems += future_review_problems(records, day)
     if problems:

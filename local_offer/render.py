@@ -42,10 +42,20 @@ def age_range(ages: tuple[int, int]) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """A link from one page's directory URL to another's, both relative to the site root."""
-    base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
-    target = to_url or "."
-    link = posixpath.relpath(target, base or ".")
+    """A link from one page's directory URL to another's, both relative to the site root.
+
+    Plain string work, as posixpath.relpath would give but without its calls to
+    the file system: browse lists make tens of thousands of these links.
+    """
+    base = from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)
+    base_parts = [part for part in base.split("/") if part not in ("", ".")]
+    target_parts = [part for part in (to_url or ".").split("/") if part not in ("", ".")]
+    common = 0
+    for here, there in zip(base_parts, target_parts):
+        if here != there:
+            break
+        common += 1
+    link = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
     wants_slash = to_url == "" or to_url.endswith("/")
     return link + "/" if wants_slash and not link.endswith("/") else link
 

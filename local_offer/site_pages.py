@@ -18,12 +18,10 @@ from .glossary import Glossary
 from .project import Settings
 from .records import Record
 from .render import Renderer
+from .search_data import SearchData
 from .site_data import SiteData
-from .taxonomy import Taxonomy
+from .taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 from .term_explanations import TermExplainer, with_terms_explained
-
-AREA_WIDE = "area-wide"
-ALL_NEEDS = "all-needs"
 
 
 @dataclass
@@ -100,6 +98,7 @@ class SiteContent:
         self.extra_pages: list[GeneratedPage] = []
         self.explainer = TermExplainer(glossary, renderer) if glossary else None
         self.groups = self._group()
+        self.search = SearchData(taxonomy, glossary)
 
     # One pass over the records files each under every browse term it belongs to.
     def _group(self) -> dict[str, dict[str, list[Record]]]:
@@ -143,13 +142,16 @@ class SiteContent:
             yield GeneratedPage("glossary.md", "Glossary", self._render_glossary, kind="glossary")
         from .family_pages import family_pages  # it builds on GeneratedPage, defined here
         yield from family_pages(self)
+        from .find_page import find_page
+        yield find_page(self)
         yield from self.extra_pages
 
     def service_page(self, record: Record) -> GeneratedPage:
         return GeneratedPage(f"services/{record.id}.md", record.name,
                              lambda url: self.renderer.render(
                                  "service-page", url, record=record,
-                                 notice=freshness_pages.notice(self, record, url)),
+                                 notice=freshness_pages.notice(self, record, url),
+                                 search=self.search.facts(record)),
                              kind="service", record=record)
 
     def browse_pages(self, way: BrowseWay) -> Iterable[GeneratedPage]:

@@ -7,6 +7,11 @@ from pathlib import Path
 
 import yaml
 
+# Term ids with a meaning: a service for the whole area is in every area, one for all needs
+# under every need.
+AREA_WIDE = "area-wide"
+ALL_NEEDS = "all-needs"
+
 
 @dataclass(frozen=True)
 class Term:

@@ -165,13 +165,22 @@ def page(context):
     return context.new_page()
 
 
-def axe_violations(page, tags=WCAG_TAGS) -> list[dict]:
-    """Run axe-core in the page for the WCAG tags; returns its violations."""
+@pytest.fixture
+def page_without_javascript(browser):
+    """A page as a family sees it with JavaScript switched off (or not yet loaded)."""
+    made = browser.new_context(java_script_enabled=False)
+    yield made.new_page()
+    made.close()
+
+
+def axe_violations(page, tags=WCAG_TAGS, within: str | None = None) -> list[dict]:
+    """Run axe-core in the page (or only within a CSS selector) for the WCAG tags."""
     # Evaluated rather than added as a <script>: the site's CSP refuses inline scripts.
     page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
     # Only violations come back: serialising every pass costs more than the scan.
-    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
-                         "resultTypes: ['violations']}).then(result => result.violations)", tags)
+    return page.evaluate("([tags, within]) => axe.run(within || document, "
+                         "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+                         ".then(result => result.violations)", [tags, within])
 
 
 def describe(violations: list[dict]) -> str:

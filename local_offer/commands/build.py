@@ -43,7 +43,7 @@ def run(args) -> int:
         return 2
     site_dir = (args.site_dir or project.root / "site").resolve()
     try:
-        build_site(project, site_dir, today=args.today)
+        build_site(project, site_dir, today=args.today, records=result.records)
     except BuildFailed as failure:
         print(f"The build failed: {failure}", file=sys.stderr)
         return 1
@@ -56,8 +56,12 @@ class BuildFailed(Exception):
     pass
 
 
-def build_site(project: Project, site_dir: Path, today: str | None = None) -> None:
-    """Build into a fresh folder beside site_dir, then swap it in."""
+def build_site(project: Project, site_dir: Path, today: str | None = None,
+               records: list | None = None) -> None:
+    """Build into a fresh folder beside site_dir, then swap it in.
+
+    records: the project's records, already loaded and valid, so they are not read twice.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -73,6 +77,7 @@ def build_site(project: Project, site_dir: Path, today: str | None = None) -> No
             config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(staging))
             config.plugins["local-offer"].config.project_dir = str(project.root)
             config.plugins["local-offer"].config.today = today
+            config.plugins["local-offer"].loaded_records = records
             build(config)
             _post_build(project, staging, today)
         except (Abort, ConfigurationError, PluginError, OSError, UnsafeLink) as error:

@@ -9,3 +9,5 @@ class LocalOfferConfig(Config):
     project_dir = opt.Optional(opt.Type(str))
     # Pin "today" (YYYY-MM-DD) for reproducible builds, tests and previews.
     today = opt.Optional(opt.Type(str))
+    # Index the service pages for the site search (Pagefind) after every build and preview.
+    search_index = opt.Type(bool, default=True)

@@ -15,6 +15,7 @@ from ..guide_pages import GUIDE_FILE
 from ..outputs import output_files
 from ..problems import InvalidRecords, report
 from ..project import Project
+from ..search_index import SearchIndexFailed, index_site
 from ..site_pages import GeneratedPage
 from ..structured_data import json_ld
 from .config import LocalOfferConfig
@@ -33,6 +34,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # mkdocs serve adds an inline live-reload script that the security policy must let run.
     def on_startup(self, *, command, dirty):
         self.live_preview = command == "serve"
+        # Records the build command has already loaded and checked; used once.
+        self.loaded_records = None
 
     # Load and check every record; an invalid one stops the build with all problems listed.
     def on_config(self, config):
@@ -41,7 +44,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.project = Project(Path(root))
         try:
             self.content = build_content(self.project, today=self.config.today,
-                                         site_url=config.site_url or "")
+                                         site_url=config.site_url or "",
+                                         records=self.loaded_records)
+            self.loaded_records = None  # a live preview's rebuild reads the files again
         except InvalidRecords as error:
             raise PluginError("Some service records are not valid:\n" + report(error.problems))
         self.content.site_url = config.site_url or ""
@@ -78,6 +83,15 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             page.meta["local_offer_json_ld"] = json_ld(generated.record, self.content.taxonomy,
                                                        page.canonical_url)
         return generated.render(page.url)
+
+    # The search index over the finished pages.
+    def on_post_build(self, config):
+        if self.config.search_index:
+            try:
+                stats = index_site(Path(config.site_dir), expected=len(self.content.records))
+            except SearchIndexFailed as error:
+                raise PluginError(f"The search index could not be built: {error}")
+            log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
 
     # Live preview: a change to a record or a data file rebuilds the site.
     def on_serve(self, server, config, builder):

@@ -1,0 +1,315 @@
+// The Find support page: search words and filters over every service.
+// Filters combine; each choice shows how many services it would give; the
+// whole state lives in the URL, so a list can be bookmarked, shared, reloaded,
+// and the back button steps through the changes. Filter names and values are
+// those of local_offer/search_data.py.
+
+import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem } from "./search.js";
+
+const PAGE_SIZE = 20;
+const CHOICES = ["category", "need", "area"]; // drop-down lists
+const COUNTED = ["category", "need", "area", "free", "route"]; // choices that show a count
+
+const page = document.querySelector("[data-lo-find]");
+const form = page.querySelector("[data-lo-find-form]");
+const fields = form.elements;
+const results = page.querySelector("[data-lo-find-results]");
+const status = page.querySelector("[data-lo-find-status]");
+const list = page.querySelector("[data-lo-find-list]");
+const more = page.querySelector("[data-lo-find-more]");
+const relax = page.querySelector("[data-lo-find-relax]");
+const suggestions = page.querySelector("[data-lo-find-suggestions]");
+const ageError = page.querySelector("[data-lo-age-error]");
+const choices = form.querySelector("fieldset");
+const youngest = Number(fields.age.min);
+const oldest = Number(fields.age.max);
+
+// ---- State: the URL, the form and the filters are three views of one state ----
+
+function stateFromURL(search) {
+  const params = new URLSearchParams(search);
+  const state = { q: params.get("q") || "", age: params.get("age") || "",
+                  free: params.get("free") === "yes", route: params.getAll("route") };
+  for (const name of CHOICES) state[name] = params.get(name) || "";
+  return state;
+}
+
+function readForm() {
+  const state = { q: fields.q.value, age: fields.age.value.trim(), free: fields.free.checked,
+                  route: [...form.querySelectorAll("input[name=route]:checked")].map((box) => box.value) };
+  for (const name of CHOICES) state[name] = fields[name].value;
+  return state;
+}
+
+function writeForm(state) {
+  fields.q.value = state.q;
+  fields.age.value = state.age;
+  fields.free.checked = state.free;
+  for (const box of form.querySelectorAll("input[name=route]")) box.checked = state.route.includes(box.value);
+  for (const name of CHOICES) {
+    const known = [...fields[name].options].some((option) => option.value === state[name]);
+    fields[name].value = known ? state[name] : "";
+  }
+}
+
+// The search words, if there are enough to search by (one letter would fetch half the index).
+function wordsOf(state) {
+  const words = state.q.trim();
+  return words.length >= SHORTEST_SEARCH ? words : "";
+}
+
+function validAge(age) {
+  return /^\d{1,2}$/.test(age) && Number(age) >= youngest && Number(age) <= oldest;
+}
+
+function toQuery(state) {
+  const params = new URLSearchParams();
+  if (state.q.trim()) params.set("q", state.q.trim());
+  for (const name of CHOICES) if (state[name]) params.set(name, state[name]);
+  if (validAge(state.age)) params.set("age", String(Number(state.age)));
+  if (state.free) params.set("free", "yes");
+  for (const route of state.route) params.append("route", route);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+// The ages from one to another, as filter values.
+function ages(from, to) {
+  return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+}
+
+// Pagefind filters for a state, leaving out one filter when asked. A service
+// holds its youngest and oldest age: age 3 is youngest 3 or under, oldest 3 or over.
+function filtersFor(state, leaveOut = null) {
+  const filters = {};
+  for (const name of CHOICES) if (state[name] && name !== leaveOut) filters[name] = state[name];
+  if (validAge(state.age) && leaveOut !== "age") {
+    const age = Number(state.age);
+    filters["age-from"] = { any: ages(youngest, age) };
+    filters["age-to"] = { any: ages(age, oldest) };
+  }
+  if (state.free && leaveOut !== "free") filters.free = "yes";
+  if (state.route.length && leaveOut !== "route") filters.route = { any: state.route };
+  return filters;
+}
+
+function isSet(state, name) {
+  if (name === "q") return Boolean(wordsOf(state));
+  if (name === "age") return validAge(state.age);
+  if (name === "route") return state.route.length > 0;
+  return Boolean(state[name]);
+}
+
+function without(state, name) {
+  return { ...state, [name]: name === "free" ? false : name === "route" ? [] : "" };
+}
+
+// Words for what a state asks, for the status line and the suggestions.
+function label(name, value) {
+  if (name === "route") {
+    const box = form.querySelector(`input[name=route][value="${CSS.escape(value)}"]`);
+    return box ? box.labels[0].firstChild.textContent.trim() : value;
+  }
+  const option = [...fields[name].options].find((o) => o.value === value);
+  return option ? (option.dataset.label || option.textContent).trim() : value;
+}
+
+function describe(state, name) {
+  switch (name) {
+    case "q": return `the search words “${state.q.trim()}”`;
+    case "age": return `age ${Number(state.age)}`;
+    case "free": return "free only";
+    case "route": return state.route.map((r) => label("route", r).toLowerCase()).join(" or ");
+    case "area": return `in ${label("area", state.area)}`;
+    default: return label(name, state[name]);
+  }
+}
+
+// ---- Searching ----
+
+async function search(pf, term, filters) {
+  const options = { filters };
+  if (!term) options.sort = { name: "asc" }; // no words: A to Z
+  return pf.search(term || null, options);
+}
+
+// Counts for each choice: with every other filter applied but not its own, so a
+// list shows what picking another value would give. They need every filter's
+// data, which is loaded once, after the first results are on screen.
+let allFilterData = null;
+
+async function choiceCounts(pf, state, term) {
+  allFilterData ??= pf.filters();
+  await allFilterData;
+  const all = search(pf, term, filtersFor(state));
+  const counts = await Promise.all(COUNTED.map(async (name) => (
+    await (isSet(state, name) ? search(pf, term, filtersFor(state, name)) : all)
+  ).filters[name] || {}));
+  return Object.fromEntries(COUNTED.map((name, i) => [name, counts[i]]));
+}
+
+// When nothing matches: each single change that would give results.
+async function relaxations(pf, state, term) {
+  const tries = ["q", "category", "need", "age", "area", "free", "route"]
+    .filter((name) => isSet(state, name))
+    .map((name) => ({ text: `Remove ${describe(state, name)}`, state: without(state, name) }));
+  const words = queryWords(term);
+  if (words.length > 1) {
+    for (const word of words) tries.push({ text: `Search for “${word}” only`, state: { ...state, q: word } });
+  }
+  const counts = await Promise.all(tries.map(async (t) =>
+    (await search(pf, wordsOf(t.state), filtersFor(t.state))).results.length));
+  return tries.map((t, i) => ({ ...t, count: counts[i] })).filter((t) => t.count);
+}
+
+function showCounts(counts) {
+  for (const name of CHOICES) {
+    for (const option of fields[name].options) {
+      if (!option.value) continue;
+      option.dataset.label ??= option.textContent;
+      option.textContent = `${option.dataset.label} (${counts[name][option.value] || 0})`;
+    }
+  }
+  const boxes = [fields.free, ...form.querySelectorAll("input[name=route]")];
+  for (const box of boxes) {
+    const count = counts[box.name][box.value] || 0;
+    box.labels[0].querySelector("[data-lo-count]").textContent = `(${count})`;
+  }
+}
+
+function statusLine(state, count) {
+  const asked = ["q", "category", "need", "age", "area", "free", "route"]
+    .filter((name) => isSet(state, name)).map((name) => describe(state, name));
+  const services = plural(count, "service");
+  if (!asked.length) return `${services}, from A to Z.`;
+  return count ? `${services} for ${asked.join(", ")}.` : `No services for ${asked.join(", ")}.`;
+}
+
+let latest = 0;
+let current = null; // the latest search, for "Show more"
+
+async function update(state) {
+  const asked = ++latest;
+  const term = wordsOf(state);
+  ageError.hidden = !state.age || validAge(state.age);
+  ageError.textContent = `Enter an age in whole years, from ${youngest} to ${oldest}.`;
+  fields.age.toggleAttribute("aria-invalid", !ageError.hidden);
+  let pf;
+  try {
+    pf = await pagefind();
+  } catch (error) {
+    status.textContent = "Search is not working at the moment. Please use the lists below.";
+    results.hidden = false;
+    return;
+  }
+  // Only the filters asked for are loaded for the results; the counts come next.
+  const main = await search(pf, term, filtersFor(state));
+  const [first, relaxed] = await Promise.all([
+    Promise.all(main.results.slice(0, PAGE_SIZE).map((r) => r.data())),
+    main.results.length ? [] : relaxations(pf, state, term),
+  ]);
+  if (asked !== latest) return; // a newer change has its own answer
+  current = { results: main.results, shown: first.length };
+  status.textContent = statusLine(state, main.results.length);
+  list.replaceChildren(...first.map((data) => resultItem(data, 3)));
+  suggestions.replaceChildren(...relaxed.map((s) => suggestion(s)));
+  relax.hidden = main.results.length > 0;
+  if (!main.results.length && !relaxed.length) {
+    suggestions.replaceChildren(item(link("#other-ways", "Browse the lists of services")));
+  }
+  more.hidden = current.shown >= main.results.length;
+  results.hidden = false;
+  choices.setAttribute("aria-busy", "true"); // the counts are on their way
+  const counts = await choiceCounts(pf, state, term);
+  if (asked !== latest) return;
+  showCounts(counts);
+  choices.removeAttribute("aria-busy");
+}
+
+function item(child) {
+  const li = document.createElement("li");
+  li.append(child);
+  return li;
+}
+
+function link(href, text) {
+  const a = document.createElement("a");
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+function suggestion({ text, count, state }) {
+  const a = link(toQuery(state) || location.pathname, `${text} (${plural(count, "service")})`);
+  a.addEventListener("click", (event) => {
+    event.preventDefault();
+    writeForm(state);
+    commit("push");
+  });
+  return item(a);
+}
+
+more.addEventListener("click", async () => {
+  const { results: all, shown } = current;
+  const next = await Promise.all(all.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+  const items = next.map((data) => resultItem(data, 3));
+  list.append(...items);
+  current.shown = shown + next.length;
+  more.hidden = current.shown >= all.length;
+  items[0]?.querySelector("a").focus(); // carry on reading where the new services start
+});
+
+// ---- History: every change is a step back; a burst of typing is one step ----
+
+let typingHasEntry = false;
+
+function commit(mode) {
+  const state = readForm();
+  const query = toQuery(state);
+  if (query !== location.search) {
+    const url = query || location.pathname;
+    if (mode === "push") history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+  update(state);
+}
+
+const afterTypingPause = afterTyping(() => {
+  commit(typingHasEntry ? "replace" : "push");
+  typingHasEntry = true;
+});
+
+form.addEventListener("input", (event) => {
+  if (event.target === fields.q || event.target === fields.age) afterTypingPause();
+});
+form.addEventListener("change", (event) => {
+  typingHasEntry = false;
+  if (event.target !== fields.q && event.target !== fields.age) commit("push");
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  typingHasEntry = false;
+  commit("push");
+  results.querySelector("h2").focus();
+});
+page.querySelector("[data-lo-find-clear]").addEventListener("click", (event) => {
+  event.preventDefault();
+  writeForm(stateFromURL(""));
+  typingHasEntry = false;
+  commit("push");
+});
+window.addEventListener("popstate", () => {
+  const state = stateFromURL(location.search);
+  writeForm(state);
+  typingHasEntry = false;
+  update(state);
+});
+
+// ---- Start: the form replaces the no-JavaScript message, and the URL sets the state ----
+
+page.querySelector("[data-lo-find-nojs]").hidden = true;
+form.hidden = false;
+results.querySelector("h2").tabIndex = -1;
+const start = stateFromURL(location.search);
+writeForm(start);
+update(readForm());

@@ -1,0 +1,182 @@
+// Site search for families: the search box in the header of every page.
+// Its helpers (loading the index, showing a result) serve the Find page too.
+// Without JavaScript the header shows a link to the browse lists instead.
+
+const siteRoot = new URL("../", import.meta.url);
+const SHOWN_IN_HEADER = 5;
+const WAIT_AFTER_TYPING_MS = 100;
+// Pagefind matches the last word as a prefix: "s" would fetch the index for every
+// word in s. Two letters search (OT, EP); three start fetching while typing.
+export const SHORTEST_SEARCH = 2;
+const SHORTEST_PRELOAD = 3;
+
+let loading = null;
+
+// Pagefind's index lives in the site's pagefind/ folder; nothing comes from elsewhere.
+export function pagefind() {
+  loading ??= import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
+    // No worker: one file fewer to download, and searches are quick on the main thread.
+    const instance = module.createInstance({ noWorker: true });
+    await instance.init();
+    return instance;
+  });
+  return loading;
+}
+
+export function plural(count, one, many = one + "s") {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+// The words of a query, as Pagefind splits them, for suggestions when nothing matches.
+export function queryWords(term) {
+  return [...new Set(term.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(Boolean))];
+}
+
+function sentence(parts) {
+  return parts.filter(Boolean).map((part) => part.replace(/[.\s]+$/, "")).join(". ") + ".";
+}
+
+// One service in a list of results: name, summary, ages, areas, cost and last reviewed.
+export function resultItem(data, headingLevel = 0) {
+  const meta = data.meta || {};
+  const item = document.createElement("li");
+  item.className = "lo-result";
+  const name = document.createElement(headingLevel ? `h${headingLevel}` : "p");
+  name.className = "lo-result__name";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = meta.title || data.url;
+  name.append(link);
+  item.append(name);
+  if (meta.closed) {
+    const closed = document.createElement("p");
+    closed.className = "lo-item-alert";
+    closed.textContent = meta.closed + ".";
+    item.append(closed);
+  }
+  if (meta.summary) {
+    const summary = document.createElement("p");
+    summary.className = "lo-result__summary";
+    summary.textContent = meta.summary;
+    item.append(summary);
+  }
+  const facts = document.createElement("p");
+  facts.className = "lo-result__facts";
+  facts.textContent = sentence([meta.ages, meta.areas, meta.cost, meta.reviewed]);
+  item.append(facts);
+  return item;
+}
+
+// Runs a function once typing pauses; a later call cancels an earlier one.
+export function afterTyping(run, wait = WAIT_AFTER_TYPING_MS) {
+  let timer;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(...args), wait);
+  };
+}
+
+// ---- The header box ----
+
+function enhanceHeader(box) {
+  const form = box.querySelector("[data-lo-search-form]");
+  const input = form.querySelector("input[name=q]");
+  const status = box.querySelector("[data-lo-search-status]");
+  const panel = box.querySelector("[data-lo-search-panel]");
+  const list = box.querySelector("[data-lo-search-list]");
+  const all = box.querySelector("[data-lo-search-all]");
+  const findPage = new URL(form.getAttribute("action"), document.baseURI);
+  let latest = 0;
+
+  box.querySelector("[data-lo-search-fallback]").hidden = true;
+  form.hidden = false;
+
+  let dismissed = false; // closed with Escape: stays closed until the words change
+  const close = () => {
+    panel.hidden = true;
+  };
+
+  const show = async (term) => {
+    const asked = ++latest;
+    if (term.length < SHORTEST_SEARCH) {
+      list.replaceChildren();
+      status.textContent = "";
+      close();
+      return;
+    }
+    let search;
+    try {
+      search = await (await pagefind()).search(term);
+    } catch (error) {
+      // No index (a preview without one, or a failed download): offer the browse lists again.
+      if (asked !== latest) return;
+      status.textContent = "Search is not working at the moment.";
+      box.querySelector("[data-lo-search-fallback]").hidden = false;
+      return;
+    }
+    const shown = await Promise.all(search.results.slice(0, SHOWN_IN_HEADER).map((r) => r.data()));
+    if (asked !== latest || dismissed) return; // a newer query has answered, or will
+    const count = search.results.length;
+    list.replaceChildren(...shown.map((data) => resultItem(data)));
+    findPage.search = new URLSearchParams({ q: term }).toString();
+    all.href = findPage.href;
+    if (!count) {
+      status.textContent = `No services found for “${term}”. Check the spelling or try other words.`;
+      all.textContent = "Find support: search with filters, or browse the lists";
+    } else {
+      status.textContent = `${plural(count, "service")} found for “${term}”.`;
+      all.textContent = count > shown.length
+        ? `See all ${plural(count, "service")} and filter them`
+        : "Narrow these down by age, area and more";
+    }
+    panel.hidden = false;
+  };
+
+  const showSoon = afterTyping(show);
+  input.addEventListener("focus", () => { pagefind().catch(() => {}); });
+  input.addEventListener("input", () => {
+    dismissed = false;
+    const term = input.value.trim();
+    if (term.length >= SHORTEST_PRELOAD) pagefind().then((pf) => pf.preload(term)).catch(() => {});
+    showSoon(term);
+  });
+
+  // Keyboard: arrows move between the box and the results, Escape closes the list.
+  const links = () => [...list.querySelectorAll("a"), all];
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown" && !panel.hidden) {
+      event.preventDefault();
+      links()[0]?.focus();
+    } else if (event.key === "Escape") {
+      if (panel.hidden) input.value = "";
+      dismissed = true;
+      close();
+    }
+  });
+  panel.addEventListener("keydown", (event) => {
+    const targets = links();
+    const at = targets.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      dismissed = true;
+      close();
+      input.focus();
+    } else if (event.key === "ArrowDown" && at >= 0) {
+      event.preventDefault();
+      targets[Math.min(at + 1, targets.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? input : targets[at - 1]).focus();
+    }
+  });
+  box.addEventListener("focusout", (event) => {
+    if (!box.contains(event.relatedTarget)) close();
+  });
+  input.addEventListener("focus", () => {
+    if (!dismissed && input.value.trim() && list.children.length) {
+      panel.hidden = false;
+    }
+  });
+}
+
+const box = document.querySelector("[data-lo-search]");
+if (box) enhanceHeader(box);

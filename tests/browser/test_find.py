@@ -1,0 +1,167 @@
+"""The Find support page, in Chromium against the built sample site."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import expect
+
+from conftest import axe_violations, describe
+
+
+def names(page) -> list[str]:
+    return page.locator("[data-lo-find-list] .lo-result__name").all_inner_texts()
+
+
+def all_names(page) -> list[str]:
+    more = page.locator("[data-lo-find-more]")
+    for _ in range(20):
+        if not more.is_visible():
+            break
+        shown = len(names(page))
+        more.click()
+        expect(page.locator("[data-lo-find-list] .lo-result")).not_to_have_count(shown)
+    return names(page)
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def status(page):
+    return page.locator("[data-lo-find-status]")
+
+
+def test_age_3_in_strood_keeps_the_strood_hub_and_drops_young_adult_services(page,
+                                                                            sample_server):
+    page.goto(sample_server.url + "find/")
+    expect(status(page)).to_contain_text("51 services, from A to Z")
+    page.get_by_label("Your child's age").fill("3")
+    expect(status(page)).to_contain_text("for age 3")
+    page.get_by_label("Where you live").select_option("strood")
+    expect(status(page)).to_contain_text("for age 3, in Strood")
+    assert query(page) == {"age": ["3"], "area": ["strood"]}
+    found = all_names(page)
+    assert "Strood Family Hub" in found
+    assert "Tiny Talkers (Strood)" in found
+    for older in ("Supported Internships", "Post-16 SEND Transport"):  # 16 to 25
+        assert older not in found
+    assert "Tiny Talkers (Chatham)" not in found  # another area
+    assert "Children's Speech and Language Therapy" in found  # the whole area
+    count = int(status(page).inner_text().split()[0])
+    assert count == len(found)
+
+
+def test_filter_state_survives_a_reload_from_the_url(page, sample_server):
+    page.goto(sample_server.url + "find/?q=speech&age=3&area=strood&free=yes&route=drop-in")
+    expect(status(page)).to_contain_text("for the search words “speech”, age 3, in Strood, "
+                                         "free only, drop in")
+    before = names(page)
+    assert before and "Tiny Talkers (Strood)" in before
+    page.reload()
+    expect(page.locator("#find-q")).to_have_value("speech")
+    expect(page.get_by_label("Your child's age")).to_have_value("3")
+    expect(page.locator("#find-area")).to_have_value("strood")
+    expect(page.locator("#find-free")).to_be_checked()
+    expect(page.locator("#find-route-drop-in")).to_be_checked()
+    expect(page.locator("#find-route-self-referral")).not_to_be_checked()
+    expect(status(page)).to_contain_text("free only")
+    assert names(page) == before
+
+
+def test_choices_show_how_many_services_each_gives(page, sample_server):
+    page.goto(sample_server.url + "find/?age=3")
+    expect(status(page)).to_contain_text("for age 3")
+    strood = page.locator("#find-area option[value=strood]")
+    expect(strood).to_have_text(re.compile(r"^Strood \(\d+\)$"))
+    listed = int(re.search(r"\((\d+)\)", strood.inner_text()).group(1))
+    page.locator("#find-area").select_option("strood")
+    expect(status(page)).to_contain_text(f"{listed} services for age 3, in Strood")
+    # Another area's count stays what choosing it would give, not 0.
+    chatham = page.locator("#find-area option[value=chatham]")
+    expect(chatham).not_to_have_text("Chatham (0)")
+    expect(page.locator("label[for=find-free] [data-lo-count]")).to_have_text(re.compile(r"\(\d+\)"))
+
+
+def test_filters_combine_and_the_back_button_steps_back(page, sample_server):
+    page.goto(sample_server.url + "find/")
+    expect(status(page)).to_contain_text("51 services")
+    page.locator("#find-category").select_option("short-breaks")
+    expect(status(page)).to_contain_text("Short breaks, leisure and activities")
+    with_category = int(status(page).inner_text().split()[0])
+    page.get_by_label("Free services only").check()
+    expect(status(page)).to_contain_text("free only")
+    both = int(status(page).inner_text().split()[0])
+    assert 0 < both < with_category
+    assert query(page) == {"category": ["short-breaks"], "free": ["yes"]}
+    page.go_back()
+    expect(page.get_by_label("Free services only")).not_to_be_checked()
+    expect(status(page)).to_have_text(re.compile(rf"^{with_category} services for Short breaks"))
+    page.go_back()
+    expect(page.locator("#find-category")).to_have_value("")
+    expect(status(page)).to_contain_text("51 services, from A to Z")
+    page.go_forward()
+    expect(page.locator("#find-category")).to_have_value("short-breaks")
+
+
+def test_either_way_to_get_it(page, sample_server):
+    page.goto(sample_server.url + "find/?route=drop-in")
+    expect(status(page)).to_contain_text("drop in")
+    drop_in = int(status(page).inner_text().split()[0])
+    page.get_by_label(re.compile("^Refer yourself")).check()
+    expect(status(page)).to_contain_text("drop in or refer yourself")
+    either = int(status(page).inner_text().split()[0])
+    assert either > drop_in
+    assert query(page)["route"] == ["drop-in", "self-referral"]
+
+
+def test_nothing_found_suggests_what_to_relax(page, sample_server):
+    page.goto(sample_server.url + "find/?q=swimming&free=yes")
+    expect(status(page)).to_contain_text("No services for the search words “swimming”, free only")
+    suggestion = page.get_by_role("link", name=re.compile(r"^Remove free only \(1 service\)"))
+    expect(suggestion).to_be_visible()
+    suggestion.click()
+    expect(status(page)).to_contain_text("1 service for the search words “swimming”")
+    assert names(page) == ["Splash Accessible Swimming Sessions"]
+    assert query(page) == {"q": ["swimming"]}
+    page.go_back()
+    expect(page.get_by_label("Free services only")).to_be_checked()
+
+
+def test_words_that_match_nothing_together_are_offered_one_by_one(page, sample_server):
+    page.goto(sample_server.url + "find/?q=swimming+portage")
+    expect(status(page)).to_contain_text("No services for the search words “swimming portage”")
+    expect(page.get_by_role("link", name=re.compile("^Search for “swimming” only"))).to_be_visible()
+    page.get_by_role("link", name=re.compile("^Search for “portage” only")).click()
+    expect(page.locator("#find-q")).to_have_value("portage")
+    assert "Portage Home Visiting" in names(page)
+
+
+def test_an_age_that_is_not_a_number_is_explained_and_ignored(page, sample_server):
+    page.goto(sample_server.url + "find/")
+    age = page.get_by_label("Your child's age")
+    age.fill("30")
+    expect(page.locator("#find-age-error")).to_have_text("Enter an age in whole years, "
+                                                         "from 0 to 25.")
+    expect(age).to_have_attribute("aria-invalid", "")
+    expect(status(page)).to_contain_text("51 services")
+    age.fill("7")
+    expect(page.locator("#find-age-error")).to_be_hidden()
+
+
+def test_find_page_passes_axe(page, sample_server):
+    page.goto(sample_server.url + "find/?q=speech&age=3")
+    expect(status(page)).to_contain_text("for the search words")
+    violations = axe_violations(page, within=".md-content")
+    assert violations == [], describe(violations)
+
+
+def test_without_javascript_the_find_page_offers_the_browse_lists(page_without_javascript,
+                                                                    sample_server):
+    page = page_without_javascript
+    page.goto(sample_server.url + "find/?age=3")
+    expect(page.get_by_text("need JavaScript")).to_be_visible()
+    expect(page.locator("#find-q")).to_be_hidden()
+    page.get_by_role("link", name="Services by area").click()
+    expect(page).to_have_url(re.compile(r"/browse/area/$"))
