@@ -227,15 +227,19 @@ class Transfers:
                 "by_kind": dict(sorted(by_kind.items(), key=lambda kv: -kv[1]))}
 
     def _gzipped_size(self, url: str, size: int) -> int:
-        """What a server that compresses text would send (Pagefind's own chunks are gzipped)."""
-        if not url.startswith(self.base_url) or not re.search(r"(\.(js|json|css|html)|/)$", url):
-            return size
-        path = self.site / url[len(self.base_url):]
-        if path.is_dir():
-            path = path / "index.html"
-        if path.is_file():
-            return len(gzip.compress(path.read_bytes(), 6)) + 300  # + response headers
+        return gzipped_size(self.site, self.base_url, url, size)
+
+
+def gzipped_size(site: Path, base_url: str, url: str, size: int) -> int:
+    """What a server that compresses text would send (Pagefind's own chunks are gzipped)."""
+    if not size or not url.startswith(base_url) or not re.search(r"(\.(js|json|css|html)|/)$", url):
         return size
+    path = site / url[len(base_url):]
+    if path.is_dir():
+        path = path / "index.html"
+    if path.is_file():
+        return len(gzip.compress(path.read_bytes(), 6)) + 300  # + response headers
+    return size
 
 
 def classify(url: str) -> str:
@@ -330,22 +334,53 @@ def elapsed(page) -> float:
     return min(t for t in shown if t >= last_key) - last_key
 
 
+FIND_OPENED = """() => {
+  // When the first results, and then every count, are on the page.
+  document.addEventListener('DOMContentLoaded', () => {
+    const status = document.querySelector('[data-lo-find-status]');
+    const choices = document.querySelector('fieldset.lo-filters');
+    new MutationObserver(() => { window.__firstResults ??= performance.now(); })
+      .observe(status, {childList: true, characterData: true, subtree: true});
+    new MutationObserver(() => {
+      if (!choices.hasAttribute('aria-busy') && window.__firstResults) window.__firstCounts ??= performance.now();
+    }).observe(choices, {attributes: true, attributeFilter: ['aria-busy']});
+  });
+}"""
+
+
 def find_page_search(browser, base_url: str, site: Path) -> dict:
-    """The Find page opened from a shared link: filters, counts and 20 results."""
-    context, page, transfers = on_a_service_page(browser, base_url, site)
-    transfers.start()
-    started = time.perf_counter()
+    """The Find page opened from a shared link: results, then the counts beside each choice.
+
+    Bytes come from the page's Resource Timing, split at the moment the first
+    results show: the search's own files (Pagefind's) are "the first query";
+    the page's HTML, styles and scripts are reported apart, as for any page.
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(f"({FIND_OPENED})()")
     page.goto(base_url + "find/?q=speech&age=3&area=strood")
     page.locator("[data-lo-find-status]").filter(has_text="for the search words").wait_for()
-    shown_ms = (time.perf_counter() - started) * 1000
-    result = transfers.summary()  # to the first results
-    # Then the counts for every choice, which need every filter's data.
     counted = page.locator("fieldset.lo-filters:not([aria-busy])")
     counted.wait_for(state="attached")
-    result["open_to_counts_ms"] = round((time.perf_counter() - started) * 1000, 1)
     page.wait_for_load_state("networkidle")
-    result["with_counts"] = transfers.summary()
-    result["open_to_results_ms"] = round(shown_ms, 1)
+    opened = page.evaluate("""() => ({
+      results: window.__firstResults, counts: window.__firstCounts,
+      files: performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))
+        .map((e) => ({url: e.name.split('?')[0], size: e.transferSize, end: e.responseEnd}))})""")
+    search_files = [f for f in opened["files"] if "/pagefind/" in f["url"]]
+    page_files = [f for f in opened["files"] if "/pagefind/" not in f["url"]]
+
+    def total(files):
+        return {"bytes": sum(f["size"] for f in files),
+                "bytes_if_gzipped": sum(gzipped_size(site, base_url, f["url"], f["size"])
+                                        for f in files),
+                "requests": len(files), "by_kind": by_kind(files)}
+
+    result = total([f for f in search_files if f["end"] <= opened["results"]])
+    result["with_counts"] = total(search_files)
+    result["page_itself"] = total(page_files)
+    result["open_to_results_ms"] = round(opened["results"], 1)
+    result["open_to_counts_ms"] = round(opened["counts"], 1)
     result["status"] = page.locator("[data-lo-find-status]").inner_text()
     # A change of filter once the page is open: from the change to the new count on screen.
     page.evaluate(FIND_TIMER)
@@ -364,6 +399,14 @@ def find_page_search(browser, base_url: str, site: Path) -> dict:
     result["typing_to_results_ms"] = round(elapsed(page), 1)
     context.close()
     return result
+
+
+def by_kind(files) -> dict:
+    kinds: dict[str, int] = {}
+    for f in files:
+        kind = classify(f["url"])
+        kinds[kind] = kinds.get(kind, 0) + f["size"]
+    return dict(sorted(kinds.items(), key=lambda kv: -kv[1]))
 
 
 # ---- One size, then the report ----
@@ -487,6 +530,9 @@ def report(all_measures: list[Measures], load_before: tuple, load_after: tuple,
             f"| … and then the counts for every choice | "
             f"{kb(m.find_query['with_counts']['bytes'])} in all "
             f"({kb(m.find_query['with_counts']['bytes_if_gzipped'])} with gzip) |",
+            f"| … the Find page itself (HTML, styles, scripts; not search) | "
+            f"{kb(m.find_query['page_itself']['bytes'])} "
+            f"({kb(m.find_query['page_itself']['bytes_if_gzipped'])} with gzip) |",
             f"| Find page: opening to results; to every count (page load included) | "
             f"{m.find_query['open_to_results_ms']:.0f} ms; "
             f"{m.find_query['open_to_counts_ms']:.0f} ms |",

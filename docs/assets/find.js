@@ -6,7 +6,7 @@
 
 import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem } from "./search.js";
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10; // results a phone shows, and downloads, at a time
 const CHOICES = ["category", "need", "area"]; // drop-down lists
 const COUNTED = ["category", "need", "area", "free", "route"]; // choices that show a count
 

@@ -82,6 +82,7 @@ def test_choices_show_how_many_services_each_gives(page, sample_server):
     chatham = page.locator("#find-area option[value=chatham]")
     expect(chatham).not_to_have_text("Chatham (0)")
     expect(page.locator("label[for=find-free] [data-lo-count]")).to_have_text(re.compile(r"\(\d+\)"))
+    expect(page.locator("fieldset.lo-filters")).not_to_have_attribute("aria-busy", "true")
 
 
 def test_filters_combine_and_the_back_button_steps_back(page, sample_server):
