@@ -14,7 +14,7 @@ site: $(VENV)/.runtime
 
 ## test: run the whole test suite
 test: $(VENV)/.test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 ## serve: live preview at http://127.0.0.1:8000/ that updates as you edit
 serve: $(VENV)/.runtime

@@ -37,13 +37,22 @@ class ScratchProject(Project):
         return path
 
 
+def copy_project(root: Path, sample_services: bool = False) -> ScratchProject:
+    """The project's schema, data, pages and mkdocs.yml in root, with services/ empty
+    or holding a copy of the sample records."""
+    for folder in ("schema", "data", "docs"):
+        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    if sample_services:
+        shutil.copytree(ROOT / "services", root / "services")
+    else:
+        (root / "services").mkdir()
+    return ScratchProject(root)
+
+
 @pytest.fixture
 def scratch(tmp_path: Path) -> ScratchProject:
-    for folder in ("schema", "data", "docs"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "services").mkdir()
-    return ScratchProject(tmp_path)
+    return copy_project(tmp_path)
 
 
 @pytest.fixture
@@ -72,10 +81,7 @@ def hostile_site(tmp_path_factory) -> Path:
     """Records carrying script payloads in every text field (tests/hostile_records.py), built."""
     from hostile_records import HOSTILE_RECORDS
     root = tmp_path_factory.mktemp("hostile")
-    for folder in ("schema", "data", "docs"):
-        shutil.copytree(ROOT / folder, root / folder)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "services").mkdir()
+    copy_project(root)
     for name, text in HOSTILE_RECORDS.items():
         (root / "services" / f"{name}.yaml").write_text(text, encoding="utf-8")
     build_into(root, root / "site")

@@ -19,7 +19,7 @@ from local_offer.commands.build import BuildFailed, BuildLock, build_site
 from local_offer.project import Project
 from local_offer.synth import write_synthetic
 
-from conftest import ROOT, SAMPLE_TODAY, build_into
+from conftest import ROOT, SAMPLE_TODAY, build_into, copy_project
 from test_records import MINIMAL
 
 
@@ -70,9 +70,8 @@ def test_no_google_fonts(sample_site):
 
 def test_service_page_does_not_grow_with_the_number_of_services(tmp_path, sample_site):
     project = tmp_path / "big"
-    for folder in ("schema", "data", "docs", "services"):
-        shutil.copytree(ROOT / folder, project / folder)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project.mkdir()
+    copy_project(project, sample_services=True)
     write_synthetic(2000, project / "services" / "synthetic", Project(ROOT).taxonomy,
                     today=dt.date(2026, 11, 20))
     build_into(project, project / "site")

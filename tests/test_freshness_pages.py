@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 
 import pytest
 
@@ -15,7 +14,7 @@ from local_offer.project import Project, Settings
 from local_offer.records import RecordLoader
 from local_offer.render import Renderer
 
-from conftest import ROOT, build_into, component_fixtures
+from conftest import ROOT, build_into, component_fixtures, copy_project
 from test_records import MINIMAL
 
 TAXONOMY = Project(ROOT).taxonomy
@@ -182,9 +181,7 @@ def test_freshness_page_counts_by_state_team_and_category(scratch):
 def mixed_site(tmp_path_factory):
     """A small offer with a current, a 7-month-old and a 2-year-old entry, built once."""
     root = tmp_path_factory.mktemp("mixed")
-    for folder in ("schema", "data", "docs"):
-        shutil.copytree(ROOT / folder, root / folder)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    copy_project(root)
     for name, reviewed in (("fresh", "2026-11-01"), ("late", "2026-04-23"),
                            ("ancient", "2024-11-23")):
         path = root / "services" / f"{name}.yaml"

@@ -15,7 +15,7 @@ import pytest
 
 from local_offer.open_data import Identifiers, site_address, split_address, without_empty
 
-from conftest import build_into
+from conftest import build_into, copy_project
 from test_records import MINIMAL
 
 TODAY = "2026-11-23"
@@ -37,15 +37,9 @@ ADDED = MINIMAL.replace("Minimal Service", "Added Later Service")
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory):
     """Build 1: a current and an expired record. Build 2: the same, plus one more record."""
-    from conftest import ROOT, ScratchProject
-    import shutil
 
     root = tmp_path_factory.mktemp("open-data")
-    for folder in ("schema", "data", "docs"):
-        shutil.copytree(ROOT / folder, root / folder)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "services").mkdir()
-    project = ScratchProject(root)
+    project = copy_project(root)
     project.write("chips-and-dips.yaml", CURRENT)
     project.write("long-forgotten.yaml", EXPIRED)
     build_into(root, root / "first", TODAY)

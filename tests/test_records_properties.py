@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 
 import pytest
 import yaml
@@ -19,7 +18,7 @@ from local_offer.problems import Problem
 from local_offer.project import Project
 from local_offer.records import Record, RecordLoader
 
-from conftest import ROOT
+from conftest import copy_project
 from test_records import MINIMAL
 
 # HYPOTHESIS_EXAMPLES=2000 searches longer, on a quiet machine; the suite stays fast.
@@ -42,9 +41,7 @@ VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
 @pytest.fixture(scope="module")
 def loader(tmp_path_factory):
     root = tmp_path_factory.mktemp("properties")
-    for folder in ("schema", "data"):
-        shutil.copytree(ROOT / folder, root / folder)
-    (root / "services").mkdir()
+    copy_project(root)
     return RecordLoader(Project(root))
 
 

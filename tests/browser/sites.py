@@ -7,13 +7,13 @@ under pytest's default import mode). Test modules import helpers as browser.*.
 
 from __future__ import annotations
 
-import shutil
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from conftest import ROOT, SiteServer, axe_violations, build_into, component_fixtures
+from conftest import (SiteServer, axe_violations, build_into, component_fixtures,
+                      copy_project)
 from browser.page_types import FIXTURE_RECORDS, FIXTURES, PAGE_TYPES, SAMPLE, PageType
 
 
@@ -50,11 +50,8 @@ OUTLINE = """() => {
 def fixture_site(tmp_path_factory):
     """A small site of the service-page fixture records, for cases the sample lacks."""
     root = tmp_path_factory.mktemp("fixture-project")
-    for folder in ("schema", "data", "docs"):
-        shutil.copytree(ROOT / folder, root / folder)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    copy_project(root)
     records = component_fixtures("service-page")
-    (root / "services").mkdir()
     for service_id, fixture in FIXTURE_RECORDS.items():
         (root / "services" / f"{service_id}.yaml").write_text(records[fixture], encoding="utf-8")
     build_into(root, root / "site")
