@@ -115,5 +115,7 @@ def test_service_page_is_searchable_only_when_given_search_facts(scratch):
     searchable = renderer.render("service-page", "services/service/", record=minimal,
                                  search=SearchData(TAXONOMY, None).facts(minimal))
     assert "data-pagefind" not in plain
-    assert '<article class="lo-service" data-service-id="service" data-pagefind-body>' in searchable
+    article = searchable[searchable.index("<article"):searchable.index(">", searchable.index("<article"))]
+    assert " data-pagefind-body" in article
+    assert 'data-pagefind-meta="service_id[data-service-id]"' in article
     assert searchable.index("data-pagefind-ignore") > searchable.index("Last reviewed")

@@ -211,7 +211,7 @@ async function update(state) {
   if (asked !== latest) return; // a newer change has its own answer
   current = { results: main.results, shown: first.length };
   status.textContent = statusLine(state, main.results.length);
-  list.replaceChildren(...first.map((data) => resultItem(data, 3)));
+  list.replaceChildren(...first.map(findResult));
   suggestions.replaceChildren(...relaxed.map((s) => suggestion(s)));
   relax.hidden = main.results.length > 0;
   if (!main.results.length && !relaxed.length) {
@@ -224,6 +224,15 @@ async function update(state) {
   if (asked !== latest) return;
   showCounts(counts);
   choices.removeAttribute("aria-busy");
+}
+
+// A result on this page is a heading, and can be saved to My list (assets/my-list.js
+// adds the button to anything carrying a service's id, as results arrive).
+function findResult(data) {
+  const result = resultItem(data, 3);
+  const id = data.meta?.service_id;
+  if (id) result.dataset.serviceId = id;
+  return result;
 }
 
 function item(child) {
@@ -252,7 +261,7 @@ function suggestion({ text, count, state }) {
 more.addEventListener("click", async () => {
   const { results: all, shown } = current;
   const next = await Promise.all(all.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
-  const items = next.map((data) => resultItem(data, 3));
+  const items = next.map(findResult);
   list.append(...items);
   current.shown = shown + next.length;
   more.hidden = current.shown >= all.length;

@@ -10,7 +10,15 @@
   button.setAttribute("tabindex", "0");
   button.setAttribute("aria-label", "Menu");
   button.setAttribute("aria-controls", "__drawer");
-  function show() { button.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); }
+  // While the menu is open it covers the page: what lies under it leaves the Tab order,
+  // so focus never lands on something hidden behind the menu.
+  var covered = document.querySelectorAll(".lo-search, .md-content, .md-footer");
+  function show() {
+    button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+    // On a wide screen the menu is a sidebar beside the page, not over it.
+    var over = drawer.checked && button.getClientRects().length > 0;
+    covered.forEach(function (element) { element.inert = over; });
+  }
   function toggle(open) {
     if (drawer.checked !== open) drawer.click();
     show();
@@ -30,5 +38,6 @@
     }
   });
   drawer.addEventListener("change", show);
+  window.addEventListener("resize", show);
   show();
 })();

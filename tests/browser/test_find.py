@@ -166,3 +166,13 @@ def test_without_javascript_the_find_page_offers_the_browse_lists(page_without_j
     expect(page.locator("#find-q")).to_be_hidden()
     page.get_by_role("link", name="Services by area").click()
     expect(page).to_have_url(re.compile(r"/browse/area/$"))
+
+
+def test_a_result_can_be_saved_to_my_list(page, sample_server):
+    page.goto(sample_server.url + "find/?q=tiny+talkers&area=strood")
+    save = page.get_by_role("button", name="Save to my list: Tiny Talkers (Strood)")
+    expect(save).to_have_attribute("aria-pressed", "false")
+    save.click()
+    expect(save).to_have_attribute("aria-pressed", "true")
+    page.goto(sample_server.url + "my-list/")
+    expect(page.locator(".lo-my-list__items")).to_contain_text("Tiny Talkers (Strood)")
