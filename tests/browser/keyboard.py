@@ -58,11 +58,18 @@ class Keyboard:
 
     def tab_to(self, name: str) -> dict:
         """Tab until the link or control called `name` has focus."""
+        return self.tab_until(lambda focus: focus["name"].casefold() == name.casefold(), name)
+
+    def tab_to_field(self, field_id: str) -> dict:
+        """Tab until the form field with this id has focus (a field's name is its label's)."""
+        return self.tab_until(lambda focus: focus["id"] == field_id, f"#{field_id}")
+
+    def tab_until(self, reached, what: str) -> dict:
         for _ in range(self.most_presses):
             focus = self.tab()
-            if focus and focus["name"].casefold() == name.casefold():
+            if focus and reached(focus):
                 return focus
-        raise AssertionError(f"Tab never reached {name!r} on {self.page.url}")
+        raise AssertionError(f"Tab never reached {what!r} on {self.page.url}")
 
     def follow(self, name: str) -> None:
         """Tab to a link and press Enter on it, waiting for the next page."""

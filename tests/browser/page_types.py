@@ -21,6 +21,7 @@ class PageType(NamedTuple):
     site: str
     path: str
     published: bool = True  # False: an unpublished entry's short "being checked" page
+    ready: str = ""  # for a page that draws with JavaScript: what shows once it has drawn
 
     @property
     def is_service(self) -> bool:
@@ -48,6 +49,9 @@ PAGE_TYPES = {
     "how to get help": PageType(SAMPLE, "how-to-get-help/"),
     "about": PageType(SAMPLE, "about/"),
     "page not found": PageType(SAMPLE, "404.html"),
+    "find support": PageType(SAMPLE, "find/"),
+    "search results": PageType(SAMPLE, "find/?q=speech+therapy&age=3",
+                               ready="[data-lo-find-list] .lo-result"),
     # The every-field fixture was reviewed 2026-05-03: overdue on the pinned day, so its
     # page above also carries the freshness warning.
     "being checked (unpublished)": PageType(FIXTURES, "services/long-ago/", published=False),

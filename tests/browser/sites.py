@@ -123,6 +123,8 @@ class PageScans:
             page = self.context.new_page()
             log = RequestLog(page, self.servers[kind.site].url)
             page.goto(url_of(self.servers, kind))
+            if kind.ready:
+                page.locator(kind.ready).first.wait_for()
             outline = page.evaluate(OUTLINE)
             violations = axe_violations(page)
             page.wait_for_load_state("networkidle")  # by now, as a rule, long since reached

@@ -4,6 +4,7 @@ never trapped."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.keyboard import Keyboard, walk_every_tab_stop
 from browser.page_types import PAGE_TYPES
@@ -35,10 +36,24 @@ def find_by_browsing(keys: Keyboard) -> None:
     keys.follow("Tiny Talkers (Strood)")
 
 
-# The search leg joins here when the header search box lands, for example:
-# def find_by_searching(keys): keys.tab_to("Search"); type "tiny talkers"; Enter;
-#     keys.follow("Tiny Talkers (Strood)")
-WAYS_TO_FIND = [find_by_browsing]
+def find_by_searching(keys: Keyboard) -> None:
+    keys.tab_to_field("lo-search-q")  # the search box in the header
+    keys.page.keyboard.type("tiny talkers")
+    expect(keys.page.locator("[data-lo-search-status]")).to_contain_text("found for")
+    keys.follow("Tiny Talkers (Strood)")  # Tab on from the box into its results
+
+
+def find_on_the_find_page(keys: Keyboard) -> None:
+    keys.tab_to_field("lo-search-q")
+    keys.page.keyboard.type("talkers")
+    with keys.page.expect_navigation():
+        keys.press("Enter")  # sends the words to the Find support page
+    assert h1(keys.page) == "Find support"
+    expect(keys.page.locator("[data-lo-find-status]")).to_contain_text("“talkers”")
+    keys.follow("Tiny Talkers (Strood)")
+
+
+WAYS_TO_FIND = [find_by_browsing, find_by_searching, find_on_the_find_page]
 
 
 @pytest.mark.parametrize("find", WAYS_TO_FIND, ids=lambda way: way.__name__)
