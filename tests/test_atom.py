@@ -45,7 +45,7 @@ def test_home_page_links_to_the_feed_and_every_page_announces_it(sample_site):
                        ("services/tiny-talkers-strood/index.html", "../../feed.xml")):
         html = (sample_site / page).read_text(encoding="utf-8")
         head = html[: html.index("</head>")]
-        assert f'<link rel="alternate" type="application/atom+xml" href="{href}"' in head, page
+        assert f'<link rel="alternate feed" type="application/atom+xml" href="{href}"' in head, page
 
 
 def test_the_feed_keeps_the_newest_services_only(scratch):
