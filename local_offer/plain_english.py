@@ -22,8 +22,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from textstat.textstat import textstatistics
-
 from .glossary import Glossary
 from .markdown_text import markdown_to_html
 from .problems import Problem
@@ -86,6 +84,10 @@ def reading_ease(blocks: list[str]) -> float:
     """Flesch reading ease of blocks of text, each read as ending a sentence."""
     text = " ".join(block if block[-1] in ".!?" else block.rstrip(":;,") + "."
                     for block in blocks)
+    # Imported here: textstat (with nltk) takes a third of a second to import, which
+    # every other command (build, check, validate) would pay for nothing.
+    from textstat.textstat import textstatistics
+
     statistics = textstatistics()
     statistics.set_lang(TEXTSTAT_LANGUAGE)
     statistics.set_rounding_points(None)
