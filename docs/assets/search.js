@@ -6,9 +6,12 @@ const siteRoot = new URL("../", import.meta.url);
 const SHOWN_IN_HEADER = 5;
 const WAIT_AFTER_TYPING_MS = 100;
 // Pagefind matches the last word as a prefix: "s" would fetch the index for every
-// word in s. Two letters search (OT, EP); three start fetching while typing.
+// word in s. Two letters search (OT, EP); four start fetching while typing. (From
+// three, "spe" fetched an index chunk that "speech" did not need: at 10,000
+// services that is 17 KB more, which put a first search over its 250 KB budget;
+// benchmarks/RESULTS.md.)
 export const SHORTEST_SEARCH = 2;
-const SHORTEST_PRELOAD = 3;
+const SHORTEST_PRELOAD = 4;
 
 let loading = null;
 
