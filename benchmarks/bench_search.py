@@ -45,11 +45,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from local_offer.project import Project  # noqa: E402
-from local_offer.records import RecordLoader  # noqa: E402
-from local_offer.render import age_range, long_date  # noqa: E402
-from local_offer.search_index import folder_size, index_site  # noqa: E402
-from local_offer.synth import write_synthetic  # noqa: E402
+from local_offer.records.project import Project  # noqa: E402
+from local_offer.records.model import RecordLoader  # noqa: E402
+from local_offer.site.render import age_range, long_date  # noqa: E402
+from local_offer.outputs.search_index import folder_size, index_site  # noqa: E402
+from local_offer.editing.synth import write_synthetic  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"

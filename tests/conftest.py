@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from local_offer.project import Project
+from local_offer.records.project import Project
 
 # The browser suite's fixtures: the built sites served locally, and the crawl.
 pytest_plugins = ["browser.sites"]
 
 ROOT = Path(__file__).resolve().parent.parent
-COMPONENTS = ROOT / "local_offer" / "components"
+COMPONENTS = ROOT / "local_offer" / "site" / "components"
 # The sample data's review dates were set around this day; tests pin it.
 SAMPLE_TODAY = "2026-11-23"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from xml.etree import ElementTree as ET
 
-from local_offer.build_content import build_content
-from local_offer.open_data import Identifiers
+from local_offer.site.build import build_content
+from local_offer.outputs.common import Identifiers
 from local_offer.outputs import atom
-from local_offer.project import Project
-from local_offer.synth import write_synthetic
+from local_offer.records.project import Project
+from local_offer.editing.synth import write_synthetic
 
 from conftest import ROOT, SAMPLE_TODAY
 

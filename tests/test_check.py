@@ -7,7 +7,7 @@ import json
 import pytest
 
 from local_offer.cli import main
-from local_offer.link_uses import BrokenLink, LinkUse
+from local_offer.records.link_uses import BrokenLink, LinkUse
 
 from conftest import ROOT, SAMPLE_TODAY
 from test_records import MINIMAL

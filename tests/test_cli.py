@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from local_offer.cli import main
-from local_offer.records import RecordLoader
+from local_offer.records.loader import RecordLoader
 
 from conftest import ROOT
 from test_records import MINIMAL
@@ -132,7 +132,7 @@ def test_new_never_overwrites_a_file_that_appears_meanwhile(scratch, capsys, mon
     # Another editor creates the file between new's check and its write.
     target = scratch.write("sunny-days.yaml", "someone else's work\n")
     monkeypatch.setattr(type(scratch), "service_files", lambda self: [])
-    monkeypatch.setattr("local_offer.commands.new.Project", lambda root: scratch)
+    monkeypatch.setattr("local_offer.cli.commands.new.Project", lambda root: scratch)
     assert run(scratch, "new", "Sunny Days") == 2
     assert "services/sunny-days.yaml already exists; it was not changed" in capsys.readouterr().err
     assert target.read_text() == "someone else's work\n"

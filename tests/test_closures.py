@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from local_offer.build_content import build_content
+from local_offer.site.build import build_content
 from local_offer.outputs.services_index import files
 
 from conftest import SAMPLE_TODAY

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from local_offer.cli import main
-from local_offer.codeowners import HEADER, pattern
+from local_offer.editing.codeowners import HEADER, pattern
 
 from conftest import ROOT
 from test_records import MINIMAL

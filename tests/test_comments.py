@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from local_offer.cli import main
-from local_offer.comments import load_comments
-from local_offer.render import Renderer
+from local_offer.records.comments import load_comments
+from local_offer.site.render import Renderer
 
 from conftest import component_fixtures
 

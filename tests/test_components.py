@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from local_offer.project import Project
-from local_offer.records import RecordLoader
-from local_offer.render import Renderer
+from local_offer.records.project import Project
+from local_offer.records.loader import RecordLoader
+from local_offer.site.render import Renderer
 
 from conftest import ROOT
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from local_offer.link_policy import scheme_of
+from local_offer.records.link_policy import scheme_of
 
 from conftest import ROOT
 from test_records import MINIMAL

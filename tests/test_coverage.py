@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from local_offer.build_content import build_content
+from local_offer.site.build import build_content
 from local_offer.cli import main
-from local_offer.coverage import load_coverage
-from local_offer.family_pages import offer_coverage
-from local_offer.project import Project
+from local_offer.records.coverage import load_coverage
+from local_offer.site.family_pages import offer_coverage
+from local_offer.records.project import Project
 
 from conftest import ROOT, SAMPLE_TODAY, component_fixtures
 from test_records import MINIMAL

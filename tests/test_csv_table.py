@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from local_offer.build_content import build_content
+from local_offer.site.build import build_content
 from local_offer.outputs import csv_table
-from local_offer.project import Project
+from local_offer.records.project import Project
 
 from conftest import ROOT, SAMPLE_TODAY
 from test_records import MINIMAL

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from local_offer.family_words import (IN_NAME, IN_SUMMARY, LOOSELY_RELATED, RELATED, FamilyWords,
+from local_offer.site.family_words import (IN_NAME, IN_SUMMARY, LOOSELY_RELATED, RELATED, FamilyWords,
                                       is_acronym)
-from local_offer.glossary import Glossary, GlossaryTerm
-from local_offer.project import Project
-from local_offer.records import RecordLoader
+from local_offer.records.glossary import Glossary, GlossaryTerm
+from local_offer.records.project import Project
+from local_offer.records.loader import RecordLoader
 
 from conftest import ROOT
 from test_records import MINIMAL
@@ -99,7 +99,7 @@ def test_category_labels_are_words_without_a_glossary(scratch):
 
 
 def test_the_sample_glossary_reaches_the_services_the_issue_names():
-    from local_offer.build_content import build_content
+    from local_offer.site.build import build_content
     from conftest import SAMPLE_TODAY
 
     content = build_content(Project(ROOT), today=SAMPLE_TODAY)

@@ -7,9 +7,9 @@ import re
 
 from markupsafe import escape
 
-from local_offer.field_reference import field_docs
-from local_offer.project import Project
-from local_offer.render import Renderer
+from local_offer.site.field_reference import field_docs
+from local_offer.records.project import Project
+from local_offer.site.render import Renderer
 
 from conftest import ROOT, component_fixtures
 
@@ -55,7 +55,7 @@ def test_allowed_values_come_from_the_taxonomy(sample_site):
 
 def test_every_field_says_if_it_is_required_and_has_an_example():
     project = Project(ROOT)
-    from local_offer.validation import RecordSchema
+    from local_offer.records.schema import RecordSchema
     docs = field_docs(RecordSchema(project.schema_path, project.taxonomy).schema,
                       project.taxonomy)
     for doc in docs:

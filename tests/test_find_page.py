@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from local_offer.build_content import build_content
-from local_offer.find_page import find_page
-from local_offer.project import Project, Settings
-from local_offer.render import Renderer
-from local_offer.taxonomy import Term
+from local_offer.site.build import build_content
+from local_offer.site.find_page import find_page
+from local_offer.records.project import Project, Settings
+from local_offer.site.render import Renderer
+from local_offer.records.taxonomy import Term
 
 from conftest import ROOT, SAMPLE_TODAY, component_fixtures
 

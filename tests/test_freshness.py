@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from local_offer.cli import main
-from local_offer.freshness import Period, ReviewPolicy, State, future_review_problems
-from local_offer.project import Settings
-from local_offer.records import RecordLoader
+from local_offer.freshness.review import Period, ReviewPolicy, State, future_review_problems
+from local_offer.records.project import Settings
+from local_offer.records.loader import RecordLoader
 
 from test_records import MINIMAL
 

@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from local_offer.build_content import build_content
-from local_offer.freshness import ReviewPolicy
-from local_offer.freshness_stats import FreshnessStats, months_between
-from local_offer.project import Project, Settings
-from local_offer.records import RecordLoader
-from local_offer.render import Renderer
+from local_offer.site.build import build_content
+from local_offer.freshness.review import ReviewPolicy
+from local_offer.freshness.stats import FreshnessStats, months_between
+from local_offer.records.project import Project, Settings
+from local_offer.records.loader import RecordLoader
+from local_offer.site.render import Renderer
 
 from conftest import ROOT, build_into, component_fixtures, copy_project
 from test_records import MINIMAL

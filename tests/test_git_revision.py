@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from local_offer.git_revision import GitError, Repository
+from local_offer.editing.git_revision import GitError, Repository
 
 
 def git(root, *args):

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from local_offer.guide_pages import site_target
+from local_offer.site.guide_pages import site_target
 
 from conftest import ROOT, build_into
 from test_records import MINIMAL

@@ -6,11 +6,11 @@ import datetime as dt
 
 import icalendar
 
-from local_offer.build_content import build_content
-from local_offer.open_data import DAY_CODES, WEEKDAYS, Identifiers
+from local_offer.site.build import build_content
+from local_offer.outputs.common import DAY_CODES, WEEKDAYS, Identifiers
 from local_offer.outputs import ics
-from local_offer.project import Project
-from local_offer.records import Session
+from local_offer.records.project import Project
+from local_offer.records.model import Session
 
 from conftest import ROOT, SAMPLE_TODAY
 

@@ -10,10 +10,10 @@ import time
 import pytest
 
 from local_offer.cli import main
-from local_offer.link_check import (Limits, check_site, check_urls, linkchecker_config,
+from local_offer.editing.link_check import (Limits, check_site, check_urls, linkchecker_config,
                                     plain_problem)
-from local_offer.link_uses import external_links
-from local_offer.records import RecordLoader
+from local_offer.records.link_uses import external_links
+from local_offer.records.loader import RecordLoader
 
 from test_records import MINIMAL
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from local_offer.markdown_text import link_targets, markdown_to_html
+from local_offer.records.markdown_text import link_targets, markdown_to_html
 
 from html_elements import Elements
 

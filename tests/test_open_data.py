@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 import icalendar
 import pytest
 
-from local_offer.open_data import Identifiers, site_address, split_address, without_empty
+from local_offer.outputs.common import Identifiers, site_address, split_address, without_empty
 
 from conftest import build_into, copy_project
 from test_records import MINIMAL

@@ -13,10 +13,10 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from local_offer.build_content import build_content
-from local_offer.open_data import Identifiers
+from local_offer.site.build import build_content
+from local_offer.outputs.common import Identifiers
 from local_offer.outputs import oruk
-from local_offer.project import Project
+from local_offer.records.project import Project
 
 from conftest import ROOT, SAMPLE_TODAY
 

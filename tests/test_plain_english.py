@@ -6,10 +6,10 @@ import socket
 
 import pytest
 
-from local_offer.glossary import load_glossary
-from local_offer.plain_english import (Limits, PlainEnglishCheck, acronyms, prose_blocks,
+from local_offer.records.glossary import load_glossary
+from local_offer.editing.plain_english import (Limits, PlainEnglishCheck, acronyms, prose_blocks,
                                        reading_ease, sentences)
-from local_offer.yaml_source import read_document
+from local_offer.records.yaml_source import read_document
 
 from conftest import ROOT
 from test_records import MINIMAL

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from local_offer.problems import InvalidRecords, Problem, report, summary_line
+from local_offer.records.problems import InvalidRecords, Problem, report, summary_line
 
 
 def test_report_is_sorted_by_file_then_line_and_counts():

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from local_offer.cli import main
-from local_offer.diff_report import code, text
+from local_offer.editing.diff_report import code, text
 
 from conftest import SAMPLE_TODAY
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from local_offer.records import RecordLoader
+from local_offer.records.loader import RecordLoader
 
 from conftest import ROOT
 
@@ -54,7 +54,7 @@ def test_full_record_loads_with_typed_fields(scratch, service_fixtures):
 
 
 def test_sample_data_is_valid_and_large_enough():
-    from local_offer.project import Project
+    from local_offer.records.project import Project
     result = RecordLoader(Project(ROOT)).load()
     assert result.problems == []
     assert len(result.records) >= 40

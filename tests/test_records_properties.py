@@ -14,9 +14,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from local_offer.problems import Problem
-from local_offer.project import Project
-from local_offer.records import Record, RecordLoader
+from local_offer.records.problems import Problem
+from local_offer.records.project import Project
+from local_offer.records.model import Record
+from local_offer.records.loader import RecordLoader
 
 from conftest import copy_project
 from test_records import MINIMAL

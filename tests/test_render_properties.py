@@ -16,11 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from local_offer.link_policy import UnsafeLink, is_allowed
-from local_offer.markdown_text import ALLOWED_TAGS
-from local_offer.project import Project
-from local_offer.records import RecordLoader
-from local_offer.render import Renderer
+from local_offer.records.link_policy import UnsafeLink, is_allowed
+from local_offer.records.markdown_text import ALLOWED_TAGS
+from local_offer.records.project import Project
+from local_offer.records.loader import RecordLoader
+from local_offer.site.render import Renderer
 
 from conftest import ROOT, component_fixtures
 from html_elements import Elements

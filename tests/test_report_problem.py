@@ -8,9 +8,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
 
-from local_offer.build_content import build_content
+from local_offer.site.build import build_content
 from local_offer.cli import main
-from local_offer.report_problem import load_problem_report
+from local_offer.records.report_problem import load_problem_report
 
 from conftest import ROOT, SAMPLE_TODAY, component_fixtures
 from test_records import MINIMAL

@@ -8,8 +8,8 @@ import difflib
 import pytest
 
 from local_offer.cli import main
-from local_offer.commands import reviewed
-from local_offer.safe_write import ChangedMeanwhile
+from local_offer.cli.commands import reviewed
+from local_offer.editing.safe_write import ChangedMeanwhile
 
 from test_records import MINIMAL
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from local_offer.safe_write import ChangedMeanwhile, create_new, replace_if_unchanged
+from local_offer.editing.safe_write import ChangedMeanwhile, create_new, replace_if_unchanged
 
 
 def test_create_new_refuses_an_existing_file(tmp_path):
@@ -43,7 +43,7 @@ def test_a_write_that_fails_half_way_leaves_the_folder_as_it_was(tmp_path, monke
     def disk_full(_):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("local_offer.safe_write.os.fsync", disk_full)
+    monkeypatch.setattr("local_offer.editing.safe_write.os.fsync", disk_full)
     with pytest.raises(OSError):
         if write == "create":
             create_new(target, "new\n")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from local_offer.project import Project
-from local_offer.render import Renderer
-from local_offer.search_data import SearchData, SearchFacts
-from local_offer.taxonomy import AgeBand
+from local_offer.records.project import Project
+from local_offer.site.render import Renderer
+from local_offer.site.search_data import SearchData, SearchFacts
+from local_offer.records.taxonomy import AgeBand
 
 from conftest import ROOT, component_fixtures
 from test_family_words import record

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from local_offer import search_index
-from local_offer.search_index import SearchIndexFailed, index_site
+from local_offer.outputs import search_index
+from local_offer.outputs.search_index import SearchIndexFailed, index_site
 
 from conftest import ROOT, build_into
 from test_records import MINIMAL

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from local_offer.build_content import build_content
-from local_offer.project import Project
+from local_offer.site.build import build_content
+from local_offer.records.project import Project
 
 from conftest import ROOT, SAMPLE_TODAY
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from local_offer.build_content import build_content
-from local_offer.site_pages import first_letter
+from local_offer.site.build import build_content
+from local_offer.site.pages import first_letter
 
 from test_records import MINIMAL
 

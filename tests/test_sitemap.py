@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from local_offer.build_content import build_content
+from local_offer.site.build import build_content
 from local_offer.outputs import sitemap
 
 from test_records import MINIMAL

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from local_offer.build_content import build_content
-from local_offer.structured_data import json_ld
+from local_offer.site.build import build_content
+from local_offer.outputs.structured_data import json_ld
 
 from test_records import MINIMAL
 

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from local_offer.build_content import build_content
-from local_offer.glossary import load_glossary
-from local_offer.project import Project
-from local_offer.render import Renderer
-from local_offer.term_explanations import TermExplainer
+from local_offer.site.build import build_content
+from local_offer.records.glossary import load_glossary
+from local_offer.records.project import Project
+from local_offer.site.render import Renderer
+from local_offer.site.term_explanations import TermExplainer
 
 from conftest import ROOT, component_fixtures
 from test_records import MINIMAL

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from local_offer.records import RecordLoader
+from local_offer.records.loader import RecordLoader
 
 from test_records import MINIMAL
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from local_offer.project import Project
-from local_offer.validation import RecordSchema
-from local_offer.yaml_source import read_document
+from local_offer.records.project import Project
+from local_offer.records.schema import RecordSchema
+from local_offer.records.yaml_source import read_document
 
 from conftest import ROOT, component_fixtures
 

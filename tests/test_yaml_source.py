@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from local_offer.records import RecordLoader
-from local_offer.yaml_source import MAX_FILE_BYTES
+from local_offer.records.loader import RecordLoader
+from local_offer.records.yaml_source import MAX_FILE_BYTES
 
 from conftest import ROOT
 from test_records import MINIMAL, only_problem

@@ -1,19 +1,21 @@
-"""Files published beside the pages: feeds and open data.
+"""Files published beside the pages: feeds, open data and the search index.
 
-Each module here defines ``files(content) -> iterable of (path, text or bytes)``,
+Each format module defines ``files(content) -> iterable of (path, text or bytes)``,
 path relative to the site root; the site engine adds them to the site's files,
-so pages can link to them (the mkdocs plugin does this in on_files).
-A module here is found on its own, so each format is one file.
+so pages can link to them (the mkdocs plugin does this in on_files). The
+search index (search_index) runs over the finished pages instead.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from typing import Iterable
+
+from local_offer.outputs import atom, csv_table, ics, oruk, services_index, sitemap
+
+# Each format is one module; a new one is added here.
+FORMATS = (atom, csv_table, ics, oruk, services_index, sitemap)
 
 
 def output_files(content) -> Iterable[tuple[str, str | bytes]]:
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    for module in FORMATS:
         yield from module.files(content)

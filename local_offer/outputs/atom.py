@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from ..open_data import Identifiers, service_path, site_address, xml_bytes, xml_child, xml_root
+from local_offer.outputs.common import Identifiers, service_path, site_address, xml_bytes, xml_child, xml_root
 
 PATH = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"

@@ -11,7 +11,7 @@ import csv
 import io
 from typing import Iterable
 
-from ..open_data import Identifiers, service_path, site_address
+from local_offer.outputs.common import Identifiers, service_path, site_address
 
 PATH = "services.csv"
 # Spreadsheets run a cell that starts with one of these as a formula.

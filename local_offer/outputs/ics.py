@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
-from ..open_data import DAY_CODES, WEEKDAYS, Identifiers, service_path, site_address
+from local_offer.outputs.common import DAY_CODES, WEEKDAYS, Identifiers, service_path, site_address
 
 UK_TIME = ZoneInfo("Europe/London")
 # UK time as calendars define it: summer time from the last Sunday in March to the last

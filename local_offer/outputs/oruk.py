@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from ..open_data import (DAY_CODES, Identifiers, service_path, site_address, split_address,
+from local_offer.outputs.common import (DAY_CODES, Identifiers, service_path, site_address, split_address,
                          without_empty)
 
 FOLDER = "openreferral/v3"

@@ -8,7 +8,7 @@ serves both.
 from __future__ import annotations
 
 from typing import Iterable
-from ..open_data import site_address, xml_bytes, xml_child, xml_root
+from local_offer.outputs.common import site_address, xml_bytes, xml_child, xml_root
 
 PATH = "sitemap.xml"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"

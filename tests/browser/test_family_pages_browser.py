@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from local_offer.build_content import build_content
-from local_offer.family_pages import waiting_family_services
-from local_offer.project import Project
+from local_offer.site.build import build_content
+from local_offer.site.family_pages import waiting_family_services
+from local_offer.records.project import Project
 
 from conftest import ROOT, SAMPLE_TODAY, axe_violations, describe
 

@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from local_offer.build_content import build_content
-from local_offer.project import Project
+from local_offer.site.build import build_content
+from local_offer.records.project import Project
 
 from conftest import ROOT, SAMPLE_TODAY, axe_violations, describe
 

@@ -1,0 +1,34 @@
+"""One module per sub-command: add_parser() declares it, run() carries it out.
+
+A module here is found by the command line on its own; ORDER places it in --help.
+Exit codes: 0 done, 1 something to act on (or a failed build), 2 invalid records
+or wrong arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from local_offer.freshness.review import future_review_problems
+from local_offer.records.project import Project
+from local_offer.records.loader import LoadResult, RecordLoader
+from local_offer.records.site_data import load_site_data
+
+
+def iso_date(text: str) -> str:
+    """An argparse type for --today: a real date written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-05-03")
+
+
+def load_checked(project: Project, today: str | None) -> LoadResult:
+    """Every record with every problem: the schema's, review dates after `today`, and
+    the data files the site publishes beside the records."""
+    result = RecordLoader(project).load()
+    day = dt.date.fromisoformat(today) if today else dt.date.today()
+    result.problems = sorted(result.problems + future_review_problems(result.records, day)
+                             + load_site_data(project, day)[1])
+    return result

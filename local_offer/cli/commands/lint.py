@@ -1,0 +1,52 @@
+"""lint: point out records whose words are hard for families to read."""
+
+from __future__ import annotations
+
+import sys
+
+from local_offer.records.glossary import load_glossary
+from local_offer.editing.plain_english import Limits, PlainEnglishCheck
+from local_offer.records.problems import summary_line
+from local_offer.records.project import Project
+from local_offer.records.yaml_source import read_document
+
+ORDER = 15
+
+
+def add_parser(commands) -> None:
+    limits = Limits()
+    command = commands.add_parser(
+        "lint", help="check that records are written in plain English",
+        description="Point out long sentences, text that is hard to read, summaries that are "
+                    "too long and acronyms the glossary does not explain, with file and line. "
+                    "Warnings only (exit 0) unless --strict is given.")
+    command.add_argument("--strict", action="store_true",
+                         help="exit 1 when there is anything to improve (for CI)")
+    command.add_argument("--sentence-words", type=int, default=limits.sentence_words,
+                         help=f"longest sentence allowed, in words (default "
+                              f"{limits.sentence_words})")
+    command.add_argument("--reading-ease", type=float, default=limits.reading_ease,
+                         help=f"lowest Flesch reading ease allowed (default "
+                              f"{limits.reading_ease:.0f})")
+    command.set_defaults(run=run)
+
+
+def run(args) -> int:
+    project = Project(args.project)
+    glossary_path = project.data_dir / "glossary.yaml"
+    glossary = load_glossary(glossary_path) if glossary_path.exists() else None
+    check = PlainEnglishCheck(glossary, Limits(sentence_words=args.sentence_words,
+                                               reading_ease=args.reading_ease))
+    files = project.service_files()
+    found = []
+    for file in files:
+        document, _ = read_document(file, project.shown(file))
+        if document is not None:  # `validate` explains files that cannot be read
+            found += check.check(document)
+    if not found:
+        print(f"All {len(files)} records read plainly.")
+        return 0
+    for problem in sorted(found):
+        print(f"warning: {problem}", file=sys.stderr)
+    print(f"Plain English: {summary_line(found)}.", file=sys.stderr)
+    return 1 if args.strict else 0

@@ -1,0 +1,104 @@
+"""What needs an owner's attention: entries that are not current, and broken links.
+
+The one model behind `check`, `links` and the weekly reports to owners, so
+each tells the same story in its own format (report_formats.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from local_offer.freshness.review import Review, State
+from local_offer.records.link_uses import BrokenLink
+
+# --fail-on: which states make the check exit 1.
+FAIL_ON = {
+    "overdue": frozenset(s for s in State if s.past_due),
+    "due": frozenset(s for s in State if s.past_due) | {State.DUE_SOON},
+    "never": frozenset(),
+}
+# Most urgent first: what families can no longer see, then what they see with a warning.
+URGENCY = [State.EXPIRED, State.ENDED, State.OVERDUE, State.DUE_SOON, State.CLOSED,
+           State.CURRENT]
+
+
+@dataclass
+class Owner:
+    """A team that keeps entries up to date, known by its email address."""
+
+    team: str
+    email: str
+    reviews: list[Review] = field(default_factory=list)
+    broken_links: list[BrokenLink] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", self.email.lower()).strip("-")
+
+    @property
+    def has_work(self) -> bool:
+        return bool(self.reviews or self.broken_links)
+
+    def matches(self, wanted: str) -> bool:
+        return wanted.casefold() in (self.team.casefold(), self.email.casefold())
+
+
+class Attention:
+    """The entries not current (and broken links), grouped by owner, on one day."""
+
+    def __init__(self, reviews: Iterable[Review], today: dt.date | None, fail_on: str = "overdue",
+                 broken_links: Iterable[BrokenLink] = (), owner: str | None = None):
+        self.today = today
+        self.fail_on = fail_on
+        self._owners: dict[str, Owner] = {}
+        reviews = list(reviews)
+        for review in reviews:
+            self._owner(review.record.owner.team, review.record.owner.email)
+        for link in sorted(broken_links, key=lambda link: (link.use.path, link.use.line)):
+            self._owner(link.use.owner_team, link.use.owner_email).broken_links.append(link)
+        if owner:
+            self._owners = {key: o for key, o in self._owners.items() if o.matches(owner)}
+        self.reviews = [r for r in reviews if r.record.owner.email.casefold() in self._owners]
+        for review in sorted(self.reviews, key=urgency):
+            if review.state is not State.CURRENT:
+                self._owners[review.record.owner.email.casefold()].reviews.append(review)
+
+    def _owner(self, team: str, email: str) -> Owner:
+        return self._owners.setdefault(email.casefold(), Owner(team, email))
+
+    @property
+    def owners(self) -> list[Owner]:
+        """Every owner, those with the most urgent work first, then by team name."""
+        return sorted(self._owners.values(), key=lambda o: (
+            min((URGENCY.index(r.state) for r in o.reviews), default=len(URGENCY)),
+            not o.broken_links, o.team.casefold()))
+
+    @property
+    def listed(self) -> list[Review]:
+        """Every entry that is not current, owner by owner."""
+        return [review for owner in self.owners for review in owner.reviews]
+
+    @property
+    def broken_links(self) -> list[BrokenLink]:
+        return [link for owner in self.owners for link in owner.broken_links]
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(review.state for review in self.reviews)
+
+    @property
+    def failing(self) -> list[Review]:
+        return [review for review in self.listed if review.state in FAIL_ON[self.fail_on]]
+
+    @property
+    def exit_code(self) -> int:
+        # A broken link is for its owner to fix; it never fails the check.
+        return 1 if self.failing else 0
+
+
+def urgency(review: Review) -> tuple:
+    return (URGENCY.index(review.state), review.due, review.record.sort_key)

@@ -1,0 +1,143 @@
+"""Whether a record is still trustworthy: its review date and the state that follows.
+
+One concern in one small class, after GOV.UK's tech-docs page_review: the
+policy says when a record is due; a Review says what that means today.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+
+from local_offer.records.problems import Problem
+from local_offer.records.project import Settings
+from local_offer.records.model import Record
+
+PERIOD = re.compile(r"^([1-9][0-9]*) (day|week|month|year)s?$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A length of time as people write it: 6 months, 1 year, 12 weeks."""
+
+    count: int
+    unit: str
+
+    @classmethod
+    def parse(cls, text: str) -> "Period":
+        match = PERIOD.match(text.strip())
+        if not match:
+            raise ValueError(f"'{text}' is not a period like 6 months")
+        return cls(int(match.group(1)), match.group(2))
+
+    def after(self, day: dt.date) -> dt.date:
+        if self.unit == "day":
+            return day + dt.timedelta(days=self.count)
+        if self.unit == "week":
+            return day + dt.timedelta(weeks=self.count)
+        months = self.count * (12 if self.unit == "year" else 1)
+        year, month = divmod(day.month - 1 + months, 12)
+        year += day.year
+        # 31 August + 6 months is the last day of February, not an error.
+        return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+    def __str__(self) -> str:
+        return f"{self.count} {self.unit}{'s' if self.count != 1 else ''}"
+
+
+class State(enum.Enum):
+    CURRENT = "current"
+    DUE_SOON = "due soon"
+    OVERDUE = "overdue"
+    EXPIRED = "expired"
+    ENDED = "ended"
+    CLOSED = "closed"
+
+    @property
+    def published(self) -> bool:
+        return self in (State.CURRENT, State.DUE_SOON, State.OVERDUE)
+
+    @property
+    def past_due(self) -> bool:
+        """Something the owner must act on now: the entry is late or has ended."""
+        return self in (State.OVERDUE, State.EXPIRED, State.ENDED)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A record's review state on one day."""
+
+    record: Record
+    state: State
+    due: dt.date
+    today: dt.date
+    # The waiting time was measured longer ago than the review period.
+    stale_waiting_time: bool = False
+
+    @property
+    def days_overdue(self) -> int:
+        return max(0, (self.today - self.due).days)
+
+    @property
+    def days_left(self) -> int:
+        return (self.due - self.today).days
+
+    @property
+    def published(self) -> bool:
+        return self.state.published
+
+
+class ReviewPolicy:
+    """When records are due for review, from the site's settings."""
+
+    def __init__(self, settings: Settings):
+        self.default = Period.parse(settings.review_every)
+        self.by_category = {category: Period.parse(text)
+                            for category, text in (settings.review_every_by_category or {}).items()}
+        self.due_soon = dt.timedelta(days=settings.due_soon_days)
+        self.grace = Period.parse(settings.grace)
+
+    def period_for(self, record: Record) -> Period:
+        """The record's own period, else the shortest of its categories', else the default."""
+        if record.review_every:
+            return Period.parse(record.review_every)
+        periods = [self.by_category[c] for c in record.categories if c in self.by_category]
+        return min(periods, key=lambda p: p.after(record.last_reviewed), default=self.default)
+
+    def due_date(self, record: Record) -> dt.date:
+        return self.period_for(record).after(record.last_reviewed)
+
+    def review(self, record: Record, today: dt.date) -> Review:
+        period = self.period_for(record)
+        due = period.after(record.last_reviewed)
+        if record.status == "closed":
+            state = State.CLOSED
+        elif record.valid_until and record.valid_until < today:
+            state = State.ENDED
+        elif today > self.grace.after(due):
+            state = State.EXPIRED
+        elif today > due:
+            state = State.OVERDUE
+        elif today >= due - self.due_soon:
+            state = State.DUE_SOON
+        else:
+            state = State.CURRENT
+        # A wait measured longer ago than the review period misleads families planning.
+        wait = record.waiting_time
+        stale_wait = bool(wait) and period.after(wait.measured) < today
+        if stale_wait and state is State.CURRENT:
+            state = State.DUE_SOON
+        return Review(record, state, due, today, stale_waiting_time=stale_wait)
+
+
+def future_review_problems(records: list[Record], today: dt.date) -> list[Problem]:
+    """A review date after today is a mistake: it would keep an entry 'current' unchecked."""
+    return [Problem(record.path, record.line_of("last_reviewed"), "last_reviewed",
+                    f"{record.last_reviewed.isoformat()} is in the future (today is "
+                    f"{today.isoformat()})",
+                    "write the date the entry was last checked, today or earlier, or run: "
+                    f"python build_offer.py reviewed {record.path}")
+            for record in records if record.last_reviewed > today]

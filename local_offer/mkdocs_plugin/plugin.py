@@ -1,0 +1,113 @@
+"""mkdocs plugin: records in, generated pages out. Everything else lives outside mkdocs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File
+
+from local_offer.site.build import build_content
+from local_offer.site.guide_pages import GUIDE_FILE
+from local_offer.outputs import output_files
+from local_offer.records.problems import InvalidRecords, report
+from local_offer.records.project import Project
+from local_offer.outputs.search_index import SearchIndexFailed, index_site
+from local_offer.site.pages import GeneratedPage
+from local_offer.outputs.structured_data import json_ld
+from local_offer.mkdocs_plugin.config import LocalOfferConfig
+
+log = get_plugin_logger(__name__)
+
+
+class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.project: Project | None = None
+        self.generated: dict[str, GeneratedPage] = {}
+        self.live_preview = False
+
+    # mkdocs serve adds an inline live-reload script that the security policy must let run.
+    def on_startup(self, *, command, dirty):
+        self.live_preview = command == "serve"
+        # Records the build command has already loaded and checked; used once.
+        self.loaded_records = None
+
+    # Load and check every record; an invalid one stops the build with all problems listed.
+    def on_config(self, config):
+        config.extra["live_preview"] = self.live_preview
+        root = self.config.project_dir or str(Path(config.config_file_path).parent)
+        self.project = Project(Path(root))
+        try:
+            self.content = build_content(self.project, today=self.config.today,
+                                         site_url=config.site_url or "",
+                                         records=self.loaded_records)
+            self.loaded_records = None  # a live preview's rebuild reads the files again
+        except InvalidRecords as error:
+            raise PluginError("Some service records are not valid:\n" + report(error.problems))
+        self.content.site_url = config.site_url or ""
+        # Our sitemap.xml (an output) lists published pages with their review dates.
+        config.theme.static_templates.discard("sitemap.xml")
+        return config
+
+    # Add the generated pages in memory: nothing is written into docs/.
+    # Feeds and open data are files of the site too, so pages can link to them.
+    def on_files(self, files, config):
+        self.generated = {}
+        self.content.docs_page_urls = [_root_relative(file.url)
+                                       for file in files.documentation_pages()]
+        for page in self.content.pages():
+            self.generated[page.src_uri] = page
+            files.append(File.generated(config, page.src_uri, content=_stub(page)))
+        for relative, data in output_files(self.content):
+            # Ours replaces a theme's file of the same name (mkdocs' own sitemap.xml).
+            if (existing := files.get_file_from_path(relative)) is not None:
+                files.remove(existing)
+            files.append(File.generated(config, relative, content=data))
+        return files
+
+    # Swap the stub's HTML for the page's rendered body; a service's schema.org data
+    # goes into the page's meta for the theme's <head> (partials/open-data-head.html).
+    def on_page_content(self, html, page, config, files):
+        generated = self.generated.get(page.file.src_uri)
+        if generated is None or generated.markdown is not None:
+            return html
+        # mkdocs's templates do not escape, and Material prints the title as it is:
+        # a record's name is marked as escaped text here, once (Material's "| e" keeps it).
+        page.meta["title"] = escape(generated.title)
+        if generated.kind == "service":
+            page.meta["local_offer_json_ld"] = json_ld(generated.record, self.content.taxonomy,
+                                                       page.canonical_url)
+        return generated.render(page.url)
+
+    # The search index over the finished pages.
+    def on_post_build(self, config):
+        if self.config.search_index:
+            try:
+                stats = index_site(Path(config.site_dir), expected=len(self.content.records))
+            except SearchIndexFailed as error:
+                raise PluginError(f"The search index could not be built: {error}")
+            log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
+
+    # Live preview: a change to a record or a data file rebuilds the site.
+    def on_serve(self, server, config, builder):
+        for folder in ("services", "data", "schema", GUIDE_FILE):
+            path = self.project.root / folder
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+
+def _root_relative(url: str) -> str:
+    return "" if url in ("", "./") else url
+
+
+def _stub(page: GeneratedPage) -> str:
+    # JSON strings are valid YAML, so any title is quoted safely.
+    if page.markdown is not None:
+        return f"---\ntitle: {json.dumps(page.title)}\n---\n{page.markdown}"
+    return f"---\ntitle: {json.dumps(page.title)}\nhide:\n  - toc\n---\n"

@@ -1,0 +1,109 @@
+"""What every open-data file shares: stable ids, full web addresses, plain postal addresses.
+
+The files themselves are made in ``outputs/`` (one module per format) and the
+schema.org data in ``structured_data.py``; docs/open-data.md describes them all.
+"""
+
+from __future__ import annotations
+
+import uuid
+from urllib.parse import urljoin
+from xml.etree import ElementTree as ET
+
+from local_offer.records.model import Location
+
+# Fixed for ever: every id this tool publishes derives from it. Changing it changes them all.
+LOCAL_OFFER_NAMESPACE = uuid.UUID("2abc4dd6-f9e0-482b-9e60-7024ed3b0d36")
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# iCalendar's two-letter day codes, used by ORUK's byday and by RRULE.
+DAY_CODES = {day: day[:2].upper() for day in WEEKDAYS}
+
+
+class Identifiers:
+    """UUIDs (version 5) derived from our own names, so they are the same on every build.
+
+    Each council gets its own namespace, from its area's name, so two councils that both
+    have a "tiny-talkers" record still publish different ids to a national directory.
+    """
+
+    def __init__(self, area: str):
+        self.namespace = uuid.uuid5(LOCAL_OFFER_NAMESPACE, area.strip().casefold())
+
+    @classmethod
+    def for_content(cls, content) -> "Identifiers":
+        settings = content.settings
+        return cls(settings.area_name or settings.site_name)
+
+    def of(self, kind: str, *parts: str) -> str:
+        return str(uuid.uuid5(self.namespace, "/".join((kind, *parts))))
+
+    def service(self, record) -> str:
+        return self.of("service", record.id)
+
+    def schedule(self, record, index: int) -> str:
+        """A session's id: its position in the record (the ORUK schedule and the .ics event)."""
+        return self.of("schedule", record.id, str(index))
+
+    def location(self, location: Location) -> str:
+        """One building, one id, whichever services meet there."""
+        return self.of("location", location.postcode.replace(" ", "").upper(),
+                       location.name.strip().casefold())
+
+    def organization(self, name: str) -> str:
+        return self.of("organization", " ".join(name.split()).casefold())
+
+
+def site_address(content, path: str) -> str:
+    """A path from the site root as a full address when the site's URL is known.
+
+    Without site_url (mkdocs.yml) it stays relative to the site root, which feed readers
+    resolve against the feed's own address; search engines need site_url set.
+    """
+    if not content.site_url:
+        return path
+    return urljoin(content.site_url.rstrip("/") + "/", path)
+
+
+def service_path(record) -> str:
+    return f"services/{record.id}/"
+
+
+def split_address(address: str) -> tuple[str, str]:
+    """(street, town) from "12 Example Road, Strood": the town is the last part."""
+    street, _, town = address.rpartition(",")
+    if not street:
+        return address.strip(), ""
+    return street.strip(), town.strip()
+
+
+def without_empty(value):
+    """Drop None, empty strings, lists and objects, at every depth (ORUK: omit, never null)."""
+    if isinstance(value, dict):
+        kept = {key: without_empty(item) for key, item in value.items()}
+        return {key: item for key, item in kept.items() if item not in (None, "", [], {})}
+    if isinstance(value, (list, tuple)):
+        kept = [without_empty(item) for item in value]
+        return [item for item in kept if item not in (None, "", [], {})]
+    return value
+
+
+
+def xml_root(name: str, namespace: str, **attributes) -> ET.Element:
+    """The root of an XML file (Atom, sitemap), declaring its namespace as the default one.
+
+    Children are plain names under it; serialised, they are in the root's namespace.
+    """
+    return ET.Element(name, {"xmlns": namespace, **attributes})
+
+
+def xml_child(parent: ET.Element, name: str, text: str | None = None,
+              **attributes) -> ET.Element:
+    element = ET.SubElement(parent, name, attributes)
+    element.text = text
+    return element
+
+
+def xml_bytes(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -1,0 +1,160 @@
+"""Reading the council's own data files (not service records) with the same care.
+
+A data file is read with yaml_source, so every value keeps its line, and each
+entry is checked by a FieldChecker, so a mistake is reported as file, line,
+field and how to fix it, the same way a record's are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+from typing import Any, Iterable
+
+from local_offer.records.problems import Problem
+from local_offer.records.project import Project
+from local_offer.records.yaml_source import Document, _dotted, read_document
+
+
+def read_data_file(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
+    """A data file's document; a file with no entries yet is an empty document, not a problem."""
+    document, problems = read_document(path, shown)
+    if document is not None and document.data is None:  # empty, or only comments
+        return Document(shown, data=None), []
+    return (None, problems) if problems else (document, [])
+
+
+def settings_group(project: Project, key: str,
+                   problems: list[Problem]) -> "FieldChecker | None":
+    """A checker for one group of data/settings.yaml, or None when the group is not there."""
+    path = project.data_dir / "settings.yaml"
+    if not path.exists():
+        return None
+    document, found = read_data_file(path, project.shown(path))
+    problems += found
+    if document is None or value_at(document, key) is None:
+        return None
+    return FieldChecker(document, (key,), problems)
+
+
+def section(document: Document, key: str, problems: list[Problem], example: str) -> list:
+    """The list under a top-level key (missing or empty: no entries)."""
+    data = document.data
+    if data is None:
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get(key, []), list):
+        problems.append(Problem(document.path, document.line_of((key,)), key,
+                                f"the file must hold a list under '{key}:'",
+                                f"start the file with '{key}:' and write each entry "
+                                f"below it, starting '- ', like:\n{example}"))
+        return []
+    return data.get(key) or []
+
+
+class FieldChecker:
+    """Checks one entry's fields, adding a Problem with its line for each mistake."""
+
+    def __init__(self, document: Document, where: tuple, problems: list[Problem]):
+        self.document = document
+        self.where = where
+        self.problems = problems
+        self.entry = document.data
+        for part in where:
+            self.entry = self.entry[part]
+        if not isinstance(self.entry, dict):
+            self.problem((), "each entry must be a group of fields",
+                         "write the fields of the entry under its '- ', indented")
+            self.entry = {}
+
+    def problem(self, key: tuple | str, message: str, fix: str) -> None:
+        path = self.where + ((key,) if isinstance(key, str) else key)
+        self.problems.append(Problem(self.document.path, self.document.line_of(path),
+                                     _dotted(path), message, fix))
+
+    def only(self, allowed: Iterable[str]) -> None:
+        allowed = tuple(allowed)
+        for key in self.entry:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                self.problem(str(key), f"'{key}' is not a field this file uses",
+                             f"did you mean '{close[0]}'?" if close else
+                             "use only: " + ", ".join(allowed))
+
+    def text(self, key: str, fix: str, required: bool = True) -> str:
+        value = self.entry.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problem(key, f"'{key}' is missing or empty", fix)
+            return ""
+        if not isinstance(value, str):
+            self.problem(key, f"'{key}' must be text", "put the text in quotes")
+            return ""
+        return value.strip()
+
+    def email(self, key: str, required: bool = False) -> str:
+        value = self.text(key, "write a whole email address, like team@example.org", required)
+        if value and ("@" not in value or " " in value):
+            self.problem(key, f"'{value}' is not an email address",
+                         "write a whole email address, like team@example.org")
+            return ""
+        return value
+
+    def web_address(self, key: str, fix: str = "", required: bool = False) -> str:
+        value = self.text(key, fix or "write the full address starting https://", required)
+        if value and not value.startswith("https://"):
+            self.problem(key, f"'{value}' is not a web address",
+                         "write the full address starting https://")
+            return ""
+        return value
+
+    def date(self, key: str, today: dt.date | None = None) -> dt.date | None:
+        value = self.entry.get(key)
+        try:
+            day = dt.date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            day = None
+        if day is None:
+            shown = "missing" if value is None else f"'{value}', not a date"
+            self.problem(key, f"'{key}' is {shown}", "write the date as YYYY-MM-DD, "
+                         "like 2026-09-14")
+            return None
+        if today and day > today:
+            self.problem(key, f"'{key}' is {day.isoformat()}, after today",
+                         "write the date it happened; check the year")
+        return day
+
+    def choice(self, key: str, choices: Iterable[str]) -> str:
+        choices = tuple(choices)
+        value = self.entry.get(key)
+        if value in choices:
+            return value
+        shown = "missing" if value is None else f"'{value}'"
+        self.problem(key, f"'{key}' is {shown}", "write one of: " + ", ".join(choices))
+        return ""
+
+    def id_list(self, key: str, known: Iterable[str] | None = None) -> tuple[str, ...]:
+        """A list of ids; with known, each must be one of them."""
+        value = self.entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(key, f"'{key}' must be a list of names",
+                         f"write it like {key}: [first-one, second-one]")
+            return ()
+        if known is not None:
+            known = tuple(known)
+            for index, item in enumerate(value):
+                if item not in known:
+                    close = difflib.get_close_matches(item, known, n=1)
+                    self.problem((key, index), f"'{item}' is not one of the {key}",
+                                 f"did you mean '{close[0]}'?" if close
+                                 else "use one of: " + ", ".join(known))
+        return tuple(value)
+
+
+def value_at(document: Document, *where: Any) -> Any:
+    data = document.data
+    for part in where:
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data

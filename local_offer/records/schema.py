@@ -1,0 +1,313 @@
+"""Checking a document against the record schema, in words a service team can act on.
+
+The JSON Schema file is the one source of truth for what a record may hold;
+the controlled lists in it are refreshed from the taxonomy data file, so a
+council that edits the lists is checked against its own lists.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+import math
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jsonschema_rs
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from local_offer.records import link_policy
+from local_offer.records.markdown_text import link_targets
+from local_offer.records.problems import Problem
+from local_offer.records.taxonomy import Taxonomy
+from local_offer.records.yaml_source import Document, _dotted
+
+# Link targets as written in Markdown, to find their lines: [text](target),
+# ![alt](target), <scheme:...>, [ref]: target. What Markdown really makes of the
+# text is checked too (markdown_text.link_targets), so nothing slips past this.
+MARKDOWN_LINK = re.compile(
+    r"\]\(\s*(?:<([^>\n]*)>|([^\s()]*(?:\([^\s()]*\)[^\s()]*)*))"  # [text](target), ![alt](target)
+    r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"                          # <scheme:...>
+    r"|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)          # [ref]: target
+WEB_ADDRESS_FIELDS = ("website", "referral_form")
+# A number as people write it; YAML 1.1 also reads 010 (octal), 0x1F and 1:30 (base 60).
+PLAIN_NUMBER = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+
+# How to write a value that does not match its pattern, by the schema's $defs or field.
+PATTERN_FIXES = {
+    "date": "write the date as YYYY-MM-DD, like 2026-09-14",
+    "time": "write a 24-hour time in quotes, like \"09:30\"",
+    "web_address": "write the full address starting https://, like https://example.org/page",
+    "phone": "write digits and spaces in quotes, like \"01632 960123\"",
+    "email": "write a whole email address, like team@example.org",
+    "postcode": "write the postcode in capitals, like ME2 4AA",
+    "review_every": "write a number and a unit, like 6 months or 1 year",
+}
+
+TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",
+              "boolean": "true or false", "array": "a list", "object": "a group of fields"}
+
+
+class RecordSchema:
+    """The record schema with the taxonomy's lists, and the checks that go with it."""
+
+    def __init__(self, schema_path: Path, taxonomy: Taxonomy):
+        self.schema = with_taxonomy(json.loads(schema_path.read_text(encoding="utf-8")), taxonomy)
+        Draft202012Validator.check_schema(self.schema)
+        self.validator = Draft202012Validator(
+            self.schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        # A compiled validator answers "is it valid?" ~100 times faster; only a record it
+        # rejects is walked again by jsonschema, whose errors we know how to explain.
+        self.quick = jsonschema_rs.Draft202012Validator(self.schema, validate_formats=True)
+
+    @cached_property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(self.schema["properties"])
+
+    def check(self, document: Document) -> list[Problem]:
+        data = document.data
+        errors = [] if self.quick.is_valid(data) else self.validator.iter_errors(data)
+        problems = [problem for error in errors
+                    if not self._already_refused(error, document)
+                    for problem in self._explain(error, document)]
+        problems += self._converted_dates(document)
+        problems += self._converted_numbers(document)
+        if isinstance(data, dict):
+            problems += self._cross_field(document)
+        return problems
+
+    @staticmethod
+    def _already_refused(error: ValidationError, document: Document) -> bool:
+        """An error about a value the reader refused (and reported), not about its field."""
+        where = tuple(error.absolute_path)
+        return error.validator != "additionalProperties" and any(
+            where[: len(refused)] == refused for refused in document.refused)
+
+    # Plain-English text for each kind of schema error.
+    def _explain(self, error: ValidationError, document: Document) -> list[Problem]:
+        where = tuple(error.absolute_path)
+        line = document.line_of(where)
+        field = _dotted(where)
+        kind = error.validator
+        value = error.instance
+        problem = lambda message, fix="": Problem(document.path, line, field, message, fix)  # noqa: E731
+
+        if kind == "required":
+            missing = re.findall(r"'([^']+)' is a required property", error.message)[0]
+            return [Problem(document.path, line, _dotted(where + (missing,)),
+                           f"the required field '{missing}' is missing",
+                           f"add '{missing}:' (see the template in schema/service-template.yaml)")]
+        if kind == "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            extra = [key for key in value if key not in allowed]
+            problems = []
+            for key in extra:
+                guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                fix = (f"did you mean '{guess[0]}'?" if guess else
+                       f"use one of: {', '.join(allowed)}")
+                problems.append(Problem(document.path, document.line_of(where + (key,)),
+                                        _dotted(where + (key,)),
+                                        f"'{key}' is not a field a service can have", fix))
+            return problems
+        if kind == "type":
+            expected = error.validator_value
+            words = TYPE_WORDS.get(expected, expected)
+            converted = document.converted.get(where)
+            if converted and expected == "string":
+                text, was = converted
+                return [problem(f"'{text}' was read as {_as_kind(was)}, not as text",
+                               f"put it in quotes: \"{text}\"")]
+            return [problem(f"this should be {words}, not {_describe(value)}",
+                           _type_fix(expected))]
+        if kind == "enum":
+            if where in document.converted:  # 'no' read as false: the type error says so
+                return []
+            allowed = [str(v) for v in error.validator_value]
+            guess = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+            hint = f"did you mean '{guess[0]}'? " if guess else ""
+            return [problem(f"'{value}' is not one of the allowed values",
+                           f"{hint}Allowed: {', '.join(allowed)}")]
+        if kind == "pattern":
+            if _last_name(where) in WEB_ADDRESS_FIELDS and \
+                    link_policy.scheme_of(value) not in (None, *link_policy.WEB_SCHEMES):
+                return [problem(f"the link '{value[:60]}' is not allowed; a web address must "
+                                "start with https:// or http://", PATTERN_FIXES["web_address"])]
+            return [problem(f"'{value}' is not in the right form", self._pattern_fix(where))]
+        if kind == "format":
+            return [problem(f"'{value}' is not a real {error.validator_value}",
+                           PATTERN_FIXES.get(error.validator_value, ""))]
+        if kind == "maxLength":
+            return [problem(f"this is {len(value)} characters; at most {error.validator_value} "
+                           "are allowed", "shorten it")]
+        if kind == "minLength":
+            return [problem(f"this is too short (at least {error.validator_value} characters)",
+                           "write a little more")]
+        if kind in ("minimum", "maximum"):
+            sub = error.schema
+            return [problem(f"{value} is outside the allowed range",
+                           f"use a number from {sub.get('minimum')} to {sub.get('maximum')}")]
+        if kind == "minItems":
+            return [problem("the list is empty", "add at least one item")]
+        if kind == "uniqueItems":
+            if any(part[: len(where)] == where for part in document.converted):
+                return []  # yes and on are both read as true: the type errors say so
+            return [problem("the same item is listed twice", "remove the repeat")]
+        if kind == "minProperties":
+            return [problem("no way to get in touch is given",
+                           "give at least one of phone, email or website")]
+        if kind in ("const", "if"):
+            return []
+        return [problem(error.message, "")]
+
+    def _pattern_fix(self, where: tuple) -> str:
+        last = _last_name(where)
+        if last in WEB_ADDRESS_FIELDS:
+            return PATTERN_FIXES["web_address"]
+        if last in ("start", "end"):
+            return PATTERN_FIXES["time"]
+        if last in ("last_reviewed", "valid_until", "measured"):
+            return PATTERN_FIXES["date"]
+        return PATTERN_FIXES.get(last, "compare it with the example in the template")
+
+    # YAML turns an unquoted 2026-01-01 into a date; only date fields may hold one.
+    def _converted_dates(self, document: Document) -> list[Problem]:
+        problems = []
+        for where, (text, kind) in document.converted.items():
+            if kind == "date" and not self._is_date_field(where):
+                sub = self.schema_at(where)
+                if sub is not None and sub.get("type") == "string":
+                    problems.append(Problem(document.path, document.line_of(where),
+                                            _dotted(where),
+                                            f"'{text}' was read as a date, not as text",
+                                            f"put it in quotes: \"{text}\""))
+        return problems
+
+    # YAML 1.1 reads 010 as 8 and 0x10 as 16, and .nan as a number that is no number.
+    def _converted_numbers(self, document: Document) -> list[Problem]:
+        problems = []
+        for where, (text, kind) in document.converted.items():
+            sub = self.schema_at(where)
+            if kind != "number" or not sub or sub.get("type") not in ("integer", "number"):
+                continue
+            value = _value_at(document.data, where)
+            problem = lambda message, fix: Problem(  # noqa: E731
+                document.path, document.line_of(where), _dotted(where), message, fix)
+            if isinstance(value, float) and not math.isfinite(value):
+                problems.append(problem(f"'{text}' is not a real number",
+                                        "write a number, like 51.39"))
+            elif isinstance(value, int) and not PLAIN_NUMBER.match(text):
+                problems.append(problem(f"'{text}' is read as the number {value}",
+                                        "write the number as plain digits, without a "
+                                        "leading zero, like 10"))
+        return problems
+
+    def _is_date_field(self, where: tuple) -> bool:
+        sub = self.schema_at(where)
+        return bool(sub) and sub.get("format") == "date"
+
+    def schema_at(self, where: tuple) -> dict | None:
+        """The (resolved) subschema for a value at a path, or None if there is none."""
+        node: dict | None = self.schema
+        for part in where:
+            node = self._resolve(node)
+            if node is None:
+                return None
+            node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        return self._resolve(node)
+
+    def _resolve(self, node: dict | None) -> dict | None:
+        if node and "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            return {**self.schema["$defs"][name], **{k: v for k, v in node.items() if k != "$ref"}}
+        return node
+
+    # Checks that span fields, which JSON Schema cannot say plainly.
+    def _cross_field(self, document: Document) -> list[Problem]:
+        data = document.data
+        problems = []
+        ages = data.get("ages")
+        if isinstance(ages, dict) and isinstance(ages.get("min"), int) \
+                and isinstance(ages.get("max"), int) and ages["min"] > ages["max"]:
+            problems.append(Problem(document.path, document.line_of(("ages", "min")), "ages",
+                                    f"the youngest age ({ages['min']}) is above the oldest "
+                                    f"({ages['max']})", "swap min and max"))
+        description = data.get("description")
+        if isinstance(description, str):
+            problems += self._description_links(document, description)
+        return problems
+
+    # Every link Markdown makes of the description is checked, as the browser would read it;
+    # the links as written are used to point at the right line.
+    def _description_links(self, document: Document, description: str) -> list[Problem]:
+        start = document.line_of(("description",))
+        written = [next(filter(None, match.groups()), "")
+                   for match in MARKDOWN_LINK.finditer(description)]
+        made = link_targets(description)
+        unsafe = [target for target in written if not link_policy.is_allowed(target)]
+        unsafe += [target for target in made if not link_policy.is_allowed(target) and not any(
+            link_policy.as_browser_reads(target).startswith(link_policy.as_browser_reads(w))
+            for w in unsafe)]
+        return [Problem(document.path, _line_in_source(document, start, target), "description",
+                        f"the link '{target[:60]}' is not allowed; links must start with "
+                        "https://, http://, mailto: or tel:",
+                        "use the full web address, like https://example.org/page")
+                for target in dict.fromkeys(unsafe)]
+
+
+def _line_in_source(document: Document, start: int, target: str) -> int:
+    """The line, at or after `start`, where `target` is written; `start` if it is not found."""
+    offset = sum(len(line) + 1 for line in document.text.split("\n")[: start - 1])
+    found = document.text.find(target[:40], offset) if target else -1
+    return start if found < 0 else document.text.count("\n", 0, found) + 1
+
+
+def _last_name(where: tuple) -> str:
+    names = [part for part in where if isinstance(part, str)]
+    return names[-1] if names else ""
+
+
+def _value_at(data: Any, where: tuple) -> Any:
+    for part in where:
+        data = data[part]
+    return data
+
+
+def with_taxonomy(schema: dict, taxonomy: Taxonomy) -> dict:
+    """The schema with its controlled lists taken from the taxonomy."""
+    schema = copy.deepcopy(schema)
+    props = schema["properties"]
+    choices = taxonomy.choices()
+    for name in ("categories", "needs", "areas"):
+        props[name]["items"]["enum"] = list(choices[name])
+    props["how_to_get_it"]["properties"]["routes"]["items"]["enum"] = list(choices["routes"])
+    return schema
+
+
+def _as_kind(kind: str) -> str:
+    return {"yes/no": "yes/no (true or false)", "number": "a number", "date": "a date"}.get(kind, kind)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if value is None:
+        return "empty"
+    return "text"
+
+
+def _type_fix(expected: str) -> str:
+    return {"array": "write it as a list, like [one, two], or one '- item' per line",
+            "object": "put the fields under it, indented by two spaces",
+            "string": "write the text after the colon",
+            "boolean": "write true or false",
+            "integer": "write a whole number without quotes"}.get(expected, "")

@@ -1,0 +1,34 @@
+"""The council's data files beside the records: report settings, comments, coverage.
+
+Loaded together so that one check (validate, build, the mkdocs plugin) finds
+every mistake in them in one pass, each with file, line, field and a fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from local_offer.records.comments import Comments, load_comments
+from local_offer.records.coverage import CoverageMap, load_coverage
+from local_offer.records.problems import Problem
+from local_offer.records.project import Project
+from local_offer.records.report_problem import ProblemReport, load_problem_report
+
+
+@dataclass(frozen=True)
+class SiteData:
+    report_problem: ProblemReport
+    comments: Comments
+    coverage: CoverageMap | None
+
+
+def load_site_data(project: Project, today: dt.date | None = None,
+                   site_url: str = "") -> tuple[SiteData, list[Problem]]:
+    report, problems = load_problem_report(project, site_url)
+    comments, found = load_comments(project, today or dt.date.today())
+    problems += found
+    coverage, found = load_coverage(project)
+    problems += found
+    # Two groups of settings.yaml are read apiece; a syntax error there is told once.
+    return SiteData(report, comments, coverage), sorted(set(problems))

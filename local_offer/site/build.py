@@ -1,0 +1,47 @@
+"""From the project's files to the site's content, with no site engine involved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from local_offer.freshness.review import ReviewPolicy, future_review_problems
+from local_offer.records.glossary import load_glossary
+from local_offer.site.guide_pages import guide_pages
+from local_offer.records.problems import InvalidRecords
+from local_offer.records.project import Project
+from local_offer.records.model import Record
+from local_offer.records.loader import load_records
+from local_offer.site.render import Renderer
+from local_offer.records.site_data import load_site_data
+from local_offer.site.content import SiteContent
+
+
+def as_date(today: str | dt.date | None) -> dt.date:
+    if today is None:
+        return dt.date.today()
+    return today if isinstance(today, dt.date) else dt.date.fromisoformat(today)
+
+
+def build_content(project: Project, today: str | dt.date | None = None,
+                  site_url: str = "", records: list[Record] | None = None) -> SiteContent:
+    """Records -> review states -> published records -> pages. Raises InvalidRecords.
+
+    records: already loaded and valid (the build command checks them first), so
+    a large offer is read and validated once, not twice.
+    """
+    day = as_date(today)
+    records = load_records(project) if records is None else records
+    site_data, problems = load_site_data(project, day, site_url)
+    problems += future_review_problems(records, day)
+    if problems:
+        raise InvalidRecords(sorted(problems))
+    policy = ReviewPolicy(project.settings)
+    reviews = [policy.review(record, day) for record in records]
+    glossary_path = project.data_dir / "glossary.yaml"
+    glossary = load_glossary(glossary_path) if glossary_path.exists() else None
+    renderer = Renderer(project.taxonomy, {"settings": project.settings,
+                                           "report_problem": site_data.report_problem})
+    content = SiteContent(reviews, project.taxonomy, renderer, glossary, today=day,
+                          site_data=site_data, settings=project.settings)
+    content.extra_pages = guide_pages(project, renderer)
+    return content

@@ -1,0 +1,133 @@
+"""The generated pages of the site: one per service, the browse pages and the glossary.
+
+Engine-neutral: each page is a URL, a title and a function that renders its
+HTML body. The mkdocs plugin hands them to mkdocs; another engine could too.
+Pages render lazily so a large offer never holds all its HTML at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Iterable
+
+from local_offer.site import freshness_pages
+from local_offer.site.family_pages import family_pages
+from local_offer.site.find_page import find_page
+from local_offer.freshness.review import Review
+from local_offer.records.glossary import Glossary
+from local_offer.records.project import Settings
+from local_offer.records.model import Record
+from local_offer.site.render import Renderer
+from local_offer.site.search_data import SearchData
+from local_offer.records.site_data import SiteData
+from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
+from local_offer.site.term_explanations import TermExplainer, with_terms_explained
+from local_offer.site.pages import BROWSE_WAYS, BrowseWay, GeneratedPage, first_letter
+
+
+class SiteContent:
+    """Everything generated from the records, ready for a site engine."""
+
+    def __init__(self, reviews: list[Review], taxonomy: Taxonomy, renderer: Renderer,
+                 glossary: Glossary | None = None, today: dt.date | None = None,
+                 site_data: SiteData | None = None, settings: Settings | None = None):
+        reviews = sorted(reviews, key=lambda review: review.record.sort_key)
+        self.today = today or dt.date.today()
+        self.reviews = {review.record.id: review for review in reviews}
+        # Only published records get pages, browse entries, search entries and feeds.
+        self.records = [review.record for review in reviews if review.published]
+        self.unpublished = [review.record for review in reviews if not review.published]
+        self.taxonomy = taxonomy
+        self.renderer = renderer
+        self.glossary = glossary
+        self.site_data = site_data
+        self.settings = settings or Settings()
+        # Set by the site engine: where the site is published ("" when unknown), and the
+        # URLs of its hand-written pages, for the sitemap and the feeds' full addresses.
+        self.site_url = ""
+        self.docs_page_urls: list[str] = []
+        # Pages made from the project's other files (the guide, the field reference).
+        self.extra_pages: list[GeneratedPage] = []
+        self.explainer = TermExplainer(glossary, renderer) if glossary else None
+        self.groups = self._group()
+        self.search = SearchData(taxonomy, glossary)
+
+    # One pass over the records files each under every browse term it belongs to.
+    def _group(self) -> dict[str, dict[str, list[Record]]]:
+        groups: dict[str, dict[str, list[Record]]] = {way.slug: defaultdict(list)
+                                                      for way in BROWSE_WAYS}
+        area_ids = [t.id for t in self.taxonomy.areas]
+        need_ids = [t.id for t in self.taxonomy.needs]
+        for record in self.records:
+            for category in record.categories:
+                groups["category"][category].append(record)
+            needs = need_ids if ALL_NEEDS in record.needs else record.needs
+            for need in needs:
+                groups["need"][need].append(record)
+            areas = area_ids if AREA_WIDE in record.areas else record.areas
+            for area in areas:
+                groups["area"][area].append(record)
+            for band in self.taxonomy.age_bands:
+                if band.touches(*record.ages):
+                    groups["age"][band.id].append(record)
+            groups["a-z"][first_letter(record.name)].append(record)
+        return groups
+
+    def terms(self, way: str) -> list[tuple[str, str, str]]:
+        """(id, label, description) of each term of a browse way, in the taxonomy's order."""
+        if way == "age":
+            return [(b.id, b.label, "") for b in self.taxonomy.age_bands]
+        if way == "a-z":
+            return [(letter, letter, "") for letter in sorted(self.groups["a-z"])]
+        kind = {"category": "categories", "need": "needs", "area": "areas"}[way]
+        return [(t.id, t.label, t.description) for t in getattr(self.taxonomy, kind)]
+
+    def pages(self) -> Iterable[GeneratedPage]:
+        for record in self.records:
+            yield with_terms_explained(self.service_page(record), self.explainer)
+        yield from freshness_pages.pages(self)  # unpublished entries' pages, the freshness page
+        yield GeneratedPage("browse/index.md", "Browse services", self._render_browse_home,
+                            kind="browse")
+        for way in BROWSE_WAYS:
+            yield from self.browse_pages(way)
+        if self.glossary:
+            yield GeneratedPage("glossary.md", "Glossary", self._render_glossary, kind="glossary")
+        yield from family_pages(self)
+        yield find_page(self)
+        yield from self.extra_pages
+
+    def service_page(self, record: Record) -> GeneratedPage:
+        return GeneratedPage(f"services/{record.id}.md", record.name,
+                             lambda url: self.renderer.render(
+                                 "service-page", url, record=record,
+                                 notice=freshness_pages.notice(self, record, url),
+                                 search=self.search.facts(record)),
+                             kind="service", record=record)
+
+    def browse_pages(self, way: BrowseWay) -> Iterable[GeneratedPage]:
+        terms = self.terms(way.slug)
+        listed = [(label, f"browse/{way.slug}/{term_id}/", len(self.groups[way.slug][term_id]),
+                   description) for term_id, label, description in terms]
+        yield GeneratedPage(
+            f"browse/{way.slug}/index.md", way.title,
+            lambda url: self.renderer.render("term-list", url, intro=way.intro, terms=listed),
+            kind="browse")
+        for term_id, label, _ in terms:
+            records = self.groups[way.slug][term_id]
+            title = (f"Services for {label.lower()}" if way.slug == "age"
+                     else f"Services: {label}")
+            yield GeneratedPage(
+                f"browse/{way.slug}/{term_id}.md", title,
+                lambda url, records=records: self.renderer.render("service-list", url,
+                                                                  records=records),
+                kind="browse")
+
+    def _render_browse_home(self, url: str) -> str:
+        ways = [(way.title, f"browse/{way.slug}/", None, way.intro)
+                for way in BROWSE_WAYS]
+        return self.renderer.render("term-list", url, intro=f"There are {len(self.records)} "
+                                    "services. Choose how to look for them.", terms=ways)
+
+    def _render_glossary(self, url: str) -> str:
+        return self.renderer.render("glossary", url, glossary=self.glossary)

@@ -1,0 +1,129 @@
+"""Glossary terms explained where they first appear on a service page.
+
+The first use of each glossary term (or of an acronym it lists as another
+word) becomes a link to its explanation in a "Words used on this page" list
+at the end of the page. The link is described by the explanation
+(aria-describedby), so a screen reader reads the meaning at the word itself;
+keyboard users follow the link; nothing depends on hovering or on JavaScript,
+and the explanations print with the page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, replace
+
+from local_offer.records.glossary import Glossary, GlossaryTerm
+from local_offer.site.render import Renderer
+
+# Text inside these is never linked: links cannot nest, headings stay plain,
+# and addresses, times and code are not prose.
+SKIPPED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "dfn", "code", "pre", "address",
+           "time", "script", "style", "button", "label", "summary"}
+TAG = re.compile(r"(<[^>]*>)")
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+
+
+def is_acronym(word: str) -> bool:
+    capitals = sum(1 for c in word if c.isupper())
+    return capitals >= 2
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A glossary term as it was first written on the page."""
+
+    written: str
+    term: GlossaryTerm
+    id: str  # the id of its explanation on the page: term-<glossary anchor>
+
+
+class TermExplainer:
+    """Finds each glossary term's first use in a page's HTML and explains it."""
+
+    def __init__(self, glossary: Glossary, renderer: Renderer):
+        self.renderer = renderer
+        self.by_word: dict[str, GlossaryTerm] = {}
+        exact, folded = [], []
+        for term in glossary.terms:
+            # The term itself, and the acronyms people use for it (ASD for autism);
+            # other "also" words are search synonyms, too loose to explain.
+            for word in (term.term, *filter(is_acronym, term.also)):
+                key = word if is_acronym(word) else word.casefold()
+                self.by_word.setdefault(key, term)
+                (exact if is_acronym(word) else folded).append(word)
+        # Longest first, so "SEN support" wins over "SEN"; an "s" may follow (MHSTs).
+        self.exact = _pattern(exact, 0)
+        self.folded = _pattern(folded, re.IGNORECASE)
+
+    def term_for(self, written: str) -> GlossaryTerm | None:
+        word = written[:-1] if written.endswith("s") and written not in self.by_word \
+            and written.casefold() not in self.by_word else written
+        return self.by_word.get(word) or self.by_word.get(word.casefold())
+
+    def mark_first_uses(self, page_html: str) -> tuple[str, list[Explained]]:
+        """The HTML with each term's first use linked, and the terms in the order met."""
+        explained: list[Explained] = []
+        seen: set[str] = set()
+        skipping = 0
+        parts = TAG.split(page_html)
+        for index, part in enumerate(parts):
+            if index % 2:  # a tag
+                match = TAG_NAME.match(part)
+                if match and match.group(2).lower() in SKIPPED and not part.endswith("/>"):
+                    skipping += -1 if match.group(1) else 1
+                continue
+            if skipping or not part.strip():
+                continue
+            parts[index] = self._mark_text(part, seen, explained)
+        return "".join(parts), explained
+
+    def _mark_text(self, escaped: str, seen: set[str], explained: list[Explained]) -> str:
+        text = html.unescape(escaped)
+        matches = sorted([*self.exact.finditer(text), *self.folded.finditer(text)],
+                         key=lambda m: (m.start(), -len(m.group())))
+        pieces, position = [], 0
+        for match in matches:
+            term = self.term_for(match.group())
+            if term is None or term.term in seen or match.start() < position:
+                continue
+            seen.add(term.term)
+            use = Explained(match.group(), term, "term-" + term.anchor)
+            explained.append(use)
+            pieces.append(html.escape(text[position:match.start()], quote=False))
+            # The hidden words keep the link's name apart from a browse link of the same word.
+            pieces.append(f'<a class="lo-term" href="#{use.id}" '
+                          f'aria-describedby="{use.id}-meaning">'
+                          f'{html.escape(use.written, quote=False)}'
+                          f'<span class="lo-visually-hidden"> (what it means)</span></a>')
+            position = match.end()
+        if not pieces:
+            return escaped
+        pieces.append(html.escape(text[position:], quote=False))
+        return "".join(pieces)
+
+    def explain(self, page_html: str, page_url: str) -> str:
+        """The page with its terms linked and the words-explained list before it ends."""
+        marked, explained = self.mark_first_uses(page_html)
+        if not explained:
+            return page_html
+        words = self.renderer.render("words-explained", page_url, explained=explained)
+        head, closing, tail = marked.rpartition("</article>")
+        if not closing:
+            return marked + words
+        return head + words + closing + tail
+
+
+def _pattern(words: list[str], flags: int) -> re.Pattern:
+    ordered = sorted(set(words), key=len, reverse=True)
+    alternatives = "|".join(re.escape(word) for word in ordered) or r"(?!x)x"
+    return re.compile(rf"(?<![\w@/.-])(?:{alternatives})s?(?![\w@-])", flags)
+
+
+def with_terms_explained(page, explainer: TermExplainer | None):
+    """A generated page whose HTML has its glossary terms explained."""
+    if explainer is None:
+        return page
+    render = page.render
+    return replace(page, render=lambda url: explainer.explain(render(url), url))
