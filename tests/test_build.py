@@ -15,7 +15,7 @@ import yaml
 from markupsafe import escape
 
 from local_offer.cli import main
-from local_offer.cli.commands.build import BuildFailed, BuildLock, build_site
+from local_offer.mkdocs_plugin.build import BuildFailed, BuildLock, build_site
 from local_offer.records.project import Project
 from local_offer.editing.synth import write_synthetic
 
@@ -143,7 +143,7 @@ def disk_full(*args):
 def test_a_failed_build_leaves_the_site_and_no_leftovers(built, monkeypatch):
     scratch, site = built
     before = site_snapshot(site)
-    monkeypatch.setattr("local_offer.cli.commands.build._post_build", disk_full)
+    monkeypatch.setattr("local_offer.mkdocs_plugin.build._post_build", disk_full)
     with pytest.raises(BuildFailed, match="No space left"):
         build_site(scratch, site, today=SAMPLE_TODAY)
     assert site_snapshot(site) == before
@@ -155,7 +155,7 @@ def test_a_site_missing_after_a_kill_between_renames_is_put_back(built, monkeypa
     before = site_snapshot(site)
     site.rename(site.with_name(".site-old-abc123"))  # killed between swap_in's two renames
     (site.parent / ".site-new-abc123").mkdir()
-    monkeypatch.setattr("local_offer.cli.commands.build._post_build", disk_full)
+    monkeypatch.setattr("local_offer.mkdocs_plugin.build._post_build", disk_full)
     with pytest.raises(BuildFailed):
         build_site(scratch, site, today=SAMPLE_TODAY)
     assert site_snapshot(site) == before

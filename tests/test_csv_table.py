@@ -46,8 +46,7 @@ def test_commas_quotes_and_formulas_stay_in_their_cell(scratch):
     scratch.write("awkward.yaml", MINIMAL.replace(
         "Minimal Service", '"Say \\"hello\\", then wave"').replace(
         "contact: {email: minimal@example.org}", 'contact: {phone: "+44 1632 960000"}'))
-    content = build_content(scratch, today="2026-11-23")
-    content.site_url = "https://offer.example.org/"
+    content = build_content(scratch, today="2026-11-23", site_url="https://offer.example.org/")
     row = rows_of(csv_table.table(content))[0]
     assert row["Name"] == 'Say "hello", then wave'
     assert row["Phone"] == "'+44 1632 960000"

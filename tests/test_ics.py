@@ -66,8 +66,7 @@ def test_a_session_is_regular_only_with_days_and_a_sensible_time():
 
 def test_an_end_date_ends_the_series(scratch, service_fixtures):
     scratch.write("every-field.yaml", service_fixtures["full"])
-    content = build_content(scratch, today="2026-11-23")
-    content.site_url = "https://offer.example.org/"
+    content = build_content(scratch, today="2026-11-23", site_url="https://offer.example.org/")
     [(path, data)] = list(ics.files(content))
     assert path == "services/every-field/sessions.ics"
     event = icalendar.Calendar.from_ical(data).walk("VEVENT")[0]

@@ -29,9 +29,8 @@ def test_the_built_sitemap_lists_every_page_once(sample_site):
 
 def test_addresses_are_full_when_the_site_url_is_set(scratch):
     scratch.write("only.yaml", MINIMAL)
-    content = build_content(scratch, today="2026-11-23")
-    content.site_url = "https://offer.example.org/send"
-    content.docs_page_urls = ["", "about/"]
+    content = build_content(scratch, today="2026-11-23", site_url="https://offer.example.org/send",
+                            docs_page_urls=["", "about/"])
     root = ET.fromstring(sitemap.sitemap(content))
     locs = [url.find("s:loc", NS).text for url in root.findall("s:url", NS)]
     assert locs[:3] == ["https://offer.example.org/send/", "https://offer.example.org/send/about/",

@@ -12,7 +12,7 @@ import re
 from local_offer.freshness.review import ReviewPolicy
 from local_offer.editing.record_diff import FieldChange, OfferDiff, ServiceChange, unpublished_reason
 from local_offer.records.model import Record
-from local_offer.site.render import long_date
+from local_offer.records.dates import long_date
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~@&-])")
 

@@ -11,6 +11,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from local_offer.records.dates import day_or_today
 from local_offer.records.taxonomy import Taxonomy
 
 KINDS = [
@@ -88,7 +89,7 @@ owner:
 def write_synthetic(count: int, out: Path, taxonomy: Taxonomy, seed: int = 1,
                     today: dt.date | None = None) -> list[Path]:
     rng = random.Random(seed)
-    today = today or dt.date.today()
+    today = day_or_today(today)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for number in range(1, count + 1):

@@ -9,7 +9,7 @@ import re
 from local_offer.freshness.attention import FAIL_ON, URGENCY, Attention, Owner
 from local_offer.freshness.review import Review, State
 from local_offer.records.link_uses import BrokenLink
-from local_offer.site.render import long_date
+from local_offer.records.dates import long_date
 
 STATE_WORDS = {
     State.EXPIRED: "expired: off the site until it is reviewed",

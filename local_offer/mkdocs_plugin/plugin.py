@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from local_offer.outputs import output_files
 from local_offer.records.problems import InvalidRecords, report
 from local_offer.records.project import Project
 from local_offer.outputs.search_index import SearchIndexFailed, index_site
+from local_offer.records.dates import parse_day
+from local_offer.records.model import Record
+from local_offer.site.content import SiteContent
 from local_offer.site.pages import GeneratedPage
 from local_offer.outputs.structured_data import json_ld
 from local_offer.mkdocs_plugin.config import LocalOfferConfig
@@ -23,33 +27,41 @@ from local_offer.mkdocs_plugin.config import LocalOfferConfig
 log = get_plugin_logger(__name__)
 
 
+PLUGIN_NAME = "local-offer"  # as mkdocs.yml lists it (pyproject.toml's entry point)
+
+
 class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     supports_multiple_instances = False
 
     def __init__(self):
         self.project: Project | None = None
+        self.content: SiteContent | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.live_preview = False
+        # What the build command has already loaded and checked (hand_over); used once.
+        self.handed_over: list[Record] | None = None
+        self.today: dt.date | None = None
+
+    def hand_over(self, project_root: Path, today: dt.date | None,
+                  records: list[Record] | None) -> None:
+        """The build command's project, day and valid records, so none is read twice."""
+        self.config.project_dir = str(project_root)
+        self.today = today
+        self.handed_over = records
 
     # mkdocs serve adds an inline live-reload script that the security policy must let run.
     def on_startup(self, *, command, dirty):
         self.live_preview = command == "serve"
-        # Records the build command has already loaded and checked; used once.
-        self.loaded_records = None
 
-    # Load and check every record; an invalid one stops the build with all problems listed.
     def on_config(self, config):
         config.extra["live_preview"] = self.live_preview
         root = self.config.project_dir or str(Path(config.config_file_path).parent)
         self.project = Project(Path(root))
-        try:
-            self.content = build_content(self.project, today=self.config.today,
-                                         site_url=config.site_url or "",
-                                         records=self.loaded_records)
-            self.loaded_records = None  # a live preview's rebuild reads the files again
-        except InvalidRecords as error:
-            raise PluginError("Some service records are not valid:\n" + report(error.problems))
-        self.content.site_url = config.site_url or ""
+        if self.today is None and self.config.today:
+            try:
+                self.today = parse_day(self.config.today)
+            except ValueError as error:
+                raise PluginError(f"The local-offer plugin's today in mkdocs.yml: {error}")
         # Our sitemap.xml (an output) lists published pages with their review dates.
         config.theme.static_templates.discard("sitemap.xml")
         return config
@@ -57,9 +69,16 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # Add the generated pages in memory: nothing is written into docs/.
     # Feeds and open data are files of the site too, so pages can link to them.
     def on_files(self, files, config):
+        # The content is made once, here, where mkdocs knows every hand-written page.
+        try:
+            self.content = build_content(
+                self.project, today=self.today, site_url=config.site_url or "",
+                records=self.handed_over,
+                docs_page_urls=[_root_relative(file.url) for file in files.documentation_pages()])
+        except InvalidRecords as error:
+            raise PluginError("Some service records are not valid:\n" + report(error.problems))
+        self.handed_over = None  # a live preview's rebuild reads the files again
         self.generated = {}
-        self.content.docs_page_urls = [_root_relative(file.url)
-                                       for file in files.documentation_pages()]
         for page in self.content.pages():
             self.generated[page.src_uri] = page
             files.append(File.generated(config, page.src_uri, content=_stub(page)))

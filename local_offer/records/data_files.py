@@ -12,6 +12,7 @@ import difflib
 from pathlib import Path
 from typing import Any, Iterable
 
+from local_offer.records.dates import parse_day
 from local_offer.records.problems import Problem
 from local_offer.records.project import Project
 from local_offer.records.yaml_source import Document, _dotted, read_document
@@ -111,7 +112,7 @@ class FieldChecker:
     def date(self, key: str, today: dt.date | None = None) -> dt.date | None:
         value = self.entry.get(key)
         try:
-            day = dt.date.fromisoformat(value) if isinstance(value, str) else None
+            day = parse_day(value) if isinstance(value, str) else None
         except ValueError:
             day = None
         if day is None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from local_offer.records.dates import parse_day
 from local_offer.records.yaml_source import Document
 
 
@@ -138,11 +139,11 @@ def record_from(service_id: str, document: Document) -> Record:
         provider=Provider(**data.pop("provider")), cost=Cost(**data.pop("cost")),
         how_to_get_it=Access(**{**access, "routes": tuple(access["routes"])}),
         contact=Contact(**data.pop("contact")), owner=Owner(**data.pop("owner")),
-        waiting_time=WaitingTime(waiting["weeks"], dt.date.fromisoformat(waiting["measured"]))
+        waiting_time=WaitingTime(waiting["weeks"], parse_day(waiting["measured"]))
         if waiting else None,
         ages=(ages["min"], ages["max"]),
-        last_reviewed=dt.date.fromisoformat(data.pop("last_reviewed")),
-        valid_until=dt.date.fromisoformat(valid_until) if valid_until else None,
+        last_reviewed=parse_day(data.pop("last_reviewed")),
+        valid_until=parse_day(valid_until) if valid_until else None,
         locations=tuple(Location(**item) for item in data.pop("locations", [])),
         sessions=tuple(Session(**{**item, "days": tuple(item.get("days", ()))})
                        for item in data.pop("sessions", [])),

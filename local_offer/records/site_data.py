@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from local_offer.records.comments import Comments, load_comments
 from local_offer.records.coverage import CoverageMap, load_coverage
+from local_offer.records.dates import day_or_today
 from local_offer.records.problems import Problem
 from local_offer.records.project import Project
 from local_offer.records.report_problem import ProblemReport, load_problem_report
@@ -26,7 +27,7 @@ class SiteData:
 def load_site_data(project: Project, today: dt.date | None = None,
                    site_url: str = "") -> tuple[SiteData, list[Problem]]:
     report, problems = load_problem_report(project, site_url)
-    comments, found = load_comments(project, today or dt.date.today())
+    comments, found = load_comments(project, day_or_today(today))
     problems += found
     coverage, found = load_coverage(project)
     problems += found

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Iterable
 
+from local_offer.records.dates import day_or_today
 from local_offer.freshness.review import ReviewPolicy, future_review_problems
 from local_offer.records.glossary import load_glossary
 from local_offer.site.guide_pages import guide_pages
@@ -16,20 +18,16 @@ from local_offer.records.site_data import load_site_data
 from local_offer.site.content import SiteContent
 
 
-def as_date(today: str | dt.date | None) -> dt.date:
-    if today is None:
-        return dt.date.today()
-    return today if isinstance(today, dt.date) else dt.date.fromisoformat(today)
-
-
 def build_content(project: Project, today: str | dt.date | None = None,
-                  site_url: str = "", records: list[Record] | None = None) -> SiteContent:
+                  site_url: str = "", records: list[Record] | None = None,
+                  docs_page_urls: Iterable[str] = ()) -> SiteContent:
     """Records -> review states -> published records -> pages. Raises InvalidRecords.
 
     records: already loaded and valid (the build command checks them first), so
-    a large offer is read and validated once, not twice.
+    a large offer is read and validated once, not twice. site_url and docs_page_urls
+    come from the site engine: where the site is published, and its hand-written pages.
     """
-    day = as_date(today)
+    day = day_or_today(today)
     records = load_records(project) if records is None else records
     site_data, problems = load_site_data(project, day, site_url)
     problems += future_review_problems(records, day)
@@ -41,7 +39,7 @@ def build_content(project: Project, today: str | dt.date | None = None,
     glossary = load_glossary(glossary_path) if glossary_path.exists() else None
     renderer = Renderer(project.taxonomy, {"settings": project.settings,
                                            "report_problem": site_data.report_problem})
-    content = SiteContent(reviews, project.taxonomy, renderer, glossary, today=day,
-                          site_data=site_data, settings=project.settings)
-    content.extra_pages = guide_pages(project, renderer)
-    return content
+    return SiteContent(reviews, project.taxonomy, renderer, glossary, today=day,
+                       site_data=site_data, settings=project.settings, site_url=site_url,
+                       docs_page_urls=docs_page_urls,
+                       extra_pages=guide_pages(project, renderer))

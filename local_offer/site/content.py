@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import cached_property
 from typing import Iterable
 
 from local_offer.site import freshness_pages
 from local_offer.site.family_pages import family_pages
 from local_offer.site.find_page import find_page
 from local_offer.freshness.review import Review
+from local_offer.records.dates import day_or_today
 from local_offer.records.glossary import Glossary
 from local_offer.records.project import Settings
 from local_offer.records.model import Record
@@ -31,27 +33,37 @@ class SiteContent:
 
     def __init__(self, reviews: list[Review], taxonomy: Taxonomy, renderer: Renderer,
                  glossary: Glossary | None = None, today: dt.date | None = None,
-                 site_data: SiteData | None = None, settings: Settings | None = None):
+                 site_data: SiteData | None = None, settings: Settings | None = None,
+                 site_url: str = "", docs_page_urls: Iterable[str] = (),
+                 extra_pages: Iterable[GeneratedPage] = ()):
+        """site_url: where the site is published ("" when unknown); docs_page_urls: the
+        site engine's hand-written pages, for the sitemap; extra_pages: pages made from the
+        project's other files (the guide, the field reference)."""
         reviews = sorted(reviews, key=lambda review: review.record.sort_key)
-        self.today = today or dt.date.today()
+        self.today = day_or_today(today)
         self.reviews = {review.record.id: review for review in reviews}
         # Only published records get pages, browse entries, search entries and feeds.
-        self.records = [review.record for review in reviews if review.published]
-        self.unpublished = [review.record for review in reviews if not review.published]
+        self.records = tuple(review.record for review in reviews if review.published)
+        self.unpublished = tuple(review.record for review in reviews if not review.published)
         self.taxonomy = taxonomy
         self.renderer = renderer
         self.glossary = glossary
         self.site_data = site_data
         self.settings = settings or Settings()
-        # Set by the site engine: where the site is published ("" when unknown), and the
-        # URLs of its hand-written pages, for the sitemap and the feeds' full addresses.
-        self.site_url = ""
-        self.docs_page_urls: list[str] = []
-        # Pages made from the project's other files (the guide, the field reference).
-        self.extra_pages: list[GeneratedPage] = []
+        self.site_url = site_url
+        self.docs_page_urls = tuple(docs_page_urls)
+        self.extra_pages = tuple(extra_pages)
         self.explainer = TermExplainer(glossary, renderer) if glossary else None
         self.groups = self._group()
         self.search = SearchData(taxonomy, glossary)
+        self._made = True
+
+    def __setattr__(self, name, value):
+        # Made once, then only read: every page and output sees the same content.
+        if getattr(self, "_made", False):
+            raise AttributeError(f"SiteContent is not changed after it is made ({name}); "
+                                 "pass it to the constructor")
+        super().__setattr__(name, value)
 
     # One pass over the records files each under every browse term it belongs to.
     def _group(self) -> dict[str, dict[str, list[Record]]]:
@@ -83,7 +95,15 @@ class SiteContent:
         kind = {"category": "categories", "need": "needs", "area": "areas"}[way]
         return [(t.id, t.label, t.description) for t in getattr(self.taxonomy, kind)]
 
-    def pages(self) -> Iterable[GeneratedPage]:
+    @cached_property
+    def all_pages(self) -> tuple[GeneratedPage, ...]:
+        """Every generated page, listed once per build; each renders only when asked."""
+        return tuple(self._list_pages())
+
+    def pages(self) -> tuple[GeneratedPage, ...]:
+        return self.all_pages
+
+    def _list_pages(self) -> Iterable[GeneratedPage]:
         for record in self.records:
             yield with_terms_explained(self.service_page(record), self.explainer)
         yield from freshness_pages.pages(self)  # unpublished entries' pages, the freshness page

@@ -15,19 +15,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from local_offer.records.link_policy import checked_web_address
+from local_offer.records.dates import long_date, month_year
 from local_offer.records.markdown_text import markdown_to_html
 from local_offer.records.taxonomy import Taxonomy
 
 COMPONENTS = Path(__file__).parent / "components"
-
-
-def long_date(day: dt.date) -> str:
-    """3 May 2026: the form GOV.UK recommends, easy for every reader."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def month_year(day: dt.date) -> str:
-    return f"{day:%B %Y}"
 
 
 def phone_href(number: str) -> str:

@@ -11,24 +11,25 @@ import argparse
 import datetime as dt
 
 from local_offer.freshness.review import future_review_problems
+from local_offer.records.dates import day_or_today, parse_day
 from local_offer.records.project import Project
 from local_offer.records.loader import LoadResult, RecordLoader
 from local_offer.records.site_data import load_site_data
 
 
-def iso_date(text: str) -> str:
+def iso_date(text: str) -> dt.date:
     """An argparse type for --today: a real date written YYYY-MM-DD."""
     try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-05-03")
+        return parse_day(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def load_checked(project: Project, today: str | None) -> LoadResult:
+def load_checked(project: Project, today: dt.date | None) -> LoadResult:
     """Every record with every problem: the schema's, review dates after `today`, and
     the data files the site publishes beside the records."""
     result = RecordLoader(project).load()
-    day = dt.date.fromisoformat(today) if today else dt.date.today()
+    day = day_or_today(today)
     result.problems = sorted(result.problems + future_review_problems(result.records, day)
                              + load_site_data(project, day)[1])
     return result

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from local_offer.records.problems import report
+from local_offer.records.dates import day_or_today
 from local_offer.records.project import Project
 from local_offer.cli.commands import iso_date, load_checked
 
@@ -56,7 +57,6 @@ def run(args) -> int:
 def load_attention(args):
     """The Attention for the arguments given, or an exit code (2) after saying what is wrong."""
     from local_offer.freshness.attention import Attention
-    from local_offer.site.build import as_date
     from local_offer.freshness.review import ReviewPolicy
     from local_offer.freshness.report_formats import broken_links_from_json
 
@@ -72,7 +72,7 @@ def load_attention(args):
         print(f"Could not read the broken links in {args.links}: {error}. Make the file with: "
               "python build_offer.py links --format json --out FILE", file=sys.stderr)
         return 2
-    today = as_date(args.today)
+    today = day_or_today(args.today)
     policy = ReviewPolicy(project.settings)
     owner = getattr(args, "owner", None)
     attention = Attention((policy.review(record, today) for record in result.records), today,

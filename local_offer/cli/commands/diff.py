@@ -15,6 +15,7 @@ from local_offer.editing.diff_report import DiffReport, fenced
 from local_offer.freshness.review import ReviewPolicy
 from local_offer.editing.git_revision import RECORD_FOLDERS, GitError, Repository
 from local_offer.records.problems import report
+from local_offer.records.dates import day_or_today
 from local_offer.records.project import Project
 from local_offer.editing.record_diff import RecordComparer
 from local_offer.records.loader import RecordLoader
@@ -57,7 +58,7 @@ def run(args) -> int:
                   file=sys.stderr)
             return 2
         before = RecordLoader(base).load()
-    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    today = day_or_today(args.today)
     policy = ReviewPolicy(project.settings)
     diff = RecordComparer(project.taxonomy, policy, today).compare(
         before.records, now.records,

@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+from local_offer.records.dates import day_or_today
 from local_offer.records.project import Project
 from local_offer.editing.safe_write import create_new
 from local_offer.cli.commands import iso_date
@@ -50,7 +51,7 @@ def run(args) -> int:
         print(f"A service with the id '{new_id}' already exists: {project.shown(taken[0])}. "
               "Choose another name, or edit that file.", file=sys.stderr)
         return 2
-    today = args.today or dt.date.today().isoformat()
+    today = day_or_today(args.today).isoformat()
     text = record_text(project, name, today, folder)
     folder.mkdir(parents=True, exist_ok=True)
     try:

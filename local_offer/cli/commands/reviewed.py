@@ -17,7 +17,7 @@ from local_offer.records.problems import Problem, report
 from local_offer.records.project import Project
 from local_offer.records.model import Record
 from local_offer.records.loader import RecordLoader
-from local_offer.site.render import long_date
+from local_offer.records.dates import day_or_today, long_date
 from local_offer.editing.safe_write import ChangedMeanwhile, replace_if_unchanged
 from local_offer.cli.commands import iso_date
 
@@ -42,7 +42,7 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     project = Project(args.project)
-    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    today = day_or_today(args.today)
     loader = RecordLoader(project)
     changes: list[tuple[Path, bytes, str, Record]] = []
     problems: list[Problem] = []
