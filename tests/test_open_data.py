@@ -13,7 +13,8 @@ from xml.etree import ElementTree as ET
 import icalendar
 import pytest
 
-from local_offer.outputs.common import Identifiers, site_address, split_address, without_empty
+from local_offer.outputs.common import Identifiers, split_address, without_empty
+from local_offer.site.urls import absolute
 
 from conftest import build_into, copy_project
 from test_records import MINIMAL
@@ -129,14 +130,9 @@ def test_without_empty_keeps_zero_and_false():
                                                               "g": [{"i": "x"}]}
 
 
-class FakeContent:
-    def __init__(self, site_url):
-        self.site_url = site_url
-
-
 def test_site_address_is_full_only_when_the_site_url_is_known():
-    assert site_address(FakeContent(""), "services/x/") == "services/x/"
-    assert site_address(FakeContent("https://offer.example.org/send"), "services/x/") == \
+    assert absolute("", "services/x/") == "services/x/"
+    assert absolute("https://offer.example.org/send", "services/x/") == \
         "https://offer.example.org/send/services/x/"
-    assert site_address(FakeContent("https://offer.example.org/send/"), "./") == \
+    assert absolute("https://offer.example.org/send/", "./") == \
         "https://offer.example.org/send/"

@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from local_offer.site.render import relative_url
+from local_offer.site.urls import relative as relative_url
 
 PAGES = ["", "index.html", "services/tiny-talkers/", "browse/", "browse/area/strood/",
          "find/", "404.html"]

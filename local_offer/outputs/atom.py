@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from local_offer.outputs.common import Identifiers, service_path, site_address, xml_bytes, xml_child, xml_root
+from local_offer.site import urls
+from local_offer.outputs.common import Identifiers, xml_bytes, xml_child, xml_root
 
 PATH = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -45,8 +46,8 @@ def feed(content) -> bytes:
     xml_child(root, "id", f"urn:uuid:{ids.of('feed', PATH)}")
     xml_child(root, "updated", timestamp(updated))
     xml_child(root, "link", rel="self", type="application/atom+xml",
-        href=site_address(content, PATH))
-    xml_child(root, "link", rel="alternate", type="text/html", href=site_address(content, "./"))
+        href=urls.absolute(content.site_url, PATH))
+    xml_child(root, "link", rel="alternate", type="text/html", href=urls.absolute(content.site_url, "./"))
     xml_child(xml_child(root, "author"), "name", site_name)
     for record in records:
         entry = xml_child(root, "entry")
@@ -54,7 +55,7 @@ def feed(content) -> bytes:
         xml_child(entry, "id", f"urn:uuid:{ids.service(record)}")
         xml_child(entry, "updated", timestamp(record.last_reviewed))
         xml_child(entry, "link", rel="alternate", type="text/html",
-            href=site_address(content, service_path(record)))
+            href=urls.absolute(content.site_url, urls.service(record.id)))
         xml_child(entry, "summary", record.summary)
         for category in record.categories:
             xml_child(entry, "category", term=category,

@@ -7,7 +7,6 @@ schema.org data in ``structured_data.py``; docs/open-data.md describes them all.
 from __future__ import annotations
 
 import uuid
-from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from local_offer.records.model import Location
@@ -52,21 +51,6 @@ class Identifiers:
 
     def organization(self, name: str) -> str:
         return self.of("organization", " ".join(name.split()).casefold())
-
-
-def site_address(content, path: str) -> str:
-    """A path from the site root as a full address when the site's URL is known.
-
-    Without site_url (mkdocs.yml) it stays relative to the site root, which feed readers
-    resolve against the feed's own address; search engines need site_url set.
-    """
-    if not content.site_url:
-        return path
-    return urljoin(content.site_url.rstrip("/") + "/", path)
-
-
-def service_path(record) -> str:
-    return f"services/{record.id}/"
 
 
 def split_address(address: str) -> tuple[str, str]:

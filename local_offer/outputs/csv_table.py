@@ -11,7 +11,8 @@ import csv
 import io
 from typing import Iterable
 
-from local_offer.outputs.common import Identifiers, service_path, site_address
+from local_offer.site import urls
+from local_offer.outputs.common import Identifiers
 
 PATH = "services.csv"
 # Spreadsheets run a cell that starts with one of these as a formula.
@@ -49,7 +50,7 @@ def columns(content) -> list[tuple[str, object]]:
         ("Last reviewed", lambda r: r.last_reviewed.isoformat()),
         ("Owner team", lambda r: r.owner.team),
         ("Owner email", lambda r: r.owner.email),
-        ("Page", lambda r: site_address(content, service_path(r))),
+        ("Page", lambda r: urls.absolute(content.site_url, urls.service(r.id))),
         ("Open Referral id", ids.service),
     ]
 

@@ -1,4 +1,4 @@
-"""services/<id>/sessions.ics: a service's regular sessions, for a family's own calendar.
+"""A service's sessions.ics (site.urls.service_calendar): a service's regular sessions, for a family's own calendar.
 
 Only records with a regular session (days, start and end) get a file; the
 service page links to it as "Add to calendar" under the same condition
@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
-from local_offer.outputs.common import DAY_CODES, WEEKDAYS, Identifiers, service_path, site_address
+from local_offer.site import urls
+from local_offer.outputs.common import DAY_CODES, WEEKDAYS, Identifiers
 
 UK_TIME = ZoneInfo("Europe/London")
 # UK time as calendars define it: summer time from the last Sunday in March to the last
@@ -50,7 +51,7 @@ def files(content) -> Iterable[tuple[str, bytes]]:
 
 
 def calendar_path(record) -> str:
-    return f"{service_path(record)}sessions.ics"
+    return urls.service_calendar(record.id)
 
 
 def first_day(since: dt.date, days: tuple[str, ...]) -> dt.date:
@@ -72,7 +73,7 @@ def calendar(content, ids: Identifiers, record) -> Calendar:
     cal.add("x-wr-calname", record.name)
     cal.add_component(UK_TIMEZONE)
     # A calendar has no address of its own, so only a full address is of use in it.
-    page = site_address(content, service_path(record)) if content.site_url else ""
+    page = urls.absolute(content.site_url, urls.service(record.id)) if content.site_url else ""
     stamp = dt.datetime.combine(record.last_reviewed, dt.time(), tzinfo=dt.timezone.utc)
     for index, session in enumerate(record.sessions):
         if not session.is_regular:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from local_offer.outputs.common import (DAY_CODES, Identifiers, service_path, site_address, split_address,
+from local_offer.site import urls
+from local_offer.outputs.common import (DAY_CODES, Identifiers, split_address,
                          without_empty)
 
 FOLDER = "openreferral/v3"
@@ -60,7 +61,7 @@ class OpenReferral:
         organization = self.organization(record)
         description = record.summary + (f"\n\n{record.description.strip()}"
                                         if record.description else "")
-        url = record.contact.website or (site_address(self.content, service_path(record))
+        url = record.contact.website or (urls.absolute(self.content.site_url, urls.service(record.id))
                                          if self.content.site_url else "")
         return without_empty({
             "id": service_id,

@@ -19,9 +19,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from local_offer.site import urls
+
 BUNDLE = "pagefind"
 # Only service pages carry data-pagefind-body; reading only them keeps indexing linear and quick.
-PAGES = "services/**/*.html"
+PAGES = urls.SERVICE_PAGES
 # Pagefind's ready-made interfaces; the site has its own small script (docs/assets/search.js).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
           "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",

@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-INDEX_FILE = "services-index.json"
+from local_offer.site import urls
+
+INDEX_FILE = urls.SERVICES_INDEX
 
 
 def service_entry(record) -> dict:
-    entry = {"id": record.id, "name": record.name, "url": f"services/{record.id}/",
+    entry = {"id": record.id, "name": record.name, "url": urls.service(record.id),
              "summary": record.summary, "phone": record.contact.phone,
              "email": record.contact.email, "website": record.contact.website}
     if record.status == "temporarily-closed":

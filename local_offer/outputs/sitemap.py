@@ -8,7 +8,8 @@ serves both.
 from __future__ import annotations
 
 from typing import Iterable
-from local_offer.outputs.common import site_address, xml_bytes, xml_child, xml_root
+from local_offer.site import urls
+from local_offer.outputs.common import xml_bytes, xml_child, xml_root
 
 PATH = "sitemap.xml"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -35,7 +36,7 @@ def sitemap(content) -> bytes:
     root = xml_root("urlset", SITEMAP)
     for url, lastmod in pages(content):
         entry = xml_child(root, "url")
-        xml_child(entry, "loc", site_address(content, url or "./"))
+        xml_child(entry, "loc", urls.absolute(content.site_url, url or "./"))
         if lastmod:
             xml_child(entry, "lastmod", lastmod)
     return xml_bytes(root)

@@ -47,19 +47,19 @@ class ProblemReport:
     site_name: str = ""
     choices: tuple[Choice, ...] = CHOICES
 
-    def page(self, record: Record) -> str:
-        """The service page's address: in full when the site's address is known."""
-        path = f"services/{record.id}/"
+    def page(self, path: str) -> str:
+        """The service page's address (path from the site root, from site.urls): in full
+        when the site's address is known."""
         if self.site_url:
             return self.site_url.rstrip("/") + "/" + path
         return f"{path} on {self.site_name}" if self.site_name else path
 
-    def body(self, record: Record) -> str:
+    def body(self, record: Record, path: str) -> str:
         # What is wrong goes in the subject or title; the body says which page and whose.
         return "\n".join([
             f"Service: {record.name}",
             f"Service id: {record.id}",
-            f"Page: {self.page(record)}",
+            f"Page: {self.page(path)}",
             f"Owner: {record.owner.team} ({record.owner.email})",
             "",
             "What should it say instead? Write here:",
@@ -67,15 +67,15 @@ class ProblemReport:
             "",
         ])
 
-    def links(self, record: Record) -> list[tuple[Choice, str]]:
+    def links(self, record: Record, path: str) -> list[tuple[Choice, str]]:
         """Each choice with its prefilled link; the shared body is encoded once."""
         if self.via == ISSUE:
-            body = quote(self.body(record))
+            body = quote(self.body(record, path))
             return [(choice, f"{self.new_issue_url}?title="
-                     f"{quote(f'{record.id}: {choice.label} ({self.page(record)})')}"
+                     f"{quote(f'{record.id}: {choice.label} ({self.page(path)})')}"
                      f"&body={body}") for choice in self.choices]
         # RFC 6068: spaces as %20 (not +), line breaks as %0D%0A.
-        body = quote(self.body(record).replace("\n", "\r\n"), safe="@")
+        body = quote(self.body(record, path).replace("\n", "\r\n"), safe="@")
         cc = f"cc={quote(self.copy_to, safe='@')}&" if self.copy_to else ""
         address = quote(record.owner.email, safe="@")
         return [(choice, f"mailto:{address}?{cc}subject="

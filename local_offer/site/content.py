@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Iterable
 
-from local_offer.site import freshness_pages
+from local_offer.site import freshness_pages, urls
 from local_offer.site.family_pages import family_pages
 from local_offer.site.find_page import find_page
 from local_offer.freshness.review import Review
@@ -107,18 +107,18 @@ class SiteContent:
         for record in self.records:
             yield with_terms_explained(self.service_page(record), self.explainer)
         yield from freshness_pages.pages(self)  # unpublished entries' pages, the freshness page
-        yield GeneratedPage("browse/index.md", "Browse services", self._render_browse_home,
+        yield GeneratedPage(urls.browse_source(), "Browse services", self._render_browse_home,
                             kind="browse")
         for way in BROWSE_WAYS:
             yield from self.browse_pages(way)
         if self.glossary:
-            yield GeneratedPage("glossary.md", "Glossary", self._render_glossary, kind="glossary")
+            yield GeneratedPage(urls.GLOSSARY, "Glossary", self._render_glossary, kind="glossary")
         yield from family_pages(self)
         yield find_page(self)
         yield from self.extra_pages
 
     def service_page(self, record: Record) -> GeneratedPage:
-        return GeneratedPage(f"services/{record.id}.md", record.name,
+        return GeneratedPage(urls.service_source(record.id), record.name,
                              lambda url: self.renderer.render(
                                  "service-page", url, record=record,
                                  notice=freshness_pages.notice(self, record, url),
@@ -127,10 +127,10 @@ class SiteContent:
 
     def browse_pages(self, way: BrowseWay) -> Iterable[GeneratedPage]:
         terms = self.terms(way.slug)
-        listed = [(label, f"browse/{way.slug}/{term_id}/", len(self.groups[way.slug][term_id]),
+        listed = [(label, urls.browse(way.slug, term_id), len(self.groups[way.slug][term_id]),
                    description) for term_id, label, description in terms]
         yield GeneratedPage(
-            f"browse/{way.slug}/index.md", way.title,
+            urls.browse_source(way.slug), way.title,
             lambda url: self.renderer.render("term-list", url, intro=way.intro, terms=listed),
             kind="browse")
         for term_id, label, _ in terms:
@@ -138,13 +138,13 @@ class SiteContent:
             title = (f"Services for {label.lower()}" if way.slug == "age"
                      else f"Services: {label}")
             yield GeneratedPage(
-                f"browse/{way.slug}/{term_id}.md", title,
+                urls.browse_source(way.slug, term_id), title,
                 lambda url, records=records: self.renderer.render("service-list", url,
                                                                   records=records),
                 kind="browse")
 
     def _render_browse_home(self, url: str) -> str:
-        ways = [(way.title, f"browse/{way.slug}/", None, way.intro)
+        ways = [(way.title, urls.browse(way.slug), None, way.intro)
                 for way in BROWSE_WAYS]
         return self.renderer.render("term-list", url, intro=f"There are {len(self.records)} "
                                     "services. Choose how to look for them.", terms=ways)

@@ -11,16 +11,11 @@ from typing import TYPE_CHECKING, Iterable
 
 from local_offer.records.comments import Comments
 from local_offer.records.coverage import HeadingCoverage, coverage_of
-from local_offer.site.pages import GeneratedPage, page_url
+from local_offer.site import urls
+from local_offer.site.pages import GeneratedPage
 
 if TYPE_CHECKING:
     from local_offer.site.content import SiteContent
-
-WHILE_YOU_WAIT = "while-you-wait.md"
-MY_LIST = "my-list.md"
-YOU_SAID_WE_DID = "you-said-we-did.md"
-COVERAGE = "what-the-offer-covers.md"
-
 
 def waiting_family_services(content: SiteContent) -> list:
     """Exactly the published records marked as support while families wait."""
@@ -38,16 +33,15 @@ def offer_coverage(content: SiteContent) -> list[HeadingCoverage] | None:
 def family_pages(content: SiteContent) -> Iterable[GeneratedPage]:
     render = content.renderer.render
     yield GeneratedPage(
-        WHILE_YOU_WAIT, "Support while you wait",
+        urls.WHILE_YOU_WAIT, "Support while you wait",
         lambda url: render("while-you-wait", url, records=waiting_family_services(content)),
         kind="family")
-    yield GeneratedPage(MY_LIST, "My list", lambda url: render("my-list", url), kind="family")
+    yield GeneratedPage(urls.MY_LIST, "My list", lambda url: render("my-list", url), kind="family")
     comments = content.site_data.comments if content.site_data else Comments()
-    yield GeneratedPage(YOU_SAID_WE_DID, "You said, we did",
+    yield GeneratedPage(urls.YOU_SAID_WE_DID, "You said, we did",
                         lambda url: render("you-said-we-did", url, comments=comments),
                         kind="family")
     yield GeneratedPage(
-        COVERAGE, "What the offer covers",
-        lambda url: render("coverage-map", url, results=offer_coverage(content),
-                           url_for=page_url),
+        urls.COVERAGE, "What the offer covers",
+        lambda url: render("coverage-map", url, results=offer_coverage(content)),
         kind="family")

@@ -14,9 +14,9 @@ from markupsafe import Markup
 from local_offer.freshness.review import State
 from local_offer.freshness.stats import STATE_MEANINGS, FreshnessStats
 from local_offer.records.model import Record
+from local_offer.site import urls
 from local_offer.site.pages import GeneratedPage
 
-FRESHNESS_PAGE = "about/freshness.md"
 STATE_ORDER = [State.CURRENT, State.DUE_SOON, State.OVERDUE, State.EXPIRED, State.ENDED,
                State.CLOSED]
 
@@ -31,11 +31,11 @@ def pages(content) -> Iterable[GeneratedPage]:
     for record in content.unpublished:
         review = content.reviews[record.id]
         yield GeneratedPage(
-            f"services/{record.id}.md", record.name,
+            urls.service_source(record.id), record.name,
             lambda url, review=review: content.renderer.render("unpublished-page", url,
                                                                review=review),
             kind="unpublished", record=record)
-    yield GeneratedPage(FRESHNESS_PAGE, "How up to date the offer is",
+    yield GeneratedPage(urls.FRESHNESS, "How up to date the offer is",
                                    lambda url: render_freshness_page(content, url),
                                    kind="freshness")
 

@@ -8,7 +8,6 @@ template, a README of its parameters and the fixtures it is tested with
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -18,6 +17,7 @@ from local_offer.records.link_policy import checked_web_address
 from local_offer.records.dates import long_date, month_year
 from local_offer.records.markdown_text import markdown_to_html
 from local_offer.records.taxonomy import Taxonomy
+from local_offer.site import urls
 
 COMPONENTS = Path(__file__).parent / "components"
 
@@ -33,25 +33,6 @@ def age_range(ages: tuple[int, int]) -> str:
     return f"{low} to {high} years"
 
 
-def relative_url(from_url: str, to_url: str) -> str:
-    """A link from one page's directory URL to another's, both relative to the site root.
-
-    Plain string work, as posixpath.relpath would give but without its calls to
-    the file system: browse lists make tens of thousands of these links.
-    """
-    base = from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)
-    base_parts = [part for part in base.split("/") if part not in ("", ".")]
-    target_parts = [part for part in (to_url or ".").split("/") if part not in ("", ".")]
-    common = 0
-    for here, there in zip(base_parts, target_parts):
-        if here != there:
-            break
-        common += 1
-    link = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
-    wants_slash = to_url == "" or to_url.endswith("/")
-    return link + "/" if wants_slash and not link.endswith("/") else link
-
-
 class Renderer:
     """Renders components for pages whose URL is known, so links stay relative."""
 
@@ -65,9 +46,9 @@ class Renderer:
                                 markdown=lambda text: Markup(markdown_to_html(text)),
                                 web_address=checked_web_address,
                                 label=lambda term_id, kind: taxonomy.label(kind, term_id))
-        self.env.globals.update(taxonomy=taxonomy, **(extra_globals or {}))
+        self.env.globals.update(taxonomy=taxonomy, urls=urls, **(extra_globals or {}))
 
     def render(self, component: str, page_url: str, **params) -> str:
         template = self.env.get_template(f"{component}/template.html")
-        link = lambda to_url: relative_url(page_url, to_url)  # noqa: E731
+        link = lambda to_url: urls.relative(page_url, to_url)  # noqa: E731
         return template.render(link=link, **params)

@@ -1,0 +1,42 @@
+"""Every address on the site is spelled in one place: local_offer/site/urls.py."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from local_offer.site import urls
+
+PACKAGE = Path(__file__).resolve().parent.parent / "local_offer"
+# A page address written out: services/…, browse/…, or a fixed page's directory URL.
+SPELLED_OUT = re.compile(r"""["'](?:services/[{a-z*]|browse/|glossary/|find/|while-you-wait/|my-list/|"""
+                         r"""you-said-we-did/|what-the-offer-covers/|about/freshness)""")
+
+
+def test_services_and_browse_pages_have_one_address_each():
+    assert urls.service("tiny-talkers") == "services/tiny-talkers/"
+    assert urls.of_source(urls.service_source("tiny-talkers")) == urls.service("tiny-talkers")
+    assert urls.service_calendar("x") == "services/x/sessions.ics"
+    assert urls.browse() == "browse/"
+    assert urls.browse("area") == "browse/area/"
+    assert urls.browse("area", "strood") == "browse/area/strood/"
+    assert urls.of_source(urls.browse_source("area", "strood")) == urls.browse("area", "strood")
+    assert urls.page(urls.HOME) == ""
+    assert urls.page(urls.FRESHNESS) == "about/freshness/"
+
+
+def test_no_template_or_module_spells_a_page_address_itself():
+    offenders = []
+    for path in [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("template.html")]:
+        if path == PACKAGE / "site" / "urls.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+            if SPELLED_OUT.search(line) and not line.lstrip().startswith(("#", "{#")):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}")
+    assert not offenders, "use local_offer.site.urls instead:\n" + "\n".join(offenders)
+
+
+def test_full_addresses_only_when_the_site_address_is_known():
+    assert urls.absolute("", "services/x/") == "services/x/"
+    assert urls.absolute("https://offer.example.org/send", "services/x/") == \
+        "https://offer.example.org/send/services/x/"
