@@ -1,0 +1,53 @@
+"""A generated page, engine-neutral: its source name, title and a function that renders it.
+
+Also the ways to browse, which several pages list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from local_offer.records.model import Record
+from local_offer.site import urls
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str  # as mkdocs names a source file, e.g. services/tiny-talkers.md
+    title: str
+    render: Callable[[str], str] | None = field(default=None, repr=False)  # URL -> HTML body
+    kind: str = "page"
+    record: Record | None = None
+    markdown: str | None = None  # instead of render: Markdown the site engine renders itself
+
+    @property
+    def url(self) -> str:
+        """The directory URL the page is published at, relative to the site root."""
+        return urls.of_source(self.src_uri)
+
+
+@dataclass(frozen=True)
+class BrowseWay:
+    """One way to browse: by category, need, age, area or letter."""
+
+    slug: str
+    title: str
+    intro: str
+
+
+BROWSE_WAYS = (
+    BrowseWay("category", "Services by category", "Choose the kind of help you are looking for."),
+    BrowseWay("need", "Services by need", "Choose the need. Services for all needs are listed "
+              "under every need."),
+    BrowseWay("age", "Services by age", "Choose your child's age. A service is listed under "
+              "every age group it covers."),
+    BrowseWay("area", "Services by area", "Choose where you live. Services that cover the "
+              "whole area are listed under every area."),
+    BrowseWay("a-z", "Services from A to Z", "Choose the first letter of the service's name."),
+)
+
+
+def first_letter(name: str) -> str:
+    letter = name.strip()[:1].upper()
+    return letter if "A" <= letter <= "Z" else "0-9"

@@ -1,0 +1,94 @@
+"""Every address on the site, spelled in one place (after datasette's url_builder).
+
+Addresses are directory URLs relative to the site root ("services/tiny-talkers/");
+a page's source is what a site engine calls it ("services/tiny-talkers.md").
+Python uses these functions; templates get them as ``urls`` and wrap each in
+``link()``, which makes it relative to the page it is on.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urljoin
+
+# The generated pages with a fixed place, by their source.
+HOME = "index.md"
+FIND = "find.md"
+GLOSSARY = "glossary.md"
+WHILE_YOU_WAIT = "while-you-wait.md"
+MY_LIST = "my-list.md"
+YOU_SAID_WE_DID = "you-said-we-did.md"
+COVERAGE = "what-the-offer-covers.md"
+FRESHNESS = "about/freshness.md"
+# Hand-written pages that generated ones link to (docs/).
+HOW_TO_GET_HELP = "how-to-get-help.md"
+# Files published beside the pages.
+SERVICES_INDEX = "services-index.json"
+SERVICE_CALENDAR = "sessions.ics"
+# The built service pages, as a glob from the site folder (what search indexes).
+SERVICE_PAGES = "services/**/*.html"
+
+
+def of_source(src_uri: str) -> str:
+    """The directory URL a source is published at: about.md -> about/, index.md -> ""."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def page(src_uri: str) -> str:
+    """A fixed page's address, from its source (one of the names above)."""
+    return of_source(src_uri)
+
+
+def service_source(service_id: str) -> str:
+    return f"services/{service_id}.md"
+
+
+def service(service_id: str) -> str:
+    return of_source(service_source(service_id))
+
+
+def service_calendar(service_id: str) -> str:
+    return service(service_id) + SERVICE_CALENDAR
+
+
+def browse_source(way: str = "", term: str = "") -> str:
+    if not way:
+        return "browse/index.md"
+    return f"browse/{way}/{term}.md" if term else f"browse/{way}/index.md"
+
+
+def browse(way: str = "", term: str = "") -> str:
+    return of_source(browse_source(way, term))
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from one page's directory URL to another's, both relative to the site root.
+
+    Plain string work, as posixpath.relpath would give but without its calls to
+    the file system: browse lists make tens of thousands of these links.
+    """
+    base = from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)
+    base_parts = [part for part in base.split("/") if part not in ("", ".")]
+    target_parts = [part for part in (to_url or ".").split("/") if part not in ("", ".")]
+    common = 0
+    for here, there in zip(base_parts, target_parts):
+        if here != there:
+            break
+        common += 1
+    link = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
+    wants_slash = to_url == "" or to_url.endswith("/")
+    return link + "/" if wants_slash and not link.endswith("/") else link
+
+
+def absolute(site_url: str, path: str) -> str:
+    """A path from the site root as a full address when the site's address is known.
+
+    Without one it stays relative to the site root, which feed readers resolve
+    against the feed's own address; search engines need the full address.
+    """
+    if not site_url:
+        return path
+    return urljoin(site_url.rstrip("/") + "/", path)
