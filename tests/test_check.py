@@ -158,11 +158,12 @@ def test_markdown_for_one_owner_with_their_broken_links(scratch, capsys, tmp_pat
     code, out, _ = check(scratch, capsys, "--format", "markdown", "--owner",
                          "EXAMPLE.TEAM@example.org", "--links", str(links))
     assert code == 0  # the other team's overdue entry is not in this report
-    assert "### Example Team (example.team@example.org)" in out
+    # An @ never reaches GitHub as a mention: it is escaped, and shows as itself.
+    assert "### Example Team (example.team\\@example.org)" in out
     assert "late.yaml" not in out
-    assert "| A \\| B \\*star\\* | **due soon** | review due 3 December 2026 (in 10 days) |" in out
+    assert "| A \\| B \\*star\\* | **due soon** | review due 3 December 2026 \\(in 10 days\\) |" in out
     assert "`python build_offer.py reviewed services/pipes.yaml`" in out
-    assert "| A \\| B \\*star\\* | <https://example.org/gone> | the page is missing (404) | " \
+    assert "| A \\| B \\*star\\* | <https://example.org/gone> | the page is missing \\(404\\) | " \
         "`services/pipes.yaml` line 10 |" in out
 
 

@@ -115,7 +115,7 @@ def test_links_json_and_markdown_reports(scratch, servers, capsys, tmp_path):
     assert main(["--project", str(scratch.root), "check", "--today", "2026-11-23",
                  "--fail-on", "never", "--format", "markdown", "--links", str(out_file)]) == 0
     report = capsys.readouterr().out
-    assert f"| Minimal Service | <{web}/missing> | the page is missing (404 Not Found) |" in report
+    assert f"| Minimal Service | <{web}/missing> | the page is missing \\(404 Not Found\\) |" in report
     assert main(["--project", str(scratch.root), "links", "--format", "markdown",
                  "--per-host", "50", "--owner", "Example Team"]) == 0
     assert "## Broken links" in capsys.readouterr().out

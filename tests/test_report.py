@@ -33,3 +33,14 @@ def test_report_refuses_invalid_records(scratch, tmp_path):
     scratch.write("bad.yaml", MINIMAL.replace("[education]", "[nonsense]"))
     assert main(["--project", str(scratch.root), "report", "--out", str(tmp_path / "r")]) == 2
     assert not (tmp_path / "r").exists()
+
+
+def test_a_name_with_an_at_sign_mentions_nobody_in_the_weekly_report(scratch, tmp_path):
+    # Posted as an issue, "@everyone-here" would notify whoever has that name.
+    scratch.write("late.yaml", MINIMAL.replace("Minimal Service", "Talk to @everyone-here"))
+    out = tmp_path / "reports"
+    assert main(["--project", str(scratch.root), "report", "--today", "2026-11-23",
+                 "--out", str(out)]) == 0
+    [body] = [path.read_text() for path in out.glob("*.md")]
+    assert "Talk to \\@everyone\\-here" in body
+    assert "@everyone" not in body.replace("\\@everyone", "")

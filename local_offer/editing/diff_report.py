@@ -7,42 +7,13 @@ text in a record cannot turn into links, images, HTML or @-mentions.
 from __future__ import annotations
 
 import difflib
-import re
 
 from local_offer.freshness.review import ReviewPolicy
 from local_offer.editing.record_diff import FieldChange, OfferDiff, ServiceChange, unpublished_reason
 from local_offer.records.model import Record
 from local_offer.records.dates import long_date
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~@&-])")
-
-
-def text(value: str) -> str:
-    """Plain text with every Markdown and HTML special character escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(value.split()))
-
-
-def code(value: str) -> str:
-    """Inline code that holds any value, backticks included."""
-    value = " ".join(value.split())
-    if not value:
-        return "(nothing)"
-    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
-    fence = "`" * (longest + 1)
-    padding = " " if value.startswith("`") or value.endswith("`") else ""
-    return f"{fence}{padding}{value}{padding}{fence}"
-
-
-def fenced(body: str, language: str = "", indent: str = "") -> str:
-    longest = max((len(run) for run in re.findall(r"`{3,}", body)), default=2)
-    fence = "`" * (longest + 1)
-    lines = [fence + language, *body.splitlines(), fence]
-    return "\n".join(indent + line if line else line for line in lines)
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
+from local_offer.records.markdown_safe import code, fenced, text
+from local_offer.records.words import plural
 
 class DiffReport:
     """Writes an OfferDiff for people who review it without opening the YAML."""

@@ -4,12 +4,15 @@ for pull requests, and Markdown for the weekly issue to each owner."""
 from __future__ import annotations
 
 import json
-import re
 
 from local_offer.freshness.attention import FAIL_ON, URGENCY, Attention, Owner
 from local_offer.freshness.review import Review, State
 from local_offer.records.link_uses import BrokenLink
 from local_offer.records.dates import long_date
+from local_offer.records.markdown_safe import code
+from local_offer.records.markdown_safe import link as md_link
+from local_offer.records.markdown_safe import text as md
+from local_offer.records.words import plural
 
 STATE_WORDS = {
     State.EXPIRED: "expired: off the site until it is reviewed",
@@ -20,10 +23,6 @@ STATE_WORDS = {
     State.CURRENT: "current",
 }
 REVIEWED = "python build_offer.py reviewed"
-
-
-def plural(count: int, word: str, words: str = "") -> str:
-    return f"{count} {word if count == 1 else words or word + 's'}"
 
 
 def when(review: Review) -> str:
@@ -174,18 +173,6 @@ def as_github(attention: Attention) -> str:
 
 # ---- Markdown ---------------------------------------------------------------------------
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def md(text: str) -> str:
-    """Text safe in a Markdown table cell or heading."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-
-
-def md_link(url: str) -> str:
-    return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
-
-
 def owner_markdown(owner: Owner, heading: str = "###") -> list[str]:
     lines = [f"{heading} {md(owner.team)} ({md(owner.email)})", ""]
     if owner.reviews:
@@ -195,8 +182,8 @@ def owner_markdown(owner: Owner, heading: str = "###") -> list[str]:
             lines.append(" | ".join([
                 f"| {md(record.name)}", f"**{md(STATE_WORDS[review.state])}**",
                 md("; ".join([when(review), *notes(review)])),
-                f"`{record.path}` line {record.line_of('last_reviewed')}",
-                md(action(review)) + (f" `{command(review)}`" if command(review) else "")
+                f"{code(record.path)} line {record.line_of('last_reviewed')}",
+                md(action(review)) + (f" {code(command(review))}" if command(review) else "")
                 + " |"]))
         lines.append("")
     if owner.broken_links:
@@ -204,7 +191,7 @@ def owner_markdown(owner: Owner, heading: str = "###") -> list[str]:
                   "| --- | --- | --- | --- |"]
         for link in owner.broken_links:
             lines.append(f"| {md(link.use.name)} | {md_link(link.use.url)} | "
-                         f"{md(link.problem)} | `{link.use.path}` line {link.use.line} |")
+                         f"{md(link.problem)} | {code(link.use.path)} line {link.use.line} |")
         lines.append("")
     if not owner.has_work:
         lines += ["Nothing to do: every entry is current and no broken links were found.", ""]

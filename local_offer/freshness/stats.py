@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from local_offer.freshness.review import Review, State
+from local_offer.records.words import plural
 from local_offer.records.taxonomy import Taxonomy
 
 # Columns of the tables: every entry falls in exactly one.
@@ -94,7 +95,7 @@ class FreshnessStats:
     def age_label(self, months: int) -> str:
         if months == AGE_BINS - 1:
             return f"{months} months or more"
-        return f"{months} to {months + 1} month{'' if months + 1 == 1 else 's'}"
+        return f"{months} to {plural(months + 1, 'month')}"
 
     def bars(self, width: float = 640, height: float = 260, left: float = 20,
              bottom: float = 50, top: float = 24) -> list[Bar]:

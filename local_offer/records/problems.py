@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from local_offer.records.words import plural
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -32,8 +34,7 @@ class InvalidRecords(Exception):
 
 def summary_line(problems: list[Problem]) -> str:
     files = len({p.path for p in problems})
-    return (f"{len(problems)} problem{'s' if len(problems) != 1 else ''} "
-            f"in {files} file{'s' if files != 1 else ''}")
+    return f"{plural(len(problems), 'problem')} in {plural(files, 'file')}"
 
 
 def report(problems: list[Problem]) -> str:

@@ -17,6 +17,7 @@ from local_offer.records.link_policy import checked_web_address
 from local_offer.records.dates import long_date, month_year
 from local_offer.records.markdown_text import markdown_to_html
 from local_offer.records.taxonomy import Taxonomy
+from local_offer.records.words import plural
 from local_offer.site import urls
 
 COMPONENTS = Path(__file__).parent / "components"
@@ -42,7 +43,7 @@ class Renderer:
                                autoescape=select_autoescape(default=True, default_for_string=True),
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.filters.update(long_date=long_date, month_year=month_year,
-                                phone_href=phone_href, age_range=age_range,
+                                phone_href=phone_href, age_range=age_range, plural=plural,
                                 markdown=lambda text: Markup(markdown_to_html(text)),
                                 web_address=checked_web_address,
                                 label=lambda term_id, kind: taxonomy.label(kind, term_id))

@@ -14,6 +14,7 @@ from local_offer.records.coverage import COVERAGE_FILE, HeadingCoverage
 from local_offer.site.family_pages import offer_coverage
 from local_offer.records.problems import InvalidRecords, report
 from local_offer.records.project import Project
+from local_offer.records.words import plural
 from local_offer.cli.commands import iso_date
 
 ORDER = 40
@@ -55,9 +56,9 @@ def coverage_report(results: list[HeadingCoverage], path: str) -> str:
         if item.answered:
             pages = len(item.pages)
             found = ", ".join(filter(None, [
-                f"{item.service_count} service{'s' if item.service_count != 1 else ''}"
+                plural(item.service_count, 'service')
                 if item.service_count else "",
-                f"{pages} page{'s' if pages != 1 else ''}" if pages else ""]))
+                plural(pages, 'page') if pages else ""]))
             lines.append(f"  ok       {item.heading.title} ({found})")
         else:
             lines.append(f"  NOTHING  {item.heading.title}")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from local_offer.records.problems import report
 from local_offer.records.project import Project
+from local_offer.records.words import plural
 from local_offer.records.link_uses import external_links
 from local_offer.records.loader import RecordLoader
 
@@ -87,7 +88,7 @@ def check_site(site: Path, link_check) -> int:
     for result in broken:
         print(f"{result.parent or result.url} (line {result.line}): {result.url}: "
               f"{result.problem}")
-    print(f"{len(broken)} broken link{'' if len(broken) == 1 else 's'} between the site's pages.")
+    print(f"{plural(len(broken), 'broken link')} between the site's pages.")
     return 1 if broken else 0
 
 
@@ -97,7 +98,6 @@ def _by_owner(broken) -> list:
 
 
 def headline(broken, uses) -> str:
-    from local_offer.freshness.report_formats import plural
     return (f"Checked {plural(len(uses), 'link')} from "
             f"{plural(len({u.record_id for u in uses}), 'entry', 'entries')}: "
             f"{len(broken)} broken.")
