@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from local_offer.site.family_words import (IN_NAME, IN_SUMMARY, LOOSELY_RELATED, RELATED, FamilyWords,
-                                      is_acronym)
-from local_offer.records.glossary import Glossary, GlossaryTerm
+from local_offer.site.family_words import (IN_NAME, IN_SUMMARY, LOOSELY_RELATED, RELATED,
+                                           FamilyWords)
+from local_offer.records.glossary import Glossary, GlossaryTerm, is_acronym
 from local_offer.records.project import Project
 from local_offer.records.loader import RecordLoader
 

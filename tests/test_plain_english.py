@@ -6,9 +6,9 @@ import socket
 
 import pytest
 
-from local_offer.records.glossary import load_glossary
-from local_offer.editing.plain_english import (Limits, PlainEnglishCheck, acronyms, prose_blocks,
-                                       reading_ease, sentences)
+from local_offer.records.glossary import acronyms, load_glossary
+from local_offer.editing.plain_english import (Limits, PlainEnglishCheck, prose_blocks,
+                                               reading_ease, sentences)
 from local_offer.records.yaml_source import read_document
 
 from conftest import ROOT

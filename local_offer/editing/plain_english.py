@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from local_offer.records.glossary import Glossary
+from local_offer.records.glossary import Glossary, acronyms
 from local_offer.records.markdown_text import markdown_to_html
 from local_offer.records.problems import Problem
 from local_offer.records.yaml_source import Document, _dotted
@@ -48,8 +48,6 @@ SCORED_FIELDS = (("summary",), ("description",))
 # Fields read for acronyms as well as the prose ones.
 NAMED_FIELDS = (("name",), ("provider", "name"), ("locations", "*", "name"))
 
-# 2 or more capitals making up most of a word: NHS, CAMHS, SaLT, PfA (not McDonald).
-ACRONYM = re.compile(r"(?<![\w@/.])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:['’]s)?(?![\w@])")
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
 # A full stop after these does not end a sentence.
@@ -92,14 +90,6 @@ def reading_ease(blocks: list[str]) -> float:
     statistics.set_lang(TEXTSTAT_LANGUAGE)
     statistics.set_rounding_points(None)
     return statistics.flesch_reading_ease(text)
-
-
-def acronyms(text: str) -> Iterable[str]:
-    for match in ACRONYM.finditer(text):
-        word = match.group(1)
-        capitals = sum(1 for c in word if c.isupper())
-        if capitals * 2 >= len(word):
-            yield word
 
 
 class PlainEnglishCheck:

@@ -6,10 +6,39 @@ explanations of acronyms on service pages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 import yaml
+
+# A word that may be an acronym: a capital, then another somewhere (NHS, SaLT, PfA, MHSTs),
+# not part of an address or a path, with an optional possessive.
+ACRONYM_CANDIDATE = re.compile(r"(?<![\w@/.])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:['’]s)?(?![\w@])")
+
+
+def is_acronym(word: str) -> bool:
+    """NHS, CAMHS, SaLT, SENCo, MHSTs: one word whose capitals, two or more, are at least
+    half its letters (not McDonald). The one rule for lint, service pages and search, which
+    match an acronym with its case, so "salt" or "ot" in a sentence never counts."""
+    letters = [c for c in word if c.isalpha()]
+    capitals = sum(1 for c in letters if c.isupper())
+    return len(word.split()) == 1 and capitals >= 2 and capitals * 2 >= len(letters)
+
+
+def is_proper_name(phrase: str) -> bool:
+    """An acronym, or a name written with capitals (British Sign Language, SEN support):
+    what a family meets as the name of a thing, matched with its case. Other spellings
+    of a term are everyday words (speech therapy) and typing mistakes, kept for search."""
+    return is_acronym(phrase) or sum(1 for c in phrase if c.isupper()) >= 2
+
+
+def acronyms(text: str) -> Iterable[str]:
+    """Every acronym written in a text, in order, repeats included."""
+    for match in ACRONYM_CANDIDATE.finditer(text):
+        if is_acronym(match.group(1)):
+            yield match.group(1)
 
 
 @dataclass(frozen=True)

@@ -25,16 +25,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from local_offer.records.glossary import Glossary, GlossaryTerm
+from local_offer.records.glossary import Glossary, GlossaryTerm, is_acronym
 from local_offer.records.model import Record
 from local_offer.records.taxonomy import Taxonomy
 
 TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-
-
-def is_acronym(word: str) -> bool:
-    """SALT, EHCP, OT: matched with their case, so "ot" or "ap" in a sentence never counts."""
-    return any(c.isalpha() for c in word) and word == word.upper() and len(word) <= 6
 
 
 def tokens(text: str) -> list[str]:

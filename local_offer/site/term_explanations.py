@@ -14,7 +14,7 @@ import html
 import re
 from dataclasses import dataclass, replace
 
-from local_offer.records.glossary import Glossary, GlossaryTerm
+from local_offer.records.glossary import Glossary, GlossaryTerm, is_proper_name
 from local_offer.site.render import Renderer
 
 # Text inside these is never linked: links cannot nest, headings stay plain,
@@ -23,11 +23,6 @@ SKIPPED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "dfn", "code", "pre"
            "time", "script", "style", "button", "label", "summary"}
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-
-
-def is_acronym(word: str) -> bool:
-    capitals = sum(1 for c in word if c.isupper())
-    return capitals >= 2
 
 
 @dataclass(frozen=True)
@@ -47,12 +42,13 @@ class TermExplainer:
         self.by_word: dict[str, GlossaryTerm] = {}
         exact, folded = [], []
         for term in glossary.terms:
-            # The term itself, and the acronyms people use for it (ASD for autism);
-            # other "also" words are search synonyms, too loose to explain.
-            for word in (term.term, *filter(is_acronym, term.also)):
-                key = word if is_acronym(word) else word.casefold()
+            # The term itself, and the acronyms and names people use for it (ASD for
+            # autism), matched with their case; other "also" words are search synonyms,
+            # too loose to explain.
+            for word in (term.term, *filter(is_proper_name, term.also)):
+                key = word if is_proper_name(word) else word.casefold()
                 self.by_word.setdefault(key, term)
-                (exact if is_acronym(word) else folded).append(word)
+                (exact if is_proper_name(word) else folded).append(word)
         # Longest first, so "SEN support" wins over "SEN"; an "s" may follow (MHSTs).
         self.exact = _pattern(exact, 0)
         self.folded = _pattern(folded, re.IGNORECASE)
