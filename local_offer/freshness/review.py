@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from local_offer.records.period import Period
 from local_offer.records.problems import Problem
-from local_offer.records.project import Settings
+from local_offer.records.settings import Settings
 from local_offer.records.model import Record
 
 
@@ -62,11 +62,11 @@ class ReviewPolicy:
     """When records are due for review, from the site's settings."""
 
     def __init__(self, settings: Settings):
-        self.default = Period.parse(settings.review_every)
-        self.by_category = {category: Period.parse(text)
-                            for category, text in (settings.review_every_by_category or {}).items()}
+        # Settings hold periods already read and checked (records/settings.py).
+        self.default = settings.review_every
+        self.by_category = dict(settings.review_every_by_category)
         self.due_soon = dt.timedelta(days=settings.due_soon_days)
-        self.grace = Period.parse(settings.grace)
+        self.grace = settings.grace
 
     def period_for(self, record: Record) -> Period:
         """The record's own period, else the shortest of its categories', else the default."""
