@@ -6,46 +6,14 @@ policy says when a record is due; a Review says what that means today.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
-import re
 from dataclasses import dataclass
 
+from local_offer.records.period import Period
 from local_offer.records.problems import Problem
-from local_offer.records.project import Settings
+from local_offer.records.settings import Settings
 from local_offer.records.model import Record
-
-PERIOD = re.compile(r"^([1-9][0-9]*) (day|week|month|year)s?$")
-
-
-@dataclass(frozen=True)
-class Period:
-    """A length of time as people write it: 6 months, 1 year, 12 weeks."""
-
-    count: int
-    unit: str
-
-    @classmethod
-    def parse(cls, text: str) -> "Period":
-        match = PERIOD.match(text.strip())
-        if not match:
-            raise ValueError(f"'{text}' is not a period like 6 months")
-        return cls(int(match.group(1)), match.group(2))
-
-    def after(self, day: dt.date) -> dt.date:
-        if self.unit == "day":
-            return day + dt.timedelta(days=self.count)
-        if self.unit == "week":
-            return day + dt.timedelta(weeks=self.count)
-        months = self.count * (12 if self.unit == "year" else 1)
-        year, month = divmod(day.month - 1 + months, 12)
-        year += day.year
-        # 31 August + 6 months is the last day of February, not an error.
-        return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-    def __str__(self) -> str:
-        return f"{self.count} {self.unit}{'s' if self.count != 1 else ''}"
 
 
 class State(enum.Enum):
@@ -94,11 +62,11 @@ class ReviewPolicy:
     """When records are due for review, from the site's settings."""
 
     def __init__(self, settings: Settings):
-        self.default = Period.parse(settings.review_every)
-        self.by_category = {category: Period.parse(text)
-                            for category, text in (settings.review_every_by_category or {}).items()}
+        # Settings hold periods already read and checked (records/settings.py).
+        self.default = settings.review_every
+        self.by_category = dict(settings.review_every_by_category)
         self.due_soon = dt.timedelta(days=settings.due_soon_days)
-        self.grace = Period.parse(settings.grace)
+        self.grace = settings.grace
 
     def period_for(self, record: Record) -> Period:
         """The record's own period, else the shortest of its categories', else the default."""

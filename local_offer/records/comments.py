@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from local_offer.records.data_files import FieldChecker, read_data_file, section, settings_group
+from local_offer.records.data_files import FieldChecker, read_data_file, section
 from local_offer.records.problems import Problem
 from local_offer.records.project import Project
 
@@ -78,7 +78,7 @@ def load_comments(project: Project, today: dt.date | None = None) -> tuple[Comme
 
 
 def _how_to_comment(project: Project, problems: list[Problem]) -> tuple[str, str]:
-    fields = settings_group(project, "comments", problems)
+    fields = project.settings.group("comments", problems)
     if fields is None:
         return "", ""
     fields.only(("email", "form"))

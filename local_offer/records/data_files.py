@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from local_offer.records.dates import parse_day
+from local_offer.records.period import PERIOD_FIX, Period
 from local_offer.records.problems import Problem
-from local_offer.records.project import Project
 from local_offer.records.yaml_source import Document, _dotted, read_document
 
 
@@ -24,19 +24,6 @@ def read_data_file(path: Path, shown: str) -> tuple[Document | None, list[Proble
     if document is not None and document.data is None:  # empty, or only comments
         return Document(shown, data=None), []
     return (None, problems) if problems else (document, [])
-
-
-def settings_group(project: Project, key: str,
-                   problems: list[Problem]) -> "FieldChecker | None":
-    """A checker for one group of data/settings.yaml, or None when the group is not there."""
-    path = project.data_dir / "settings.yaml"
-    if not path.exists():
-        return None
-    document, found = read_data_file(path, project.shown(path))
-    problems += found
-    if document is None or value_at(document, key) is None:
-        return None
-    return FieldChecker(document, (key,), problems)
 
 
 def section(document: Document, key: str, problems: list[Problem], example: str) -> list:
@@ -124,6 +111,33 @@ class FieldChecker:
             self.problem(key, f"'{key}' is {day.isoformat()}, after today",
                          "write the date it happened; check the year")
         return day
+
+    def period(self, key: str) -> Period | None:
+        """A length of time as people write it, like 6 months (records/period.py)."""
+        value = self.entry.get(key)
+        try:
+            return Period.parse(value)
+        except ValueError:
+            if value is None or (isinstance(value, str) and not value.strip()):
+                shown = "missing or empty"
+            elif isinstance(value, str):
+                shown = f"'{value.strip()}', not a period"
+            else:
+                shown = "not a period"
+            self.problem(key, f"'{key}' is {shown}", PERIOD_FIX)
+            return None
+
+    def whole_number(self, key: str, fix: str, minimum: int = 0) -> int | None:
+        value = self.entry.get(key)
+        # YAML reads true and false as numbers' kin; they are not a count of anything.
+        if isinstance(value, bool) or not isinstance(value, int):
+            shown = "missing" if value is None else f"'{value}', not a whole number"
+            self.problem(key, f"'{key}' is {shown}", fix)
+            return None
+        if value < minimum:
+            self.problem(key, f"'{key}' is {value}, less than {minimum}", fix)
+            return None
+        return value
 
     def choice(self, key: str, choices: Iterable[str]) -> str:
         choices = tuple(choices)

@@ -7,22 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
+from local_offer.records.problems import Problem
+# Settings is also imported from here, where it used to live.
+from local_offer.records.settings import SETTINGS_FILE, Settings, load_settings
 from local_offer.records.taxonomy import Taxonomy, load_taxonomy
-
-
-@dataclass(frozen=True)
-class Settings:
-    site_name: str = "SEND Local Offer"
-    area_name: str = ""
-    review_every: str = "6 months"
-    review_every_by_category: dict = field(default_factory=dict)
-    due_soon_days: int = 30
-    grace: str = "3 months"
-    # Checked by report_problem.py and comments.py, which know their lines in the file.
-    report_problem: dict = field(default_factory=dict)
-    comments: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -30,6 +18,8 @@ class Project:
     """The files of one Local Offer: services, schema, data files."""
 
     root: Path
+    # (the file's version, what load_settings made of it)
+    _settings_read: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self.root = Path(self.root).resolve()
@@ -50,11 +40,27 @@ class Project:
     def taxonomy(self) -> Taxonomy:
         return load_taxonomy(self.data_dir / "taxonomy.yaml")
 
-    @cached_property
+    @property
+    def _settings(self) -> tuple[Settings, list[Problem]]:
+        """data/settings.yaml, read once, and again only if the file has changed since."""
+        try:
+            found = (self.data_dir / SETTINGS_FILE).stat()
+            version = (found.st_mtime_ns, found.st_size, found.st_ino)
+        except OSError:
+            version = None
+        if self._settings_read is None or self._settings_read[0] != version:
+            self._settings_read = (version, load_settings(self))
+        return self._settings_read[1]
+
+    @property
     def settings(self) -> Settings:
-        path = self.data_dir / "settings.yaml"
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-        return Settings(**(data or {}))
+        """The site's settings; a setting with a mistake keeps its default (see
+        settings_problems, which every command that reads settings reports)."""
+        return self._settings[0]
+
+    @property
+    def settings_problems(self) -> list[Problem]:
+        return list(self._settings[1])
 
     def service_files(self) -> list[Path]:
         return sorted(self.services_dir.rglob("*.yaml"))

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from urllib.parse import quote
 
-from local_offer.records.data_files import settings_group
 from local_offer.records.problems import Problem
 from local_offer.records.project import Project
 from local_offer.records.model import Record
@@ -87,8 +86,9 @@ def load_problem_report(project: Project, site_url: str = "") -> tuple[ProblemRe
                                                                         list[Problem]]:
     """The site's settings for reports, with a problem for each mistake in them."""
     problems: list[Problem] = []
-    report = ProblemReport(site_url=site_url, site_name=project.settings.site_name)
-    fields = settings_group(project, "report_problem", problems)
+    settings = project.settings  # read and checked once; its own problems are told there
+    report = ProblemReport(site_url=site_url, site_name=settings.site_name)
+    fields = settings.group("report_problem", problems)
     if fields is None:
         return report, problems
     fields.only(("via", "new_issue_url", "copy_to"))

@@ -22,6 +22,7 @@ from jsonschema.exceptions import ValidationError
 
 from local_offer.records import link_policy
 from local_offer.records.markdown_text import link_targets
+from local_offer.records.period import PERIOD_FIX
 from local_offer.records.problems import Problem
 from local_offer.records.taxonomy import Taxonomy
 from local_offer.records.yaml_source import Document, _dotted
@@ -45,7 +46,7 @@ PATTERN_FIXES = {
     "phone": "write digits and spaces in quotes, like \"01632 960123\"",
     "email": "write a whole email address, like team@example.org",
     "postcode": "write the postcode in capitals, like ME2 4AA",
-    "review_every": "write a number and a unit, like 6 months or 1 year",
+    "review_every": PERIOD_FIX,
 }
 
 TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",

@@ -1,4 +1,4 @@
-"""The council's data files beside the records: report settings, comments, coverage.
+"""The council's data files beside the records: settings, comments, coverage.
 
 Loaded together so that one check (validate, build, the mkdocs plugin) finds
 every mistake in them in one pass, each with file, line, field and a fix.
@@ -26,10 +26,12 @@ class SiteData:
 
 def load_site_data(project: Project, today: dt.date | None = None,
                    site_url: str = "") -> tuple[SiteData, list[Problem]]:
-    report, problems = load_problem_report(project, site_url)
+    # data/settings.yaml is read once (project.settings); its groups are checked below.
+    problems = project.settings_problems
+    report, found = load_problem_report(project, site_url)
+    problems += found
     comments, found = load_comments(project, day_or_today(today))
     problems += found
     coverage, found = load_coverage(project)
     problems += found
-    # Two groups of settings.yaml are read apiece; a syntax error there is told once.
     return SiteData(report, comments, coverage), sorted(set(problems))

@@ -30,8 +30,8 @@ def add_parser(commands) -> None:
         description="Describe, in plain words, what the records now change compared with a "
                     "git revision: services added, removed or taken off the site, each "
                     "changed field from what to what, and review dates confirmed. Prints "
-                    "Markdown for a pull-request comment. Exit 2 when a record is invalid "
-                    "or the revision is unknown.")
+                    "Markdown for a pull-request comment. Exit 2 when a record or "
+                    "data/settings.yaml is invalid, or the revision is unknown.")
     command.add_argument("base", nargs="?", default=None, metavar="BASE",
                          help="the git revision to compare with (default: main, or "
                               "origin/main)")
@@ -42,6 +42,9 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     project = Project(args.project)
+    if project.settings_problems:  # review states would be judged by the wrong settings
+        print(report(project.settings_problems), file=sys.stderr)
+        return 2
     repository = Repository(project.root)
     try:
         base_name = args.base or repository.default_base()

@@ -45,7 +45,8 @@ def run(args) -> int:
     today = day_or_today(args.today)
     loader = RecordLoader(project)
     changes: list[tuple[Path, bytes, str, Record]] = []
-    problems: list[Problem] = []
+    # The next review date it tells is counted with the settings, so they must be right.
+    problems: list[Problem] = project.settings_problems
     seen: set[Path] = set()
     for given in args.files:
         path = service_file(project, given)

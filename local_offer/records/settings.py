@@ -1,0 +1,138 @@
+"""The site-wide settings in data/settings.yaml: read once, into typed values, checked like records.
+
+The file is read with yaml_source (every value keeps its line) and each
+setting is checked by a FieldChecker, so a typo in a name, a period written
+in words or a category that does not exist is told as file, line, setting
+and how to fix it, never as a traceback. A setting with a mistake keeps its
+default, so nothing that reads the settings can fail on it; the commands
+stop on the problems before they act.
+
+The report_problem and comments groups are kept as they were written, with
+the document they came from: report_problem.py and comments.py check their
+own group (Settings.group) from this one reading of the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Mapping
+
+from local_offer.records.data_files import FieldChecker, read_data_file, value_at
+from local_offer.records.period import Period
+from local_offer.records.problems import Problem
+from local_offer.records.yaml_source import Document
+
+if TYPE_CHECKING:  # project.py reads its settings through this module
+    from local_offer.records.project import Project
+
+SETTINGS_FILE = "settings.yaml"
+# The groups other modules check, each from this module's one reading of the file.
+GROUPS = ("report_problem", "comments")
+KNOWN = ("site_name", "area_name", "review_every", "review_every_by_category",
+         "due_soon_days", "grace") + GROUPS
+BY_CATEGORY_EXAMPLE = "review_every_by_category:\n  short-breaks: 3 months"
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_name: str = "SEND Local Offer"
+    area_name: str = ""
+    review_every: Period = Period(6, "month")
+    review_every_by_category: Mapping[str, Period] = field(default_factory=dict)
+    due_soon_days: int = 30
+    grace: Period = Period(3, "month")
+    # Checked by report_problem.py and comments.py, which know what their fields mean.
+    report_problem: dict = field(default_factory=dict)
+    comments: dict = field(default_factory=dict)
+    # The document the settings were read from, so a group's problems name their lines.
+    source: Document | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        # Periods may be given as people write them ("1 year"), as in tests and tools.
+        for name in ("review_every", "grace"):
+            value = getattr(self, name)
+            if not isinstance(value, Period):
+                object.__setattr__(self, name, Period.parse(value))
+        object.__setattr__(self, "review_every_by_category", MappingProxyType({
+            category: period if isinstance(period, Period) else Period.parse(period)
+            for category, period in (self.review_every_by_category or {}).items()}))
+
+    def group(self, key: str, problems: list[Problem]) -> FieldChecker | None:
+        """A checker for one group (report_problem, comments), or None when it is not there."""
+        document = self.source
+        if document is None:  # made in code, not read from a file: no lines to name
+            document = Document(f"data/{SETTINGS_FILE}", data={key: getattr(self, key) or None})
+        if value_at(document, key) is None:
+            return None
+        return FieldChecker(document, (key,), problems)
+
+
+def load_settings(project: "Project") -> tuple[Settings, list[Problem]]:
+    """The project's settings, with a problem for each mistake; no file keeps the defaults."""
+    path = project.data_dir / SETTINGS_FILE
+    if not path.exists():
+        return Settings(), []
+    document, problems = read_data_file(path, project.shown(path))
+    if document is None:
+        return Settings(), problems
+    if document.data is None:  # empty, or only comments
+        return Settings(source=document), problems
+    if not isinstance(document.data, dict):
+        problems.append(Problem(document.path, document.line_of(()), "",
+                                "the file must hold settings, one a line, like "
+                                "'review_every: 6 months'",
+                                "write each setting as 'name: value' at the start of a line, "
+                                "as in the sample project's data/settings.yaml"))
+        return Settings(), problems
+    fields = FieldChecker(document, (), problems)
+    fields.only(KNOWN)
+    entry = fields.entry
+    values: dict[str, Any] = {"source": document}
+    if "site_name" in entry:
+        values["site_name"] = fields.text(
+            "site_name", "write the name families see at the top of every page, like "
+                         "Medway SEND Local Offer") or Settings.site_name
+    if "area_name" in entry:
+        values["area_name"] = fields.text("area_name", "", required=False)
+    for key in ("review_every", "grace"):
+        if key in entry:
+            values[key] = fields.period(key) or getattr(Settings, key)
+    if "due_soon_days" in entry:
+        days = fields.whole_number("due_soon_days", "write how many days before the review "
+                                                    "date, like 30")
+        values["due_soon_days"] = Settings.due_soon_days if days is None else days
+    values["review_every_by_category"] = _by_category(project, document, problems)
+    for key in GROUPS:
+        group = entry.get(key)
+        values[key] = group if isinstance(group, dict) else {}
+    return Settings(**values), problems
+
+
+def _by_category(project: "Project", document: Document,
+                 problems: list[Problem]) -> dict[str, Period]:
+    key = "review_every_by_category"
+    value = value_at(document, key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(Problem(document.path, document.line_of((key,)), key,
+                                f"'{key}' must be a group of categories, each with its period",
+                                "write each category on its own line below it, indented, "
+                                f"like:\n{BY_CATEGORY_EXAMPLE}\nor write {key}: {{}} for none"))
+        return {}
+    fields = FieldChecker(document, (key,), problems)
+    known = tuple(term.id for term in project.taxonomy.categories) if value else ()
+    periods = {}
+    for category in value:
+        period = fields.period(category)
+        if category not in known:
+            close = difflib.get_close_matches(str(category), known, n=1)
+            fields.problem(str(category), f"'{category}' is not one of the categories in "
+                                          "data/taxonomy.yaml",
+                           f"did you mean '{close[0]}'?" if close
+                           else "use one of: " + ", ".join(known))
+        elif period is not None:
+            periods[category] = period
+    return periods
