@@ -129,17 +129,11 @@ class RecordSchema:
         """The (resolved) subschema for a value at a path, or None if there is none."""
         node: dict | None = self.schema
         for part in where:
-            node = self._resolve(node)
             if node is None:
                 return None
+            node, _ = resolve_ref(self.schema, node)
             node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
-        return self._resolve(node)
-
-    def _resolve(self, node: dict | None) -> dict | None:
-        if node and "$ref" in node:
-            name = node["$ref"].rsplit("/", 1)[-1]
-            return {**self.schema["$defs"][name], **{k: v for k, v in node.items() if k != "$ref"}}
-        return node
+        return None if node is None else resolve_ref(self.schema, node)[0]
 
     # Checks that span fields, which JSON Schema cannot say plainly.
     def _cross_field(self, document: Document) -> list[Problem]:
@@ -351,6 +345,26 @@ EXPLAINERS = {
 # is wrong: a property's type, an item's enum, a $def's pattern, `then`'s required.
 # `if` only chooses whether `then` applies: nothing inside it is ever reported.
 EXPLAINED_INSIDE = frozenset({"properties", "items", "$ref", "if", "then"})
+
+
+def resolve_ref(schema: dict, node: dict) -> tuple[dict, str | None]:
+    """The node with what its $ref points to merged in, and the name of the $def it used.
+
+    The node's own keywords (its description, examples) win over the shared ones.
+    A node without a $ref comes back as it is, with None for the name. This is the
+    one place a $ref is read: the validator's checks and the field reference use it.
+    """
+    if "$ref" not in node:
+        return node, None
+    ref = node["$ref"]
+    if not ref.startswith("#/"):
+        raise ValueError(f"the schema may only point within itself, not to {ref}")
+    parts = [part.replace("~1", "/").replace("~0", "~") for part in ref[2:].split("/")]
+    target = schema
+    for part in parts:
+        target = target[part]
+    name = parts[1] if len(parts) == 2 and parts[0] == "$defs" else None
+    return {**target, **{key: value for key, value in node.items() if key != "$ref"}}, name
 
 
 def with_taxonomy(schema: dict, taxonomy: Taxonomy) -> dict:
