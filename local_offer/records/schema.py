@@ -12,6 +12,7 @@ import difflib
 import json
 import math
 import re
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -72,9 +73,10 @@ class RecordSchema:
     def check(self, document: Document) -> list[Problem]:
         data = document.data
         errors = [] if self.quick.is_valid(data) else self.validator.iter_errors(data)
-        problems = [problem for error in errors
+        # Plain-English words for each schema error, by the keyword that failed.
+        problems = [problem for error in _each_keyword_once(errors)
                     if not self._already_refused(error, document)
-                    for problem in self._explain(error, document)]
+                    for problem in EXPLAINERS.get(error.validator, _unexplained)(error, document)]
         problems += self._converted_dates(document)
         problems += self._converted_numbers(document)
         if isinstance(data, dict):
@@ -87,92 +89,6 @@ class RecordSchema:
         where = tuple(error.absolute_path)
         return error.validator != "additionalProperties" and any(
             where[: len(refused)] == refused for refused in document.refused)
-
-    # Plain-English text for each kind of schema error.
-    def _explain(self, error: ValidationError, document: Document) -> list[Problem]:
-        where = tuple(error.absolute_path)
-        line = document.line_of(where)
-        field = _dotted(where)
-        kind = error.validator
-        value = error.instance
-        problem = lambda message, fix="": Problem(document.path, line, field, message, fix)  # noqa: E731
-
-        if kind == "required":
-            missing = re.findall(r"'([^']+)' is a required property", error.message)[0]
-            return [Problem(document.path, line, _dotted(where + (missing,)),
-                           f"the required field '{missing}' is missing",
-                           f"add '{missing}:' (see the template in schema/service-template.yaml)")]
-        if kind == "additionalProperties":
-            allowed = list(error.schema.get("properties", {}))
-            extra = [key for key in value if key not in allowed]
-            problems = []
-            for key in extra:
-                guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                fix = (f"did you mean '{guess[0]}'?" if guess else
-                       f"use one of: {', '.join(allowed)}")
-                problems.append(Problem(document.path, document.line_of(where + (key,)),
-                                        _dotted(where + (key,)),
-                                        f"'{key}' is not a field a service can have", fix))
-            return problems
-        if kind == "type":
-            expected = error.validator_value
-            words = TYPE_WORDS.get(expected, expected)
-            converted = document.converted.get(where)
-            if converted and expected == "string":
-                text, was = converted
-                return [problem(f"'{text}' was read as {_as_kind(was)}, not as text",
-                               f"put it in quotes: \"{text}\"")]
-            return [problem(f"this should be {words}, not {_describe(value)}",
-                           _type_fix(expected))]
-        if kind == "enum":
-            if where in document.converted:  # 'no' read as false: the type error says so
-                return []
-            allowed = [str(v) for v in error.validator_value]
-            guess = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
-            hint = f"did you mean '{guess[0]}'? " if guess else ""
-            return [problem(f"'{value}' is not one of the allowed values",
-                           f"{hint}Allowed: {', '.join(allowed)}")]
-        if kind == "pattern":
-            if _last_name(where) in WEB_ADDRESS_FIELDS and \
-                    link_policy.scheme_of(value) not in (None, *link_policy.WEB_SCHEMES):
-                return [problem(f"the link '{value[:60]}' is not allowed; a web address must "
-                                "start with https:// or http://", PATTERN_FIXES["web_address"])]
-            return [problem(f"'{value}' is not in the right form", self._pattern_fix(where))]
-        if kind == "format":
-            return [problem(f"'{value}' is not a real {error.validator_value}",
-                           PATTERN_FIXES.get(error.validator_value, ""))]
-        if kind == "maxLength":
-            return [problem(f"this is {len(value)} characters; at most {error.validator_value} "
-                           "are allowed", "shorten it")]
-        if kind == "minLength":
-            return [problem(f"this is too short (at least {error.validator_value} characters)",
-                           "write a little more")]
-        if kind in ("minimum", "maximum"):
-            sub = error.schema
-            return [problem(f"{value} is outside the allowed range",
-                           f"use a number from {sub.get('minimum')} to {sub.get('maximum')}")]
-        if kind == "minItems":
-            return [problem("the list is empty", "add at least one item")]
-        if kind == "uniqueItems":
-            if any(part[: len(where)] == where for part in document.converted):
-                return []  # yes and on are both read as true: the type errors say so
-            return [problem("the same item is listed twice", "remove the repeat")]
-        if kind == "minProperties":
-            return [problem("no way to get in touch is given",
-                           "give at least one of phone, email or website")]
-        if kind in ("const", "if"):
-            return []
-        return [problem(error.message, "")]
-
-    def _pattern_fix(self, where: tuple) -> str:
-        last = _last_name(where)
-        if last in WEB_ADDRESS_FIELDS:
-            return PATTERN_FIXES["web_address"]
-        if last in ("start", "end"):
-            return PATTERN_FIXES["time"]
-        if last in ("last_reviewed", "valid_until", "measured"):
-            return PATTERN_FIXES["date"]
-        return PATTERN_FIXES.get(last, "compare it with the example in the template")
 
     # YAML turns an unquoted 2026-01-01 into a date; only date fields may hold one.
     def _converted_dates(self, document: Document) -> list[Problem]:
@@ -214,17 +130,11 @@ class RecordSchema:
         """The (resolved) subschema for a value at a path, or None if there is none."""
         node: dict | None = self.schema
         for part in where:
-            node = self._resolve(node)
             if node is None:
                 return None
+            node, _ = resolve_ref(self.schema, node)
             node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
-        return self._resolve(node)
-
-    def _resolve(self, node: dict | None) -> dict | None:
-        if node and "$ref" in node:
-            name = node["$ref"].rsplit("/", 1)[-1]
-            return {**self.schema["$defs"][name], **{k: v for k, v in node.items() if k != "$ref"}}
-        return node
+        return None if node is None else resolve_ref(self.schema, node)[0]
 
     # Checks that span fields, which JSON Schema cannot say plainly.
     def _cross_field(self, document: Document) -> list[Problem]:
@@ -259,6 +169,21 @@ class RecordSchema:
                 for target in dict.fromkeys(unsafe)]
 
 
+def _each_keyword_once(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
+    """The errors, with an explained keyword's repeats at the same place left out.
+
+    jsonschema gives `required` one error per missing name, all alike but for the
+    English message; its explainer names every missing field from the first.
+    """
+    seen = set()
+    for error in errors:
+        place = (tuple(error.absolute_path), tuple(error.absolute_schema_path))
+        if error.validator in EXPLAINERS and place in seen:
+            continue
+        seen.add(place)
+        yield error
+
+
 def _line_in_source(document: Document, start: int, target: str) -> int:
     """The line, at or after `start`, where `target` is written; `start` if it is not found."""
     offset = sum(len(line) + 1 for line in document.text.split("\n")[: start - 1])
@@ -275,6 +200,172 @@ def _value_at(data: Any, where: tuple) -> Any:
     for part in where:
         data = data[part]
     return data
+
+
+# ---- One explainer per JSON Schema keyword: what failed, in words, and how to fix it ----
+# Each takes jsonschema's error and the document, and reads what it needs from the
+# error's own fields (its instance, the keyword's value, the subschema), never its message.
+
+def _one_problem(error: ValidationError, document: Document, message: str,
+                 fix: str = "") -> list[Problem]:
+    """The one problem with the value the error is about."""
+    where = tuple(error.absolute_path)
+    return [Problem(document.path, document.line_of(where), _dotted(where), message, fix)]
+
+
+def _required(error: ValidationError, document: Document) -> list[Problem]:
+    # jsonschema gives one error per missing name; check() explains each `required` once.
+    where = tuple(error.absolute_path)
+    line = document.line_of(where)
+    return [Problem(document.path, line, _dotted(where + (missing,)),
+                    f"the required field '{missing}' is missing",
+                    f"add '{missing}:' (see the template in schema/service-template.yaml)")
+            for missing in error.validator_value if missing not in error.instance]
+
+
+def _additional_properties(error: ValidationError, document: Document) -> list[Problem]:
+    where = tuple(error.absolute_path)
+    allowed = list(error.schema.get("properties", {}))
+    patterns = list(error.schema.get("patternProperties", {}))
+    extra = [key for key in error.instance if key not in allowed
+             and not any(re.search(pattern, key) for pattern in patterns)]
+    problems = []
+    for key in extra:
+        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        fix = f"did you mean '{guess[0]}'?" if guess else f"use one of: {', '.join(allowed)}"
+        problems.append(Problem(document.path, document.line_of(where + (key,)),
+                                _dotted(where + (key,)),
+                                f"'{key}' is not a field a service can have", fix))
+    return problems
+
+
+def _type(error: ValidationError, document: Document) -> list[Problem]:
+    expected = error.validator_value
+    converted = document.converted.get(tuple(error.absolute_path))
+    if converted and expected == "string":
+        text, was = converted
+        return _one_problem(error, document, f"'{text}' was read as {_as_kind(was)}, not as text",
+                            f"put it in quotes: \"{text}\"")
+    words = TYPE_WORDS.get(expected, expected)
+    return _one_problem(error, document, f"this should be {words}, not {_describe(error.instance)}",
+                        _type_fix(expected))
+
+
+def _enum(error: ValidationError, document: Document) -> list[Problem]:
+    if tuple(error.absolute_path) in document.converted:
+        return []  # 'no' read as false: the type error says so
+    value = error.instance
+    allowed = [str(v) for v in error.validator_value]
+    guess = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+    hint = f"did you mean '{guess[0]}'? " if guess else ""
+    return _one_problem(error, document, f"'{value}' is not one of the allowed values",
+                        f"{hint}Allowed: {', '.join(allowed)}")
+
+
+def _pattern(error: ValidationError, document: Document) -> list[Problem]:
+    value, last = error.instance, _last_name(tuple(error.absolute_path))
+    if last in WEB_ADDRESS_FIELDS and \
+            link_policy.scheme_of(value) not in (None, *link_policy.WEB_SCHEMES):
+        return _one_problem(error, document, f"the link '{value[:60]}' is not allowed; a web "
+                            "address must start with https:// or http://",
+                            PATTERN_FIXES["web_address"])
+    return _one_problem(error, document, f"'{value}' is not in the right form",
+                        _pattern_fix(last))
+
+
+def _pattern_fix(last: str) -> str:
+    """How to write a value of the field named `last`."""
+    if last in WEB_ADDRESS_FIELDS:
+        return PATTERN_FIXES["web_address"]
+    if last in ("start", "end"):
+        return PATTERN_FIXES["time"]
+    if last in ("last_reviewed", "valid_until", "measured"):
+        return PATTERN_FIXES["date"]
+    return PATTERN_FIXES.get(last, "compare it with the example in the template")
+
+
+def _format(error: ValidationError, document: Document) -> list[Problem]:
+    kind = error.validator_value
+    return _one_problem(error, document, f"'{error.instance}' is not a real {kind}",
+                        PATTERN_FIXES.get(kind, ""))
+
+
+def _max_length(error: ValidationError, document: Document) -> list[Problem]:
+    return _one_problem(error, document, f"this is {len(error.instance)} characters; at most "
+                        f"{error.validator_value} are allowed", "shorten it")
+
+
+def _min_length(error: ValidationError, document: Document) -> list[Problem]:
+    return _one_problem(error, document, f"this is too short (at least {error.validator_value} "
+                        "characters)", "write a little more")
+
+
+def _range(error: ValidationError, document: Document) -> list[Problem]:
+    sub = error.schema
+    return _one_problem(error, document, f"{error.instance} is outside the allowed range",
+                        f"use a number from {sub.get('minimum')} to {sub.get('maximum')}")
+
+
+def _min_items(error: ValidationError, document: Document) -> list[Problem]:
+    return _one_problem(error, document, "the list is empty", "add at least one item")
+
+
+def _unique_items(error: ValidationError, document: Document) -> list[Problem]:
+    where = tuple(error.absolute_path)
+    if any(part[: len(where)] == where for part in document.converted):
+        return []  # yes and on are both read as true: the type errors say so
+    return _one_problem(error, document, "the same item is listed twice", "remove the repeat")
+
+
+def _min_properties(error: ValidationError, document: Document) -> list[Problem]:
+    return _one_problem(error, document, "no way to get in touch is given",
+                        "give at least one of phone, email or website")
+
+
+def _unexplained(error: ValidationError, document: Document) -> list[Problem]:
+    """A keyword with no explainer yet: jsonschema's own words, not lost."""
+    return _one_problem(error, document, error.message)
+
+
+EXPLAINERS = {
+    "required": _required,
+    "additionalProperties": _additional_properties,
+    "type": _type,
+    "enum": _enum,
+    "pattern": _pattern,
+    "format": _format,
+    "maxLength": _max_length,
+    "minLength": _min_length,
+    "minimum": _range,
+    "maximum": _range,
+    "minItems": _min_items,
+    "uniqueItems": _unique_items,
+    "minProperties": _min_properties,
+}
+# Keywords that fail only through the keywords inside them, whose explainers say what
+# is wrong: a property's type, an item's enum, a $def's pattern, `then`'s required.
+# `if` only chooses whether `then` applies: nothing inside it is ever reported.
+EXPLAINED_INSIDE = frozenset({"properties", "items", "$ref", "if", "then"})
+
+
+def resolve_ref(schema: dict, node: dict) -> tuple[dict, str | None]:
+    """The node with what its $ref points to merged in, and the name of the $def it used.
+
+    The node's own keywords (its description, examples) win over the shared ones.
+    A node without a $ref comes back as it is, with None for the name. This is the
+    one place a $ref is read: the validator's checks and the field reference use it.
+    """
+    if "$ref" not in node:
+        return node, None
+    ref = node["$ref"]
+    if not ref.startswith("#/"):
+        raise ValueError(f"the schema may only point within itself, not to {ref}")
+    parts = [part.replace("~1", "/").replace("~0", "~") for part in ref[2:].split("/")]
+    target = schema
+    for part in parts:
+        target = target[part]
+    name = parts[1] if len(parts) == 2 and parts[0] == "$defs" else None
+    return {**target, **{key: value for key, value in node.items() if key != "$ref"}}, name
 
 
 def with_taxonomy(schema: dict, taxonomy: Taxonomy) -> dict:

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from local_offer.records.taxonomy import Taxonomy
-from local_offer.records.schema import PATTERN_FIXES, TYPE_WORDS
+from local_offer.records.schema import PATTERN_FIXES, TYPE_WORDS, resolve_ref
 
 # The $defs a field may point to, as a reader would call them.
 SHARED_KINDS = {"date": "a date", "time": "a time", "web_address": "a web address"}
@@ -51,14 +51,6 @@ def field_docs(schema: dict, taxonomy: Taxonomy) -> list[FieldDoc]:
     return list(_walk(schema, schema, (), taxonomy))
 
 
-def _resolve(schema: dict, node: dict) -> tuple[dict, str]:
-    """The node with its $ref merged in, and the name of the $def it used."""
-    if "$ref" not in node:
-        return node, ""
-    name = node["$ref"].rsplit("/", 1)[-1]
-    return {**schema["$defs"][name], **{k: v for k, v in node.items() if k != "$ref"}}, name
-
-
 def _walk(schema: dict, parent: dict, ancestors: tuple[tuple[str, bool], ...],
           taxonomy: Taxonomy):
     """ancestors: (name, is a list) of each field this one sits in, outermost first."""
@@ -66,16 +58,16 @@ def _walk(schema: dict, parent: dict, ancestors: tuple[tuple[str, bool], ...],
     conditional = _conditionally_required(parent)
     prefix = "".join(f"{name}[]." if is_list else f"{name}." for name, is_list in ancestors)
     for name, raw in parent.get("properties", {}).items():
-        node, shared = _resolve(schema, raw)
+        node, shared = resolve_ref(schema, raw)
         path = f"{prefix}{name}"
-        items, _ = _resolve(schema, node.get("items", {}))
+        items, _ = resolve_ref(schema, node.get("items", {}))
         yield FieldDoc(
             path=path, name=name, depth=len(ancestors), description=node.get("description", ""),
             required="Yes" if name in required else conditional.get(name, "No"),
             kind=_kind(node, items, shared), rules=_rules(name, node, items, shared),
             allowed=_allowed(path, node, items, taxonomy),
             default=_scalar(node["default"], node) if "default" in node else "",
-            example=_in_context(_example(name, node), ancestors))
+            example=_in_context(_example(schema, name, node), ancestors))
         if node.get("type") == "object":
             yield from _walk(schema, node, ancestors + ((name, False),), taxonomy)
         elif items.get("type") == "object":
@@ -92,7 +84,7 @@ def _conditionally_required(node: dict) -> dict[str, str]:
     return {name: f"When {when}" for name in then["required"]}
 
 
-def _kind(node: dict, items: dict, shared: str) -> str:
+def _kind(node: dict, items: dict, shared: str | None) -> str:
     if shared:
         return SHARED_KINDS.get(shared, shared)
     kind = node.get("type", "")
@@ -110,7 +102,7 @@ def _kind(node: dict, items: dict, shared: str) -> str:
     return TYPE_WORDS.get(kind, kind)
 
 
-def _rules(name: str, node: dict, items: dict, shared: str) -> tuple[str, ...]:
+def _rules(name: str, node: dict, items: dict, shared: str | None) -> tuple[str, ...]:
     rules = []
     # The same advice the validator gives when the value is not in the right form.
     advice = PATTERN_FIXES.get(name) or PATTERN_FIXES.get(shared)
@@ -147,9 +139,9 @@ def _allowed(path: str, node: dict, items: dict, taxonomy: Taxonomy) -> tuple[tu
 
 # ---- Examples, written the way a record writes them ----
 
-def _example(name: str, node: dict) -> str:
+def _example(schema: dict, name: str, node: dict) -> str:
     examples = node.get("examples") or []
-    return "\n# or\n".join(_yaml_lines(name, example, node) for example in examples)
+    return "\n# or\n".join(_yaml_lines(schema, name, example, node) for example in examples)
 
 
 def _in_context(example: str, ancestors: tuple[tuple[str, bool], ...]) -> str:
@@ -164,31 +156,33 @@ def _in_context(example: str, ancestors: tuple[tuple[str, bool], ...]) -> str:
     return example
 
 
-def _yaml_lines(key: str, value: Any, node: dict, indent: str = "") -> str:
+def _yaml_lines(schema: dict, key: str, value: Any, node: dict, indent: str = "") -> str:
+    """`node` is the field's subschema, its $ref resolved."""
     if isinstance(value, dict):
         lines = [f"{indent}{key}:"]
         for sub_key, sub_value in value.items():
-            lines.append(_yaml_lines(sub_key, sub_value, _child(node, sub_key), indent + "  "))
+            lines.append(_yaml_lines(schema, sub_key, sub_value, _child(schema, node, sub_key),
+                                     indent + "  "))
         return "\n".join(lines)
-    if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+    if isinstance(value, list):
+        items, _ = resolve_ref(schema, node.get("items", {}))
+        if not any(isinstance(item, dict) for item in value):
+            return f"{indent}{key}: [{', '.join(_scalar(item, items) for item in value)}]"
         lines = [f"{indent}{key}:"]
         for item in value:
-            first, *rest = [_yaml_lines(k, v, _child(node.get("items", {}), k), indent + "    ")
+            first, *rest = [_yaml_lines(schema, k, v, _child(schema, items, k), indent + "    ")
                             for k, v in item.items()]
             lines.append(f"{indent}  - {first.lstrip()}")
             lines += rest
         return "\n".join(lines)
-    if isinstance(value, list):
-        items = node.get("items", {})
-        return f"{indent}{key}: [{', '.join(_scalar(item, items) for item in value)}]"
     if isinstance(value, str) and "\n" in value:
         body = "\n".join(f"{indent}  {line}" if line else "" for line in value.split("\n"))
         return f"{indent}{key}: |\n{body}"
     return f"{indent}{key}: {_scalar(value, node)}"
 
 
-def _child(node: dict, key: str) -> dict:
-    return node.get("properties", {}).get(key, {})
+def _child(schema: dict, node: dict, key: str) -> dict:
+    return resolve_ref(schema, node.get("properties", {}).get(key, {}))[0]
 
 
 def _scalar(value: Any, node: dict) -> str:
@@ -198,8 +192,7 @@ def _scalar(value: Any, node: dict) -> str:
         return str(value)
     # Dates are written plainly; what the schema asks to quote, and what YAML
     # would misread (a time, yes/no, a colon), is written in quotes.
-    is_date = node.get("$ref", "").endswith("/date") or node.get("format") == "date"
-    if is_date:
+    if node.get("format") == "date":
         return value
     reads_back = yaml.safe_load(f"k: {value}") if value else None
     if "in quotes" in node.get("description", "") or reads_back != {"k": value}:
