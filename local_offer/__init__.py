@@ -1,6 +1,7 @@
 """The Local Offer generator: YAML service records to an accessible static site.
 
-Data flows one way: YAML files -> validated records (``records``) -> freshness
-state -> pages, feeds and search index -> mkdocs. Nothing under this package
-imports mkdocs except ``local_offer.mkdocs``, the thin plugin.
+The packages are the pipeline, and imports point one way, down it:
+cli -> mkdocs_plugin | editing -> outputs -> site -> freshness -> records.
+Only ``local_offer.mkdocs_plugin`` imports mkdocs (pyproject.toml's import-linter
+contracts hold every stage to this).
 """

@@ -1,4 +1,4 @@
-"""The command line: one sub-command per module in local_offer/commands."""
+"""The command line, on top of the pipeline: one sub-command per module in cli/commands/."""
 
 from __future__ import annotations
 
