@@ -13,8 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from local_offer.records.problems import Problem
 from local_offer.records.model import Record
+from local_offer.records.problems import Problem
 from local_offer.records.yaml_source import read_document
 
 OWNERS_FILE = Path("data") / "owners.yaml"

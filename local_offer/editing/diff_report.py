@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import difflib
 
+from local_offer.editing.record_diff import (
+    FieldChange,
+    OfferDiff,
+    ServiceChange,
+    unpublished_reason,
+)
 from local_offer.freshness.review import ReviewPolicy
-from local_offer.editing.record_diff import FieldChange, OfferDiff, ServiceChange, unpublished_reason
-from local_offer.records.model import Record
 from local_offer.records.dates import long_date
 from local_offer.records.markdown_safe import code, fenced, text
+from local_offer.records.model import Record
 from local_offer.records.words import plural
+
 
 class DiffReport:
     """Writes an OfferDiff for people who review it without opening the YAML."""

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from local_offer.freshness.review import Review, ReviewPolicy, State
-from local_offer.records.model import Record
 from local_offer.records.dates import long_date
-from local_offer.site.render import age_range
+from local_offer.records.model import Record
 from local_offer.records.taxonomy import Taxonomy
+from local_offer.site.render import age_range
 
 # Fields that say where a record is or when it was checked, not what families read.
 NOT_COMPARED = {"id", "path", "lines", "last_reviewed"}

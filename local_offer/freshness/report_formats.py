@@ -7,8 +7,8 @@ import json
 
 from local_offer.freshness.attention import FAIL_ON, URGENCY, Attention, Owner
 from local_offer.freshness.review import Review, State
-from local_offer.records.link_uses import BrokenLink
 from local_offer.records.dates import long_date
+from local_offer.records.link_uses import BrokenLink
 from local_offer.records.markdown_safe import code
 from local_offer.records.markdown_safe import link as md_link
 from local_offer.records.markdown_safe import text as md

@@ -10,10 +10,10 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
+from local_offer.records.model import Record
 from local_offer.records.period import Period
 from local_offer.records.problems import Problem
 from local_offer.records.settings import Settings
-from local_offer.records.model import Record
 
 
 class State(enum.Enum):

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from local_offer.freshness.review import Review, State
-from local_offer.records.words import plural
 from local_offer.records.taxonomy import Taxonomy
+from local_offer.records.words import plural
 
 # Columns of the tables: every entry falls in exactly one.
 COLUMNS = (("Current", (State.CURRENT,)), ("Due soon", (State.DUE_SOON,)),

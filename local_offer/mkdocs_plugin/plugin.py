@@ -11,18 +11,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
-from local_offer.site.build import build_content
-from local_offer.site.guide_pages import GUIDE_FILE
+from local_offer.mkdocs_plugin.config import LocalOfferConfig
 from local_offer.outputs import output_files
-from local_offer.records.problems import InvalidRecords, report
-from local_offer.records.project import Project
 from local_offer.outputs.search_index import SearchIndexFailed, index_site
+from local_offer.outputs.structured_data import json_ld
 from local_offer.records.dates import parse_day
 from local_offer.records.model import Record
+from local_offer.records.problems import InvalidRecords, report
+from local_offer.records.project import Project
+from local_offer.site.build import build_content
 from local_offer.site.content import SiteContent
+from local_offer.site.guide_pages import GUIDE_FILE
 from local_offer.site.pages import GeneratedPage
-from local_offer.outputs.structured_data import json_ld
-from local_offer.mkdocs_plugin.config import LocalOfferConfig
 
 log = get_plugin_logger(__name__)
 
@@ -76,7 +76,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 records=self.handed_over,
                 docs_page_urls=[_root_relative(file.url) for file in files.documentation_pages()])
         except InvalidRecords as error:
-            raise PluginError("Some service records are not valid:\n" + report(error.problems))
+            raise PluginError("Some records or data files are not valid:\n" + report(error.problems))
         self.handed_over = None  # a live preview's rebuild reads the files again
         self.generated = {}
         for page in self.content.pages():

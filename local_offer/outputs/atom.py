@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from local_offer.site import urls
 from local_offer.outputs.common import Identifiers, xml_bytes, xml_child, xml_root
+from local_offer.site import urls
 
 PATH = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"

@@ -11,8 +11,8 @@ import csv
 import io
 from typing import Iterable
 
-from local_offer.site import urls
 from local_offer.outputs.common import Identifiers
+from local_offer.site import urls
 
 PATH = "services.csv"
 # Spreadsheets run a cell that starts with one of these as a formula.

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
-from local_offer.site import urls
 from local_offer.outputs.common import DAY_CODES, WEEKDAYS, Identifiers
+from local_offer.site import urls
 
 UK_TIME = ZoneInfo("Europe/London")
 # UK time as calendars define it: summer time from the last Sunday in March to the last

@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
+from local_offer.outputs.common import DAY_CODES, Identifiers, split_address, without_empty
 from local_offer.site import urls
-from local_offer.outputs.common import (DAY_CODES, Identifiers, split_address,
-                         without_empty)
 
 FOLDER = "openreferral/v3"
 API_DETAILS = {

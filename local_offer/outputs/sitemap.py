@@ -8,8 +8,9 @@ serves both.
 from __future__ import annotations
 
 from typing import Iterable
-from local_offer.site import urls
+
 from local_offer.outputs.common import xml_bytes, xml_child, xml_root
+from local_offer.site import urls
 
 PATH = "sitemap.xml"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"

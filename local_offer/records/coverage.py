@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from local_offer.records.data_files import FieldChecker, read_data_file, section
+from local_offer.records.model import Record
 from local_offer.records.problems import Problem
 from local_offer.records.project import Project
-from local_offer.records.model import Record
 
 COVERAGE_FILE = "coverage.yaml"
 FIELDS = ("heading", "categories", "services", "pages")

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from local_offer.records.problems import Problem
+
 # Settings is also imported from here, where it used to live.
 from local_offer.records.settings import SETTINGS_FILE, Settings, load_settings
 from local_offer.records.taxonomy import Taxonomy, load_taxonomy

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from urllib.parse import quote
 
+from local_offer.records.model import Record
 from local_offer.records.problems import Problem
 from local_offer.records.project import Project
-from local_offer.records.model import Record
 
 EMAIL = "email"
 ISSUE = "issue"

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from local_offer.records.dates import day_or_today
 from local_offer.freshness.review import ReviewPolicy, future_review_problems
+from local_offer.records.dates import day_or_today
 from local_offer.records.glossary import load_glossary
-from local_offer.site.guide_pages import guide_pages
+from local_offer.records.loader import load_records
+from local_offer.records.model import Record
 from local_offer.records.problems import InvalidRecords
 from local_offer.records.project import Project
-from local_offer.records.model import Record
-from local_offer.records.loader import load_records
-from local_offer.site.render import Renderer
 from local_offer.records.site_data import load_site_data
 from local_offer.site.content import SiteContent
+from local_offer.site.guide_pages import guide_pages
+from local_offer.site.render import Renderer
 
 
 def build_content(project: Project, today: str | dt.date | None = None,

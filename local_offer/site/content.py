@@ -12,20 +12,20 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Iterable
 
-from local_offer.site import freshness_pages, urls
-from local_offer.site.family_pages import family_pages
-from local_offer.site.find_page import find_page
 from local_offer.freshness.review import Review
 from local_offer.records.dates import day_or_today
 from local_offer.records.glossary import Glossary
-from local_offer.records.project import Settings
 from local_offer.records.model import Record
-from local_offer.site.render import Renderer
-from local_offer.site.search_data import SearchData
+from local_offer.records.project import Settings
 from local_offer.records.site_data import SiteData
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
-from local_offer.site.term_explanations import TermExplainer, with_terms_explained
+from local_offer.site import freshness_pages, urls
+from local_offer.site.family_pages import family_pages
+from local_offer.site.find_page import find_page
 from local_offer.site.pages import BROWSE_WAYS, BrowseWay, GeneratedPage, first_letter
+from local_offer.site.render import Renderer
+from local_offer.site.search_data import SearchData
+from local_offer.site.term_explanations import TermExplainer, with_terms_explained
 
 
 class SiteContent:

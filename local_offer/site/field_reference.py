@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from local_offer.records.taxonomy import Taxonomy
 from local_offer.records.schema import PATTERN_FIXES, TYPE_WORDS, resolve_ref
+from local_offer.records.taxonomy import Taxonomy
 
 # The $defs a field may point to, as a reader would call them.
 SHARED_KINDS = {"date": "a date", "time": "a time", "web_address": "a web address"}

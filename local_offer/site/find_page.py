@@ -7,10 +7,10 @@ it offers the browse lists instead. Engine-neutral, like the other pages.
 
 from __future__ import annotations
 
-from local_offer.site.search_data import FAMILY_ROUTES
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE
 from local_offer.site import urls
 from local_offer.site.pages import BROWSE_WAYS, GeneratedPage
+from local_offer.site.search_data import FAMILY_ROUTES
 
 TITLE = "Find support"
 

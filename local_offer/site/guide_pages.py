@@ -12,11 +12,11 @@ import posixpath
 import re
 from pathlib import Path
 
-from local_offer.site.field_reference import field_docs
 from local_offer.records.project import Project
-from local_offer.site.render import Renderer
-from local_offer.site.pages import GeneratedPage
 from local_offer.records.schema import RecordSchema
+from local_offer.site.field_reference import field_docs
+from local_offer.site.pages import GeneratedPage
+from local_offer.site.render import Renderer
 
 GUIDE_FILE = "CONTRIBUTING.md"
 GUIDE_URI = "about/contributing.md"

@@ -7,14 +7,13 @@ template, a README of its parameters and the fixtures it is tested with
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from local_offer.records.link_policy import checked_web_address
 from local_offer.records.dates import long_date, month_year
+from local_offer.records.link_policy import checked_web_address
 from local_offer.records.markdown_text import markdown_to_html
 from local_offer.records.taxonomy import Taxonomy
 from local_offer.records.words import plural

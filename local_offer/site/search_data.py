@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from local_offer.site.family_words import FamilyWords
+from local_offer.records.dates import long_date
 from local_offer.records.glossary import Glossary
 from local_offer.records.model import Record
-from local_offer.records.dates import long_date
-from local_offer.site.render import age_range
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
+from local_offer.site.family_words import FamilyWords
+from local_offer.site.render import age_range
 
 # The ways a family can get a service without anyone else: the Find page's "how to get it".
 FAMILY_ROUTES = ("drop-in", "self-referral")

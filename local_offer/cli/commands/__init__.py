@@ -12,8 +12,8 @@ import datetime as dt
 
 from local_offer.freshness.review import future_review_problems
 from local_offer.records.dates import day_or_today, parse_day
-from local_offer.records.project import Project
 from local_offer.records.loader import LoadResult, RecordLoader
+from local_offer.records.project import Project
 from local_offer.records.site_data import load_site_data
 
 

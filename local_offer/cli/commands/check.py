@@ -6,10 +6,10 @@ import os
 import sys
 from pathlib import Path
 
-from local_offer.records.problems import report
-from local_offer.records.dates import day_or_today
-from local_offer.records.project import Project
 from local_offer.cli.commands import iso_date, load_checked
+from local_offer.records.dates import day_or_today
+from local_offer.records.problems import report
+from local_offer.records.project import Project
 
 ORDER = 15
 
@@ -57,8 +57,8 @@ def run(args) -> int:
 def load_attention(args):
     """The Attention for the arguments given, or an exit code (2) after saying what is wrong."""
     from local_offer.freshness.attention import Attention
-    from local_offer.freshness.review import ReviewPolicy
     from local_offer.freshness.report_formats import broken_links_from_json
+    from local_offer.freshness.review import ReviewPolicy
 
     project = Project(args.project)
     result = load_checked(project, args.today)

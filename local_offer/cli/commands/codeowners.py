@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from local_offer.editing.codeowners import (CODEOWNERS_FILE, OWNERS_FILE, codeowners_text, load_owners,
-                          unlisted_owners)
+from local_offer.editing.codeowners import (
+    CODEOWNERS_FILE,
+    OWNERS_FILE,
+    codeowners_text,
+    load_owners,
+    unlisted_owners,
+)
+from local_offer.records.loader import RecordLoader
 from local_offer.records.problems import report
 from local_offer.records.project import Project
-from local_offer.records.loader import RecordLoader
 
 ORDER = 70
 

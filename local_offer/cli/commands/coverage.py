@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import sys
 
-from local_offer.site.build import build_content
+from local_offer.cli.commands import iso_date
 from local_offer.records.coverage import COVERAGE_FILE, HeadingCoverage
-from local_offer.site.family_pages import offer_coverage
 from local_offer.records.problems import InvalidRecords, report
 from local_offer.records.project import Project
 from local_offer.records.words import plural
-from local_offer.cli.commands import iso_date
+from local_offer.site.build import build_content
+from local_offer.site.family_pages import offer_coverage
 
 ORDER = 40
 

@@ -6,20 +6,19 @@ work left the base revision (default: the main branch), read straight from git.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
 
-from local_offer.editing.diff_report import DiffReport, fenced
-from local_offer.freshness.review import ReviewPolicy
-from local_offer.editing.git_revision import RECORD_FOLDERS, GitError, Repository
-from local_offer.records.problems import report
-from local_offer.records.dates import day_or_today
-from local_offer.records.project import Project
-from local_offer.editing.record_diff import RecordComparer
-from local_offer.records.loader import RecordLoader
 from local_offer.cli.commands import iso_date
+from local_offer.editing.diff_report import DiffReport, fenced
+from local_offer.editing.git_revision import RECORD_FOLDERS, GitError, Repository
+from local_offer.editing.record_diff import RecordComparer
+from local_offer.freshness.review import ReviewPolicy
+from local_offer.records.dates import day_or_today
+from local_offer.records.loader import RecordLoader
+from local_offer.records.problems import report
+from local_offer.records.project import Project
 
 ORDER = 40
 

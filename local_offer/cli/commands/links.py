@@ -6,11 +6,11 @@ import json
 import sys
 from pathlib import Path
 
+from local_offer.records.link_uses import external_links
+from local_offer.records.loader import RecordLoader
 from local_offer.records.problems import report
 from local_offer.records.project import Project
 from local_offer.records.words import plural
-from local_offer.records.link_uses import external_links
-from local_offer.records.loader import RecordLoader
 
 ORDER = 40
 

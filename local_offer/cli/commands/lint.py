@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from local_offer.records.glossary import load_glossary
 from local_offer.editing.plain_english import Limits, PlainEnglishCheck
+from local_offer.records.glossary import load_glossary
 from local_offer.records.problems import summary_line
 from local_offer.records.project import Project
 from local_offer.records.yaml_source import read_document

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import sys
 from pathlib import Path
 
+from local_offer.cli.commands import iso_date
+from local_offer.editing.safe_write import create_new
 from local_offer.records.dates import day_or_today
 from local_offer.records.project import Project
-from local_offer.editing.safe_write import create_new
-from local_offer.cli.commands import iso_date
 
 TEMPLATE = Path("schema") / "service-template.yaml"
 

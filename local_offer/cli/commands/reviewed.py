@@ -12,14 +12,14 @@ import re
 import sys
 from pathlib import Path
 
+from local_offer.cli.commands import iso_date
+from local_offer.editing.safe_write import ChangedMeanwhile, replace_if_unchanged
 from local_offer.freshness.review import ReviewPolicy
+from local_offer.records.dates import day_or_today, long_date
+from local_offer.records.loader import RecordLoader
+from local_offer.records.model import Record
 from local_offer.records.problems import Problem, report
 from local_offer.records.project import Project
-from local_offer.records.model import Record
-from local_offer.records.loader import RecordLoader
-from local_offer.records.dates import day_or_today, long_date
-from local_offer.editing.safe_write import ChangedMeanwhile, replace_if_unchanged
-from local_offer.cli.commands import iso_date
 
 ORDER = 35
 

@@ -8,7 +8,6 @@ import sys
 from local_offer.records.project import Project
 from local_offer.records.schema import with_taxonomy
 
-
 ORDER = 80
 
 def add_parser(commands) -> None:

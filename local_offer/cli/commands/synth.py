@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from local_offer.records.project import Project
 from local_offer.editing.synth import write_synthetic
-
+from local_offer.records.project import Project
 
 ORDER = 90
 

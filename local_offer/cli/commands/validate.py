@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sys
 
+from local_offer.cli.commands import iso_date, load_checked
 from local_offer.records.problems import report
 from local_offer.records.project import Project
-from local_offer.cli.commands import iso_date, load_checked
-
 
 ORDER = 10
 
