@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -16,6 +17,9 @@ from local_offer.records.dates import parse_day
 from local_offer.records.period import PERIOD_FIX, Period
 from local_offer.records.problems import Problem
 from local_offer.records.yaml_source import Document, _dotted, read_document
+
+# An id in a data file or a record: lowercase words joined by hyphens.
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def read_data_file(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
@@ -54,6 +58,8 @@ class FieldChecker:
             self.problem((), "each entry must be a group of fields",
                          "write the fields of the entry under its '- ', indented")
             self.entry = {}
+        # Fields written with a typo: "did you mean" says so, "missing" would say it twice.
+        self.misspelt: set[str] = set()
 
     def problem(self, key: tuple | str, message: str, fix: str) -> None:
         path = self.where + ((key,) if isinstance(key, str) else key)
@@ -65,6 +71,7 @@ class FieldChecker:
         for key in self.entry:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), allowed, n=1)
+                self.misspelt.update(close)
                 self.problem(str(key), f"'{key}' is not a field this file uses",
                              f"did you mean '{close[0]}'?" if close else
                              "use only: " + ", ".join(allowed))
@@ -72,7 +79,7 @@ class FieldChecker:
     def text(self, key: str, fix: str, required: bool = True) -> str:
         value = self.entry.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
+            if required and key not in self.misspelt:
                 self.problem(key, f"'{key}' is missing or empty", fix)
             return ""
         if not isinstance(value, str):
@@ -126,6 +133,32 @@ class FieldChecker:
                 shown = "not a period"
             self.problem(key, f"'{key}' is {shown}", PERIOD_FIX)
             return None
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        """A list of words or phrases (missing: none)."""
+        value = self.entry.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and
+                                                  not isinstance(v, bool) for v in value):
+            self.problem(key, f"'{key}' must be a list of words",
+                         f"write it like {key}: [first word, second word]")
+            return ()
+        return tuple(str(v) for v in value)
+
+    def optional_choice(self, key: str, choices: Iterable[str]) -> str | None:
+        """One of the choices, or nothing (missing or null)."""
+        if self.entry.get(key) is None:
+            return None
+        return self.choice(key, choices) or None
+
+    def slug(self, key: str) -> str:
+        """An id as records write it: lowercase letters, digits and hyphens."""
+        value = self.text(key, "write an id of lowercase letters, digits and hyphens, "
+                               "like speech-language")
+        if value and not SLUG.match(value):
+            self.problem(key, f"'{value}' is not an id", "use lowercase letters, digits and "
+                         "hyphens only, like speech-language")
+            return ""
+        return value
 
     def whole_number(self, key: str, fix: str, minimum: int = 0) -> int | None:
         value = self.entry.get(key)

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-import yaml
+from local_offer.records.data_files import FieldChecker, read_data_file, section
+from local_offer.records.problems import Problem
+from local_offer.records.taxonomy import Taxonomy
 
 # A word that may be an acronym: a capital, then another somewhere (NHS, SaLT, PfA, MHSTs),
 # not part of an address or a path, with an optional possessive.
@@ -67,9 +69,34 @@ class Glossary:
         return sorted(self.terms, key=lambda t: t.term.casefold())
 
 
-def load_glossary(path: Path) -> Glossary:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return Glossary(tuple(GlossaryTerm(term=str(item["term"]), meaning=str(item["meaning"]),
-                                       also=tuple(str(w) for w in item.get("also") or ()),
-                                       need=item.get("need"), category=item.get("category"))
-                          for item in data.get("terms", [])))
+GLOSSARY_FIELDS = ("term", "meaning", "also", "need", "category")
+GLOSSARY_EXAMPLE = ("  - term: EHCP\n    meaning: An education, health and care plan.\n"
+                    "    also: [EHC plan]")
+
+
+def load_glossary(path: Path, taxonomy: Taxonomy, shown: str = "") -> tuple[Glossary | None,
+                                                                           list[Problem]]:
+    """The glossary (None without the file), with a problem for each mistake in it."""
+    if not path.exists():
+        return None, []
+    document, problems = read_data_file(path, shown or path.as_posix())
+    if document is None:
+        return Glossary(()), problems
+    needs = [t.id for t in taxonomy.needs]
+    categories = [t.id for t in taxonomy.categories]
+    terms, first_line = [], {}
+    for index, _ in enumerate(section(document, "terms", problems, "terms:\n" + GLOSSARY_EXAMPLE)):
+        fields = FieldChecker(document, ("terms", index), problems)
+        fields.only(GLOSSARY_FIELDS)
+        term = fields.text("term", "write the word or acronym as families usually see it")
+        meaning = fields.text("meaning", "say what it means in short, plain sentences")
+        also = fields.text_list("also")
+        need = fields.optional_choice("need", needs)
+        category = fields.optional_choice("category", categories)
+        if term.casefold() in first_line:
+            fields.problem("term", f"'{term}' is in the glossary twice (first on line "
+                           f"{first_line[term.casefold()]})", "keep one entry and delete the other")
+        elif term and meaning:
+            first_line[term.casefold()] = document.line_of(("terms", index, "term"))
+            terms.append(GlossaryTerm(term, meaning, also, need, category))
+    return Glossary(tuple(terms)), problems

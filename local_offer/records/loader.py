@@ -46,6 +46,8 @@ class RecordLoader:
         return record_from(service_id, document), []
 
     def load(self, files: list[Path] | None = None) -> LoadResult:
+        if self.project.taxonomy_problems:  # records choose from lists that cannot be read
+            return LoadResult([], self.project.taxonomy_problems)
         records: list[Record] = []
         problems: list[Problem] = []
         first_file: dict[str, str] = {}

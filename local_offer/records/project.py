@@ -11,7 +11,11 @@ from local_offer.records.problems import Problem
 
 # Settings is also imported from here, where it used to live.
 from local_offer.records.settings import SETTINGS_FILE, Settings, load_settings
+from local_offer.records.glossary import Glossary, load_glossary
 from local_offer.records.taxonomy import Taxonomy, load_taxonomy
+
+TAXONOMY_FILE = "taxonomy.yaml"
+GLOSSARY_FILE = "glossary.yaml"
 
 
 @dataclass
@@ -38,8 +42,32 @@ class Project:
         return self.root / "data"
 
     @cached_property
+    def _taxonomy(self) -> tuple[Taxonomy, list[Problem]]:
+        path = self.data_dir / TAXONOMY_FILE
+        return load_taxonomy(path, self.shown(path))
+
+    @property
     def taxonomy(self) -> Taxonomy:
-        return load_taxonomy(self.data_dir / "taxonomy.yaml")
+        """The controlled lists; with mistakes (taxonomy_problems), what could be read."""
+        return self._taxonomy[0]
+
+    @property
+    def taxonomy_problems(self) -> list[Problem]:
+        return list(self._taxonomy[1])
+
+    @cached_property
+    def _glossary(self) -> tuple[Glossary | None, list[Problem]]:
+        path = self.data_dir / GLOSSARY_FILE
+        return load_glossary(path, self.taxonomy, self.shown(path))
+
+    @property
+    def glossary(self) -> Glossary | None:
+        """The glossary, or None when the project has none."""
+        return self._glossary[0]
+
+    def data_problems(self) -> list[Problem]:
+        """Every mistake in the data files that records and pages are made with."""
+        return self.taxonomy_problems + self._glossary[1] + self.settings_problems
 
     @property
     def _settings(self) -> tuple[Settings, list[Problem]]:

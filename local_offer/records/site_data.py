@@ -26,8 +26,9 @@ class SiteData:
 
 def load_site_data(project: Project, today: dt.date | None = None,
                    site_url: str = "") -> tuple[SiteData, list[Problem]]:
-    # data/settings.yaml is read once (project.settings); its groups are checked below.
-    problems = project.settings_problems
+    # The lists, the glossary and the settings are read once (Project); settings' groups
+    # are checked below.
+    problems = project.data_problems()
     report, found = load_problem_report(project, site_url)
     problems += found
     comments, found = load_comments(project, day_or_today(today))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from local_offer.records.data_files import FieldChecker, read_data_file, section
+from local_offer.records.problems import Problem
 
 # Term ids with a meaning: a service for the whole area is in every area, one for all needs
 # under every need.
@@ -54,12 +55,71 @@ class Taxonomy:
         return term_id
 
 
-def load_taxonomy(path: Path) -> Taxonomy:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+KINDS = ("categories", "needs", "areas", "routes")
+TERM_FIELDS = ("id", "label", "description", "group")
+BAND_FIELDS = ("id", "label", "min", "max")
+TERM_EXAMPLE = "  - id: speech-language\n    label: Speech, language and communication"
+BAND_EXAMPLE = "  - id: 0-4\n    label: 0 to 4 years\n    min: 0\n    max: 4"
 
-    def terms(kind: str) -> tuple[Term, ...]:
-        return tuple(Term(**entry) for entry in data[kind])
 
-    return Taxonomy(categories=terms("categories"), needs=terms("needs"), areas=terms("areas"),
-                    routes=terms("routes"),
-                    age_bands=tuple(AgeBand(**entry) for entry in data["age_bands"]))
+def load_taxonomy(path: Path, shown: str = "") -> tuple[Taxonomy, list[Problem]]:
+    """The controlled lists, with a problem (file, line, field, fix) for each mistake.
+
+    Every list must be there with at least one entry; ids are unique within a list."""
+    shown = shown or path.as_posix()
+    if not path.exists():
+        return EMPTY, [Problem(shown, 1, "", "the file of controlled lists is missing",
+                               "copy data/taxonomy.yaml from the generator's sample")]
+    document, problems = read_data_file(path, shown)
+    if document is None:
+        return EMPTY, problems
+    lists = {kind: tuple(_terms(document, kind, problems)) for kind in KINDS}
+    bands = tuple(_age_bands(document, problems))
+    return Taxonomy(age_bands=bands, **lists), problems
+
+
+def _entries(document, kind: str, example: str, problems: list[Problem]) -> list[FieldChecker]:
+    checkers, seen = [], {}
+    before = len(problems)
+    items = section(document, kind, problems, f"{kind}:\n{example}")
+    if not items and len(problems) == before:
+        problems.append(Problem(document.path, document.line_of((kind,)), kind,
+                                f"the list '{kind}' is missing or empty",
+                                f"add '{kind}:' with at least one entry, like:\n{kind}:\n{example}"))
+    for index, _ in enumerate(items):
+        fields = FieldChecker(document, (kind, index), problems)
+        entry_id = fields.entry.get("id")
+        if isinstance(entry_id, str) and entry_id in seen:
+            fields.problem("id", f"the id '{entry_id}' is used twice (first on line "
+                           f"{seen[entry_id]})", "give each entry its own id")
+        elif isinstance(entry_id, str):
+            seen[entry_id] = document.line_of((kind, index, "id"))
+        checkers.append(fields)
+    return checkers
+
+
+def _terms(document, kind: str, problems: list[Problem]):
+    for fields in _entries(document, kind, TERM_EXAMPLE, problems):
+        fields.only(TERM_FIELDS)
+        term = Term(id=fields.slug("id"), label=fields.text("label", "write the name families read"),
+                    description=fields.text("description", "", required=False),
+                    group=fields.text("group", "", required=False))
+        if term.id:  # kept without a label, so records and data files using it are not wrong too
+            yield term
+
+
+def _age_bands(document, problems: list[Problem]):
+    for fields in _entries(document, "age_bands", BAND_EXAMPLE, problems):
+        fields.only(BAND_FIELDS)
+        band_id = fields.text("id", "write an id like 0-4")
+        label = fields.text("label", "write the age group as families read it, like 0 to 4 years")
+        fix = "write a whole number of years, like 4"
+        low, high = fields.whole_number("min", fix), fields.whole_number("max", fix)
+        if low is not None and high is not None and low > high:
+            fields.problem("min", f"the youngest age ({low}) is above the oldest ({high})",
+                           "swap min and max")
+        elif band_id and label and low is not None and high is not None:
+            yield AgeBand(band_id, label, low, high)
+
+
+EMPTY = Taxonomy(categories=(), needs=(), areas=(), routes=(), age_bands=())

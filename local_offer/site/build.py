@@ -7,7 +7,6 @@ from typing import Iterable
 
 from local_offer.freshness.review import ReviewPolicy, future_review_problems
 from local_offer.records.dates import day_or_today
-from local_offer.records.glossary import load_glossary
 from local_offer.records.loader import load_records
 from local_offer.records.model import Record
 from local_offer.records.problems import InvalidRecords
@@ -35,8 +34,7 @@ def build_content(project: Project, today: str | dt.date | None = None,
         raise InvalidRecords(sorted(problems))
     policy = ReviewPolicy(project.settings)
     reviews = [policy.review(record, day) for record in records]
-    glossary_path = project.data_dir / "glossary.yaml"
-    glossary = load_glossary(glossary_path) if glossary_path.exists() else None
+    glossary = project.glossary
     renderer = Renderer(project.taxonomy, {"settings": project.settings,
                                            "report_problem": site_data.report_problem})
     return SiteContent(reviews, project.taxonomy, renderer, glossary, today=day,

@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 
 from local_offer.editing.plain_english import Limits, PlainEnglishCheck
-from local_offer.records.glossary import load_glossary
-from local_offer.records.problems import summary_line
+from local_offer.records.problems import report, summary_line
 from local_offer.records.project import Project
 from local_offer.records.yaml_source import read_document
 
@@ -33,9 +32,10 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     project = Project(args.project)
-    glossary_path = project.data_dir / "glossary.yaml"
-    glossary = load_glossary(glossary_path) if glossary_path.exists() else None
-    check = PlainEnglishCheck(glossary, Limits(sentence_words=args.sentence_words,
+    if project.data_problems():  # the glossary says which acronyms are explained
+        print(report(project.data_problems()), file=sys.stderr)
+        return 2
+    check = PlainEnglishCheck(project.glossary, Limits(sentence_words=args.sentence_words,
                                                reading_ease=args.reading_ease))
     files = project.service_files()
     found = []
