@@ -12,7 +12,7 @@ import yaml
 from local_offer.records.project import Project
 
 # The browser suite's fixtures: the built sites served locally, and the crawl.
-pytest_plugins = ["browser.sites"]
+pytest_plugins = ["tests.browser.sites"]
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPONENTS = ROOT / "local_offer" / "site" / "components"
@@ -79,7 +79,7 @@ def sample_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
     """Records carrying script payloads in every text field (tests/hostile_records.py), built."""
-    from hostile_records import HOSTILE_RECORDS
+    from tests.hostile_records import HOSTILE_RECORDS
     root = tmp_path_factory.mktemp("hostile")
     copy_project(root)
     for name, text in HOSTILE_RECORDS.items():

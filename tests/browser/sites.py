@@ -12,9 +12,9 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from conftest import (SiteServer, axe_violations, build_into, component_fixtures,
+from tests.conftest import (SiteServer, axe_violations, build_into, component_fixtures,
                       copy_project)
-from browser.page_types import FIXTURE_RECORDS, FIXTURES, PAGE_TYPES, SAMPLE, PageType
+from tests.browser.page_types import FIXTURE_RECORDS, FIXTURES, PAGE_TYPES, SAMPLE, PageType
 
 
 # What the checks read from a page: language, title, headings, landmarks, links, words.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import axe_violations, describe
-from browser.page_types import PAGE_TYPES
+from tests.conftest import axe_violations, describe
+from tests.browser.page_types import PAGE_TYPES
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)

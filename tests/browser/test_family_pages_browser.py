@@ -8,7 +8,7 @@ from local_offer.site.build import build_content
 from local_offer.site.family_pages import waiting_family_services
 from local_offer.records.project import Project
 
-from conftest import ROOT, SAMPLE_TODAY, axe_violations, describe
+from tests.conftest import ROOT, SAMPLE_TODAY, axe_violations, describe
 
 
 def test_temporarily_closed_service_shows_its_alert_first_on_its_page(page, sample_server):

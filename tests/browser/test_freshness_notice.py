@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import AXE_SCRIPT, WCAG_TAGS, describe
+from tests.conftest import AXE_SCRIPT, WCAG_TAGS, describe
 
 PAGE = "services/hoo-peninsula-family-hub/"
 NOTICE = ".lo-freshness"

@@ -5,7 +5,7 @@ every page is left to the suite that checks every page; anything these pages
 bring themselves fails here.
 """
 
-from conftest import axe_violations, describe
+from tests.conftest import axe_violations, describe
 
 
 def violations_by_element(page, url) -> dict[tuple[str, str], dict]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from hostile_records import HOSTILE_RECORDS
+from tests.hostile_records import HOSTILE_RECORDS
 
-from page_watch import watched
+from tests.browser.page_watch import watched
 
 PAGES = [f"services/{name}/" for name in HOSTILE_RECORDS] + [
     "", "browse/a-z/0-9/", "browse/a-z/M/", "browse/need/autism/"]

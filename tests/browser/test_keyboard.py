@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from browser.keyboard import Keyboard, walk_every_tab_stop
-from browser.page_types import PAGE_TYPES
-from browser.sites import url_of
+from tests.browser.keyboard import Keyboard, walk_every_tab_stop
+from tests.browser.page_types import PAGE_TYPES
+from tests.browser.sites import url_of
 
 NARROW = {"width": 320, "height": 640}
 

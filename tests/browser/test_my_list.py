@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from conftest import axe_violations, describe
+from tests.conftest import axe_violations, describe
 
 STROOD = "Tiny Talkers (Strood)"
 SENDIASS = "SEND Information, Advice and Support Service (SENDIASS)"

@@ -8,8 +8,8 @@ from collections import defaultdict
 import pytest
 import yaml
 
-from conftest import ROOT
-from browser.page_types import PAGE_TYPES
+from tests.conftest import ROOT
+from tests.browser.page_types import PAGE_TYPES
 
 SITE_NAME = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
 # Link text that says nothing once read out of its sentence, as a screen reader's link list does.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from page_watch import LISTEN, watched
+from tests.browser.page_watch import LISTEN, watched
 
 # One page of each kind: hand-written, service, ways to browse, a list of services, not found.
 PAGES = ["", "services/tiny-talkers-strood/", "browse/", "browse/need/autism/", "404.html"]

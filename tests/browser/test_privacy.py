@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser.page_types import PAGE_TYPES
-from browser.sites import RequestLog
+from tests.browser.page_types import PAGE_TYPES
+from tests.browser.sites import RequestLog
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser.page_types import SERVICE_PAGE_TYPES
-from browser.sites import url_of
+from tests.browser.page_types import SERVICE_PAGE_TYPES
+from tests.browser.sites import url_of
 
 WIDE = {"width": 1280, "height": 800}
 NARROW = {"width": 320, "height": 640}

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from local_offer.site.build import build_content
 from local_offer.records.project import Project
 
-from conftest import ROOT, SAMPLE_TODAY, axe_violations, describe
+from tests.conftest import ROOT, SAMPLE_TODAY, axe_violations, describe
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser.page_types import PAGE_TYPES
-from browser.sites import OUTLINE, url_of
+from tests.browser.page_types import PAGE_TYPES
+from tests.browser.sites import OUTLINE, url_of
 
 
 def test_every_service_is_reached_through_the_browse_pages(crawl, sample_site, sample_server):
