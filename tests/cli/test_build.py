@@ -1,4 +1,4 @@
-"""A full build of the sample data, and that it grows linearly."""
+"""A full build of the fixture offer, and that it grows linearly."""
 
 from __future__ import annotations
 
@@ -16,67 +16,67 @@ from markupsafe import escape
 
 from local_offer.cli import main
 from local_offer.cli.commands.build import BuildFailed, BuildLock, build_site
-from local_offer.records.project import Project
 from local_offer.editing.synth import write_synthetic
 
-from tests.conftest import ROOT, SAMPLE_TODAY, build_into, copy_project
-from tests.records.test_records import MINIMAL
+from tests.helpers import FIXTURE_TODAY, OFFER, ROOT, build_into, copy_project
 
 
-def test_every_service_has_a_page_with_its_name(sample_site):
-    files = sorted((ROOT / "services").rglob("*.yaml"))
+def test_every_service_has_a_page_with_its_name(offer_site):
+    files = sorted((OFFER / "services").rglob("*.yaml"))
     assert len(files) >= 40
     for path in files:
-        page = sample_site / "services" / path.stem / "index.html"
+        page = offer_site / "services" / path.stem / "index.html"
         html = page.read_text(encoding="utf-8")
         name = yaml.safe_load(path.read_text(encoding="utf-8"))["name"]
         assert f"<h1>{escape(name)}</h1>" in html, path
 
 
-def test_hand_written_and_browse_pages_are_built(sample_site):
+def test_hand_written_and_browse_pages_are_built(offer_site):
     for page in ("index.html", "how-to-get-help/index.html", "glossary/index.html",
                  "about/index.html", "browse/index.html", "browse/category/index.html",
                  "browse/need/autism/index.html", "browse/age/0-4/index.html",
                  "browse/area/strood/index.html", "browse/a-z/index.html", "404.html"):
-        assert (sample_site / page).is_file(), page
+        assert (offer_site / page).is_file(), page
 
 
-def test_home_page_leads_to_every_way_of_browsing(sample_site):
-    html = (sample_site / "index.html").read_text(encoding="utf-8")
+def test_home_page_leads_to_every_way_of_browsing(offer_site):
+    html = (offer_site / "index.html").read_text(encoding="utf-8")
     for target in ("browse/category/", "browse/need/", "browse/age/", "browse/area/",
                    "browse/a-z/"):
         assert f'href="{target}"' in html, target
 
 
-def test_service_pages_are_not_in_the_navigation(sample_site):
-    html = (sample_site / "about" / "index.html").read_text(encoding="utf-8")
+def test_service_pages_are_not_in_the_navigation(offer_site):
+    html = (offer_site / "about" / "index.html").read_text(encoding="utf-8")
     nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
     nav = nav[: nav.index("</nav>")]
     assert "services/" not in nav
     assert "Browse services" in nav
 
 
-def test_nothing_is_written_into_docs(sample_site):
-    assert not (ROOT / "docs" / "services").exists()
-    assert not (ROOT / "docs" / "browse").exists()
-    assert not (ROOT / "docs" / "glossary.md").exists()
+def test_nothing_is_written_into_docs(offer_project, offer_site):
+    docs = offer_project.root / "docs"
+    assert (docs / "index.md").is_file()
+    assert not (docs / "services").exists()
+    assert not (docs / "browse").exists()
+    assert not (docs / "glossary.md").exists()
 
 
-def test_no_google_fonts(sample_site):
+def test_no_google_fonts(offer_site):
     for page in ("index.html", "services/tiny-talkers-strood/index.html"):
-        html = (sample_site / page).read_text(encoding="utf-8")
+        html = (offer_site / page).read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
-def test_service_page_does_not_grow_with_the_number_of_services(tmp_path, sample_site):
+def test_service_page_does_not_grow_with_the_number_of_services(tmp_path, offer_site):
     project = tmp_path / "big"
     project.mkdir()
-    copy_project(project, sample_services=True)
-    write_synthetic(2000, project / "services" / "synthetic", Project(ROOT).taxonomy,
+    big = copy_project(project, offer=True)
+    write_synthetic(2000, big.services_dir / "synthetic", big.taxonomy,
                     today=dt.date(2026, 11, 20))
     build_into(project, project / "site")
     page = "services/tiny-talkers-strood/index.html"
-    small = (sample_site / page).stat().st_size
+    small = (offer_site / page).stat().st_size
     large = (project / "site" / page).stat().st_size
     assert abs(large - small) / small <= 0.10, (small, large)
     assert len(list((project / "site" / "services").iterdir())) >= 2000
@@ -97,7 +97,7 @@ def beside(site, kind: str) -> list:
 def built(scratch):
     """A scratch project with three records, built once into site/."""
     for name in ("alpha", "beta", "gamma"):
-        scratch.write(f"{name}.yaml", MINIMAL.replace("Minimal Service", f"Service {name}"))
+        scratch.record(name, name=f"Service {name}")
     site = scratch.root / "site"
     build_into(scratch.root, site)
     return scratch, site
@@ -110,7 +110,7 @@ def test_a_killed_build_leaves_the_previous_site_intact(built):
     write_synthetic(200, scratch.services_dir / "synthetic", scratch.taxonomy,
                     today=dt.date(2026, 11, 20))
     build = subprocess.Popen([sys.executable, str(ROOT / "build_offer.py"), "--project",
-                              str(scratch.root), "build", "--today", SAMPLE_TODAY],
+                              str(scratch.root), "build", "--today", FIXTURE_TODAY],
                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:  # kill it once it has written some service pages into its staging folder
         deadline = time.monotonic() + 120
@@ -130,7 +130,7 @@ def test_a_killed_build_leaves_the_previous_site_intact(built):
     assert site_snapshot(site) == before
     # The next build tidies up after the killed one and swaps in as usual.
     shutil.rmtree(scratch.services_dir / "synthetic")
-    scratch.write("delta.yaml", MINIMAL.replace("Minimal Service", "Service delta"))
+    scratch.record("delta", name="Service delta")
     build_into(scratch.root, site)
     assert beside(site, "new") == [] and beside(site, "old") == []
     assert (site / "services" / "delta" / "index.html").is_file()
@@ -145,7 +145,7 @@ def test_a_failed_build_leaves_the_site_and_no_leftovers(built, monkeypatch):
     before = site_snapshot(site)
     monkeypatch.setattr("local_offer.cli.commands.build._post_build", disk_full)
     with pytest.raises(BuildFailed, match="No space left"):
-        build_site(scratch, site, today=SAMPLE_TODAY)
+        build_site(scratch, site, today=FIXTURE_TODAY)
     assert site_snapshot(site) == before
     assert beside(site, "new") == []
 
@@ -157,7 +157,7 @@ def test_a_site_missing_after_a_kill_between_renames_is_put_back(built, monkeypa
     (site.parent / ".site-new-abc123").mkdir()
     monkeypatch.setattr("local_offer.cli.commands.build._post_build", disk_full)
     with pytest.raises(BuildFailed):
-        build_site(scratch, site, today=SAMPLE_TODAY)
+        build_site(scratch, site, today=FIXTURE_TODAY)
     assert site_snapshot(site) == before
     assert beside(site, "new") == [] and beside(site, "old") == []
 
@@ -166,7 +166,7 @@ def test_a_second_build_at_the_same_time_is_refused(built, capsys):
     scratch, site = built
     before = site_snapshot(site)
     with BuildLock(site):
-        code = main(["--project", str(scratch.root), "build", "--today", SAMPLE_TODAY])
+        code = main(["--project", str(scratch.root), "build", "--today", FIXTURE_TODAY])
     assert code == 1
     assert "another build into" in capsys.readouterr().err
     assert site_snapshot(site) == before

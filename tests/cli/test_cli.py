@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+
+import yaml
 
 from local_offer.cli import main
 from local_offer.records.loader import RecordLoader
 
-from tests.conftest import ROOT
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL, OFFER, ROOT
 
 
 def run(scratch, *args):
@@ -69,8 +71,27 @@ def test_new_never_overwrites(scratch, capsys):
     assert not (scratch.services_dir / "sunny-days.yaml").exists()
 
 
-def test_schema_file_is_up_to_date_with_the_taxonomy():
-    assert main(["--project", str(ROOT), "schema", "--check"]) == 0
+def test_the_published_schema_is_as_the_schema_command_writes_it(scratch):
+    # Its lists are the council's (data/taxonomy.yaml); the rest of the file is the product's.
+    published = (ROOT / "schema" / "service.schema.json").read_text(encoding="utf-8")
+    assert published == json.dumps(json.loads(published), indent=2, ensure_ascii=False) + "\n"
+    scratch.schema_path.write_text(published, encoding="utf-8")
+    assert run(scratch, "schema") == 0
+    assert run(scratch, "schema", "--check") == 0
+    written = json.loads(scratch.schema_path.read_text(encoding="utf-8"))
+    taxonomy = yaml.safe_load(scratch.data_dir.joinpath("taxonomy.yaml").read_text())
+    lists = {"categories": written["properties"]["categories"]["items"],
+             "needs": written["properties"]["needs"]["items"],
+             "areas": written["properties"]["areas"]["items"],
+             "routes": written["properties"]["how_to_get_it"]["properties"]["routes"]["items"]}
+    expected = json.loads(published)
+    for name, items in lists.items():
+        assert items["enum"] == [term["id"] for term in taxonomy[name]], name
+    expected["properties"]["categories"]["items"] = lists["categories"]
+    expected["properties"]["needs"]["items"] = lists["needs"]
+    expected["properties"]["areas"]["items"] = lists["areas"]
+    expected["properties"]["how_to_get_it"]["properties"]["routes"]["items"] = lists["routes"]
+    assert written == expected  # nothing else changed
 
 
 def test_schema_check_notices_a_changed_taxonomy(scratch):
@@ -82,10 +103,10 @@ def test_schema_check_notices_a_changed_taxonomy(scratch):
     assert '"transport"' in scratch.schema_path.read_text()
 
 
-def test_every_record_starts_with_the_schema_line():
-    for path in sorted((ROOT / "services").rglob("*.yaml")):
+def test_every_record_of_the_fixture_offer_starts_with_the_schema_line():
+    for path in sorted((OFFER / "services").rglob("*.yaml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        depth = len(path.relative_to(ROOT).parts) - 1
+        depth = len(path.relative_to(OFFER).parts) - 1
         assert first == "# yaml-language-server: $schema=" + "../" * depth + \
             "schema/service.schema.json", path
 

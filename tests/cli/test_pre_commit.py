@@ -1,4 +1,4 @@
-"""The pre-commit hooks run clean on the sample data, each tool run as pre-commit would run it.
+"""The pre-commit hooks run clean on the fixture offer, each tool run as pre-commit would run it.
 
 pre-commit itself cannot fetch the hook repositories here (no network), so
 each hook's tool, pinned in requirements-test.txt at the hook's version, is
@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.metadata
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.records.test_records import MINIMAL
-
-from tests.conftest import ROOT
+from tests.helpers import MINIMAL, ROOT, copy_project
 
 CONFIG = ROOT / ".pre-commit-config.yaml"
 BIN = Path(sys.executable).parent
@@ -33,10 +32,17 @@ def hooks() -> dict[str, tuple[dict, dict]]:
     return {hook["id"]: (repo, hook) for repo in config["repos"] for hook in repo["hooks"]}
 
 
-def tracked_files() -> list[str]:
-    listing = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others",
-                              "--exclude-standard"], capture_output=True, check=True).stdout
-    return sorted(filter(None, listing.decode().split("\0")))
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory) -> Path:
+    """A checkout holding the fixture offer, with the layout rules: where the hooks run."""
+    project = copy_project(tmp_path_factory.mktemp("checkout"), offer=True)
+    shutil.copy(ROOT / ".yamllint", project.root / ".yamllint")
+    return project.root
+
+
+def files_in(checkout: Path) -> list[str]:
+    return sorted(path.relative_to(checkout).as_posix() for path in checkout.rglob("*")
+                  if path.is_file())
 
 
 def command(hook: dict, files: list[str]) -> list[str]:
@@ -44,14 +50,16 @@ def command(hook: dict, files: list[str]) -> list[str]:
     if hook["id"] in TOOLS:
         entry = [str(BIN / TOOLS[hook["id"]][0])]
     else:
-        entry = [sys.executable if word == "python" else word
+        # python is this run's; a script of the repository's (build_offer.py) runs from it.
+        entry = [sys.executable if word == "python" else
+                 str(ROOT / word) if (ROOT / word).is_file() else word
                  for word in shlex.split(hook["entry"])]
     passed = files if hook.get("pass_filenames", True) else []
     return [*entry, *hook.get("args", []), *passed]
 
 
-def run_hook(hook: dict, files: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(command(hook, files), cwd=ROOT, capture_output=True, text=True)
+def run_hook(hook: dict, files: list[str], checkout: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(command(hook, files), cwd=checkout, capture_output=True, text=True)
 
 
 def test_config_is_valid_for_pre_commit():
@@ -69,31 +77,31 @@ def test_hook_versions_match_the_tools_tested_here():
 
 
 @pytest.mark.parametrize("hook_id", ["check-jsonschema", "yamllint", "validate"])
-def test_each_hook_passes_on_the_sample_data(hook_id):
+def test_each_hook_passes_on_the_fixture_offer(hook_id, checkout):
     _, hook = hooks()[hook_id]
-    files = [name for name in tracked_files() if re.search(hook["files"], name)]
+    files = [name for name in files_in(checkout) if re.search(hook["files"], name)]
     assert len([name for name in files if name.startswith("services/")]) >= 40
-    done = run_hook(hook, files)
+    done = run_hook(hook, files, checkout)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_the_schema_hook_reads_dates_as_text_and_rejects_wrong_values(tmp_path):
+def test_the_schema_hook_reads_dates_as_text_and_rejects_wrong_values(tmp_path, checkout):
     _, hook = hooks()["check-jsonschema"]
     good = tmp_path / "good.yaml"
     good.write_text(MINIMAL)  # last_reviewed: 2026-05-03, not in quotes
-    assert run_hook(hook, [str(good)]).returncode == 0
+    assert run_hook(hook, [str(good)], checkout).returncode == 0
     bad = tmp_path / "bad.yaml"
     bad.write_text(MINIMAL.replace("[education]", "[educaton]")
                    .replace("2026-05-03", "2026-02-30"))
-    done = run_hook(hook, [str(bad)])
+    done = run_hook(hook, [str(bad)], checkout)
     assert done.returncode == 1
     assert "educaton" in done.stdout and "2026-02-30" in done.stdout
 
 
-def test_the_layout_hook_catches_yes_and_duplicated_fields(tmp_path):
+def test_the_layout_hook_catches_yes_and_duplicated_fields(tmp_path, checkout):
     _, hook = hooks()["yamllint"]
     bad = tmp_path / "bad.yaml"
     bad.write_text(MINIMAL.replace("free: true", "free: yes") + "name: Twice\n")
-    done = run_hook(hook, [str(bad)])
+    done = run_hook(hook, [str(bad)], checkout)
     assert done.returncode != 0
     assert "(truthy)" in done.stdout and "(key-duplicates)" in done.stdout

@@ -14,7 +14,7 @@ import yaml
 
 from local_offer.cli import parser
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 POSTER = ROOT / ".github" / "scripts" / "post_owner_reports.py"
@@ -116,7 +116,7 @@ def weekly(scratch, today: str, out) -> None:
 
 
 def test_one_issue_per_owner_updated_week_after_week(scratch, tmp_path, fake_gh):
-    from tests.records.test_records import MINIMAL
+    from tests.helpers import MINIMAL
     scratch.write("late.yaml", MINIMAL)  # reviewed 3 May 2026, due 3 November 2026
     scratch.write("other.yaml", MINIMAL.replace("Example Team", "Other Team")
                   .replace("example.team@", "other.team@").replace("2026-05-03", "2026-11-01"))

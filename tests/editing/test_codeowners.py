@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from local_offer.cli import main
 from local_offer.editing.codeowners import HEADER, pattern
 
-from tests.conftest import ROOT
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL, OFFER, copy_project
 
 OWNERS = """\
 reviewers: ["@example-council/local-offer-team"]
@@ -27,9 +27,13 @@ def codeowners(project, *args) -> int:
     return main(["--project", str(project if isinstance(project, Path) else project.root), "codeowners", *args])
 
 
-def test_committed_codeowners_is_up_to_date(capsys):
-    # Fails when a record's owner or data/owners.yaml changed without running the command.
-    assert codeowners(ROOT, "--check") == 0, \
+def test_the_fixture_offers_codeowners_is_up_to_date(tmp_path, capsys):
+    # The file the command wrote for the fixture offer's owners, kept beside it: fails when a
+    # record's owner, data/owners.yaml or what the command writes changed without the other.
+    project = copy_project(tmp_path, offer=True)
+    (project.root / ".github").mkdir()
+    shutil.copy(OFFER / ".github" / "CODEOWNERS", project.root / ".github" / "CODEOWNERS")
+    assert codeowners(project, "--check") == 0, \
         capsys.readouterr().err
     assert "is not in data/owners.yaml" not in capsys.readouterr().err
 

@@ -1,20 +1,19 @@
-"""The lint command: warnings with file and line, --strict for CI, and the sample data passes."""
+"""The lint command: warnings with file and line, --strict for CI, and the fixture offer passes."""
 
 from __future__ import annotations
 
 from local_offer.cli import main
 
-from tests.conftest import ROOT
 from tests.editing.test_plain_english import SIXTY_WORDS
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL
 
 
 def run(root, *args):
     return main(["--project", str(root), "lint", *args])
 
 
-def test_sample_data_passes_strict_lint(capsys):
-    assert run(ROOT, "--strict") == 0
+def test_the_fixture_offer_passes_strict_lint(offer_project, capsys):
+    assert run(offer_project.root, "--strict") == 0
     assert "All 51 records read plainly." in capsys.readouterr().out
 
 

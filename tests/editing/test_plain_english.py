@@ -11,10 +11,9 @@ from local_offer.editing.plain_english import (Limits, PlainEnglishCheck, acrony
                                        reading_ease, sentences)
 from local_offer.records.yaml_source import read_document
 
-from tests.conftest import ROOT
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL, OFFER
 
-GLOSSARY = load_glossary(ROOT / "data" / "glossary.yaml")
+GLOSSARY = load_glossary(OFFER / "data" / "glossary.yaml")
 
 SIXTY_WORDS = ("When you are waiting for a specialist assessment of your child, which can take a "
                "long time in many parts of the country because of very high demand, it is really important "

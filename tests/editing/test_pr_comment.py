@@ -8,7 +8,7 @@ import sys
 
 import yaml
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.editing.test_record_diff import TINY_TALKERS, repository  # noqa: F401  (a fixture)
 
 SCRIPT = ROOT / ".github" / "scripts" / "pr-comment.sh"

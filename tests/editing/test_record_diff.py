@@ -9,7 +9,7 @@ import pytest
 from local_offer.cli import main
 from local_offer.editing.diff_report import code, text
 
-from tests.conftest import SAMPLE_TODAY
+from tests.helpers import FIXTURE_TODAY
 
 TINY_TALKERS = """\
 name: Tiny Talkers
@@ -73,7 +73,7 @@ def repository(scratch):
 
 
 def diff(project, *args):
-    return main(["--project", str(project.root), "diff", *args, "--today", SAMPLE_TODAY])
+    return main(["--project", str(project.root), "diff", *args, "--today", FIXTURE_TODAY])
 
 
 def test_describes_each_kind_of_change_in_words(repository, capsys):

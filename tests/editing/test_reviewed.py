@@ -11,7 +11,7 @@ from local_offer.cli import main
 from local_offer.cli.commands import reviewed
 from local_offer.editing.safe_write import ChangedMeanwhile
 
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL
 
 # A record as people write them: comments, odd spacing, quotes, a trailing comment.
 HAND_WRITTEN = ("# yaml-language-server: $schema=../../schema/service.schema.json\n"

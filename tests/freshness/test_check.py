@@ -9,8 +9,7 @@ import pytest
 from local_offer.cli import main
 from local_offer.records.link_uses import BrokenLink, LinkUse
 
-from tests.conftest import ROOT, SAMPLE_TODAY
-from tests.records.test_records import MINIMAL
+from tests.helpers import FIXTURE_TODAY, MINIMAL
 
 TODAY = "2026-11-23"
 OTHER_OWNER = "owner: {team: Other Team, email: other.team@example.org}"
@@ -69,8 +68,8 @@ def test_every_entry_current_passes(scratch, capsys):
     assert "2 entries on 23 November 2026: 2 current." in out and "Every entry is current." in out
 
 
-def test_the_sample_data_is_current_on_its_day(capsys):
-    assert main(["--project", str(ROOT), "check", "--today", SAMPLE_TODAY]) == 0
+def test_the_fixture_offer_is_current_on_its_day(offer_project, capsys):
+    assert main(["--project", str(offer_project.root), "check", "--today", FIXTURE_TODAY]) == 0
     assert "entries on 23 November 2026:" in capsys.readouterr().out
 
 

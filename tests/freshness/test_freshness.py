@@ -11,7 +11,7 @@ from local_offer.freshness.review import Period, ReviewPolicy, State, future_rev
 from local_offer.records.project import Settings
 from local_offer.records.loader import RecordLoader
 
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -6,7 +6,7 @@ import json
 
 from local_offer.cli import main
 
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL
 
 
 def test_each_team_gets_its_own_report_and_a_line_in_owners_json(scratch, tmp_path, capsys):

@@ -8,7 +8,7 @@ import sys
 import time
 import urllib.request
 
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL
 
 
 def free_port() -> int:

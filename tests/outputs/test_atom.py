@@ -8,20 +8,19 @@ from xml.etree import ElementTree as ET
 from local_offer.site.build import build_content
 from local_offer.outputs.common import Identifiers
 from local_offer.outputs import atom
-from local_offer.records.project import Project
 from local_offer.editing.synth import write_synthetic
 
-from tests.conftest import ROOT, SAMPLE_TODAY
+from tests.helpers import ROOT, FIXTURE_TODAY
 
 NS = {"atom": "http://www.w3.org/2005/Atom"}
 
 
-def test_the_built_feed_is_atom_newest_first(sample_site):
-    feed = ET.parse(sample_site / "feed.xml").getroot()
+def test_the_built_feed_is_atom_newest_first(offer_project, offer_site):
+    feed = ET.parse(offer_site / "feed.xml").getroot()
     assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
     for required in ("atom:id", "atom:title", "atom:updated", "atom:author/atom:name"):
         assert feed.find(required, NS) is not None, required
-    content = build_content(Project(ROOT), today=SAMPLE_TODAY)
+    content = build_content(offer_project, today=FIXTURE_TODAY)
     entries = feed.findall("atom:entry", NS)
     assert len(entries) == min(len(content.records), atom.FEED_SIZE)
     updated = [entry.find("atom:updated", NS).text for entry in entries]
@@ -35,15 +34,15 @@ def test_the_built_feed_is_atom_newest_first(sample_site):
         assert entry.find("atom:updated", NS).text == f"{record.last_reviewed}T00:00:00Z"
         link = entry.find("atom:link[@rel='alternate']", NS).get("href")
         # Relative to the feed, at the site root, it leads to the service's page.
-        assert (sample_site / link / "index.html").is_file(), link
+        assert (offer_site / link / "index.html").is_file(), link
 
 
-def test_home_page_links_to_the_feed_and_every_page_announces_it(sample_site):
-    home = (sample_site / "index.html").read_text(encoding="utf-8")
+def test_home_page_links_to_the_feed_and_every_page_announces_it(offer_site):
+    home = (offer_site / "index.html").read_text(encoding="utf-8")
     assert '<a href="feed.xml">' in home
     for page, href in (("index.html", "feed.xml"), ("about/index.html", "../feed.xml"),
                        ("services/tiny-talkers-strood/index.html", "../../feed.xml")):
-        html = (sample_site / page).read_text(encoding="utf-8")
+        html = (offer_site / page).read_text(encoding="utf-8")
         head = html[: html.index("</head>")]
         assert f'<link rel="alternate feed" type="application/atom+xml" href="{href}"' in head, page
 

@@ -7,22 +7,20 @@ import io
 
 from local_offer.site.build import build_content
 from local_offer.outputs import csv_table
-from local_offer.records.project import Project
 
-from tests.conftest import ROOT, SAMPLE_TODAY
-from tests.records.test_records import MINIMAL
+from tests.helpers import FIXTURE_TODAY, MINIMAL
 
 
 def rows_of(text: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
 
 
-def test_the_built_file_has_a_row_for_each_published_service(sample_site):
-    raw = (sample_site / "services.csv").read_bytes()
+def test_the_built_file_has_a_row_for_each_published_service(offer_project, offer_site):
+    raw = (offer_site / "services.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 byte order mark, for Excel"
     text = raw.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    content = build_content(Project(ROOT), today=SAMPLE_TODAY)
+    content = build_content(offer_project, today=FIXTURE_TODAY)
     assert [row["Id"] for row in rows] == [record.id for record in content.records]
     assert list(rows[0]) == [heading for heading, _ in csv_table.columns(content)]
     # Every field quoted, every row ended with CRLF.

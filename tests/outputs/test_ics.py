@@ -9,30 +9,30 @@ import icalendar
 from local_offer.site.build import build_content
 from local_offer.outputs.common import DAY_CODES, WEEKDAYS, Identifiers
 from local_offer.outputs import ics
-from local_offer.records.project import Project
 from local_offer.records.model import Session
 
-from tests.conftest import ROOT, SAMPLE_TODAY
+from tests.helpers import FIXTURE_TODAY
 
 
-def test_each_service_with_regular_sessions_has_a_calendar_its_page_links_to(sample_site):
-    content = build_content(Project(ROOT), today=SAMPLE_TODAY)
+def test_each_service_with_regular_sessions_has_a_calendar_its_page_links_to(offer_project,
+                                                                            offer_site):
+    content = build_content(offer_project, today=FIXTURE_TODAY)
     with_calendar = [r for r in content.records if r.regular_sessions]
     assert 0 < len(with_calendar) < len(content.records)
     for record in content.records:
-        path = sample_site / "services" / record.id / "sessions.ics"
-        page = (sample_site / "services" / record.id / "index.html").read_text(encoding="utf-8")
+        path = offer_site / "services" / record.id / "sessions.ics"
+        page = (offer_site / "services" / record.id / "index.html").read_text(encoding="utf-8")
         link = '<a href="sessions.ics" type="text/calendar">Add to calendar</a>'
         assert path.is_file() == bool(record.regular_sessions) == (link in page), record.id
 
 
-def test_each_event_repeats_weekly_on_the_session_days_in_uk_time(sample_site):
-    content = build_content(Project(ROOT), today=SAMPLE_TODAY)
+def test_each_event_repeats_weekly_on_the_session_days_in_uk_time(offer_project, offer_site):
+    content = build_content(offer_project, today=FIXTURE_TODAY)
     ids = Identifiers("Medway")
     term_time = 0
     for record in (r for r in content.records if r.regular_sessions):
         calendar = icalendar.Calendar.from_ical(
-            (sample_site / "services" / record.id / "sessions.ics").read_bytes())
+            (offer_site / "services" / record.id / "sessions.ics").read_bytes())
         assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/London"
         events = calendar.walk("VEVENT")
         sessions = [(i, s) for i, s in enumerate(record.sessions) if s.is_regular]

@@ -15,8 +15,7 @@ import pytest
 
 from local_offer.outputs.common import Identifiers, site_address, split_address, without_empty
 
-from tests.conftest import build_into, copy_project
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL, build_into, copy_project
 
 TODAY = "2026-11-23"
 # Awkward characters on purpose: they must survive every format intact and harmless.

@@ -16,9 +16,8 @@ from referencing.jsonschema import DRAFT202012
 from local_offer.site.build import build_content
 from local_offer.outputs.common import Identifiers
 from local_offer.outputs import oruk
-from local_offer.records.project import Project
 
-from tests.conftest import ROOT, SAMPLE_TODAY
+from tests.helpers import ROOT, FIXTURE_TODAY
 
 SCHEMA_BASE = "https://openreferraluk.org/specifications/3.0/schema/"
 
@@ -63,8 +62,8 @@ def schemas() -> OrukSchemas:
 
 
 @pytest.fixture(scope="module")
-def sample_content():
-    return build_content(Project(ROOT), today=SAMPLE_TODAY)
+def offer_content(offer_project):
+    return build_content(offer_project, today=FIXTURE_TODAY)
 
 
 def read_json(path: Path):
@@ -81,8 +80,8 @@ def test_the_schemas_catch_what_they_should(schemas):
     assert schemas.errors("api_details.json", {"version": "HSDS-UK-3.0"})
 
 
-def test_every_oruk_file_of_the_built_site_is_valid(sample_site, sample_content, schemas):
-    folder = sample_site / "openreferral" / "v3"
+def test_every_oruk_file_of_the_built_site_is_valid(offer_site, offer_content, schemas):
+    folder = offer_site / "openreferral" / "v3"
     problems = schemas.errors("api_details.json", read_json(folder / "index.json"))
     listing = read_json(folder / "services.json")
     problems += schemas.errors("service_list.json", listing)
@@ -97,7 +96,7 @@ def test_every_oruk_file_of_the_built_site_is_valid(sample_site, sample_content,
                 problems += schemas.errors("service_with_definitions.json", phone, "phone")
     assert problems == []
 
-    published = len(sample_content.records)
+    published = len(offer_content.records)
     assert published >= 40
     assert len(files) == published
     assert listing["total_items"] == listing["size"] == len(listing["contents"]) == published
@@ -120,30 +119,30 @@ def walk(value, path=""):
     yield path, value
 
 
-def test_no_field_is_null_or_empty(sample_site):
-    for path in (sample_site / "openreferral" / "v3").rglob("*.json"):
+def test_no_field_is_null_or_empty(offer_site):
+    for path in (offer_site / "openreferral" / "v3").rglob("*.json"):
         for field, value in walk(read_json(path)):
             assert value not in (None, "", [], {}), f"{path.name}: {field} is empty"
 
 
-def test_every_id_is_a_uuid_and_the_same_on_another_build(sample_site, sample_content):
-    again = dict(oruk.files(sample_content))
-    built = sorted((sample_site / "openreferral" / "v3").rglob("*.json"))
-    assert {str(p.relative_to(sample_site)) for p in built} == set(again)
+def test_every_id_is_a_uuid_and_the_same_on_another_build(offer_site, offer_content):
+    again = dict(oruk.files(offer_content))
+    built = sorted((offer_site / "openreferral" / "v3").rglob("*.json"))
+    assert {str(p.relative_to(offer_site)) for p in built} == set(again)
     for path in built:
         text = path.read_text(encoding="utf-8")
-        assert text == again[str(path.relative_to(sample_site))], path.name
+        assert text == again[str(path.relative_to(offer_site))], path.name
         for field, value in walk(json.loads(text)):
             if field == "id" or field.endswith(("_id", ".id")):
                 assert uuid.UUID(value).version == 5, (path.name, field, value)
 
 
-def test_ids_are_derived_from_the_area_and_the_record(sample_content):
-    record = sample_content.records[0]
+def test_ids_are_derived_from_the_area_and_the_record(offer_content):
+    record = offer_content.records[0]
     medway, again, kent = Identifiers("Medway"), Identifiers(" medway "), Identifiers("Kent")
     assert medway.service(record) == again.service(record)
     assert medway.service(record) != kent.service(record)
-    assert medway.service(record) != medway.service(sample_content.records[1])
+    assert medway.service(record) != medway.service(offer_content.records[1])
 
 
 def service_for(scratch, text: str, name: str = "every-field") -> dict:
@@ -207,7 +206,7 @@ def test_status_alert_and_free_cost(scratch, service_fixtures):
 
 
 def test_a_minimal_record_leaves_out_what_it_does_not_have(scratch, schemas):
-    from tests.records.test_records import MINIMAL
+    from tests.helpers import MINIMAL
     service = service_for(scratch, MINIMAL, "minimal")
     assert schemas.errors("service_with_definitions.json", service) == []
     for absent in ("service_at_locations", "schedules", "alert", "url"):
@@ -215,10 +214,10 @@ def test_a_minimal_record_leaves_out_what_it_does_not_have(scratch, schemas):
     assert [lang["name"] for lang in service["languages"]] == ["English"]
 
 
-def test_every_field_written_is_in_the_documented_mapping(sample_site):
+def test_every_field_written_is_in_the_documented_mapping(offer_site):
     documented = set(re.findall(r"^\| `([a-z0-9_.]+)` \|", (ROOT / "docs" / "open-data.md")
                                 .read_text(encoding="utf-8"), re.MULTILINE))
-    written = {field for path in (sample_site / "openreferral" / "v3" / "services").glob("*.json")
+    written = {field for path in (offer_site / "openreferral" / "v3" / "services").glob("*.json")
                for field, value in walk(read_json(path))
                if field and not isinstance(value, (dict, list))}
     assert written - documented == set(), "add these to the table in docs/open-data.md"

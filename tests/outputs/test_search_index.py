@@ -11,8 +11,7 @@ import pytest
 from local_offer.outputs import search_index
 from local_offer.outputs.search_index import SearchIndexFailed, index_site
 
-from tests.conftest import ROOT, build_into
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL, OFFER, build_into
 
 
 def indexed(site: Path) -> dict[str, dict]:
@@ -25,14 +24,14 @@ def indexed(site: Path) -> dict[str, dict]:
     return pages
 
 
-def test_every_published_service_and_nothing_else_is_indexed(sample_site):
-    pages = indexed(sample_site)
-    services = {f"/services/{path.stem}/" for path in (ROOT / "services").rglob("*.yaml")}
+def test_every_published_service_and_nothing_else_is_indexed(offer_site):
+    pages = indexed(offer_site)
+    services = {f"/services/{path.stem}/" for path in (OFFER / "services").rglob("*.yaml")}
     assert set(pages) == services
 
 
-def test_only_the_service_content_is_indexed(sample_site):
-    page = indexed(sample_site)["/services/tiny-talkers-strood/"]
+def test_only_the_service_content_is_indexed(offer_site):
+    page = indexed(offer_site)["/services/tiny-talkers-strood/"]
     assert page["meta"]["title"] == "Tiny Talkers (Strood)"
     assert page["content"].startswith("Tiny Talkers (Strood).")
     # Navigation, header and footer stay out; so does the hidden data block.
@@ -43,8 +42,8 @@ def test_only_the_service_content_is_indexed(sample_site):
     assert "SALT" in page["content"] or "SaLT" in page["content"]
 
 
-def test_results_carry_filters_and_the_facts_a_result_shows(sample_site):
-    page = indexed(sample_site)["/services/tiny-talkers-strood/"]
+def test_results_carry_filters_and_the_facts_a_result_shows(offer_site):
+    page = indexed(offer_site)["/services/tiny-talkers-strood/"]
     assert page["filters"]["age-from"] == ["0"] and page["filters"]["age-to"] == ["4"]
     assert page["filters"]["area"] == ["strood"]
     assert page["filters"]["need"] == ["speech-language-communication"]
@@ -55,12 +54,12 @@ def test_results_carry_filters_and_the_facts_a_result_shows(sample_site):
     assert page["meta"]["cost"] == "Free"
     assert page["meta"]["reviewed"] == "Last reviewed 14 September 2026"
     assert page["meta"]["summary"].startswith("Friendly play sessions")
-    hub = indexed(sample_site)["/services/strood-family-hub/"]
+    hub = indexed(offer_site)["/services/strood-family-hub/"]
     assert "autism" in hub["filters"]["need"]  # all needs: under every need
 
 
-def test_the_bundle_is_served_from_the_site_without_unused_interfaces(sample_site):
-    bundle = sample_site / "pagefind"
+def test_the_bundle_is_served_from_the_site_without_unused_interfaces(offer_site):
+    bundle = offer_site / "pagefind"
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
     assert list(bundle.glob("wasm.*.pagefind"))
     assert not (bundle / "pagefind-ui.js").exists()
@@ -75,11 +74,11 @@ def test_unpublished_services_are_not_indexed(scratch, tmp_path):
     assert set(indexed(tmp_path / "site")) == {"/services/current/"}
 
 
-def test_a_count_that_does_not_match_the_published_services_stops_the_build(sample_site,
+def test_a_count_that_does_not_match_the_published_services_stops_the_build(offer_site,
                                                                           tmp_path):
     import shutil
     site = tmp_path / "site"
-    shutil.copytree(sample_site / "services", site / "services")
+    shutil.copytree(offer_site / "services", site / "services")
     with pytest.raises(SearchIndexFailed, match="indexed 51 pages but there are 50"):
         index_site(site, expected=50)
 

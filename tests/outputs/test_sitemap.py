@@ -7,21 +7,21 @@ from xml.etree import ElementTree as ET
 from local_offer.site.build import build_content
 from local_offer.outputs import sitemap
 
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def test_the_built_sitemap_lists_every_page_once(sample_site):
-    root = ET.parse(sample_site / "sitemap.xml").getroot()
+def test_the_built_sitemap_lists_every_page_once(offer_site):
+    root = ET.parse(offer_site / "sitemap.xml").getroot()
     assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
     locs = [url.find("s:loc", NS).text for url in root.findall("s:url", NS)]
     assert len(locs) == len(set(locs))
-    pages = {("./" if p.parent == sample_site else p.parent.relative_to(sample_site).as_posix()
-              + "/") for p in sample_site.rglob("index.html")}
+    pages = {("./" if p.parent == offer_site else p.parent.relative_to(offer_site).as_posix()
+              + "/") for p in offer_site.rglob("index.html")}
     assert set(locs) == pages
     # mkdocs' own sitemap (every page, build date as lastmod) is turned off.
-    assert not (sample_site / "sitemap.xml.gz").exists()
+    assert not (offer_site / "sitemap.xml.gz").exists()
     strood = next(url for url in root.findall("s:url", NS)
                   if url.find("s:loc", NS).text == "services/tiny-talkers-strood/")
     assert strood.find("s:lastmod", NS).text == "2026-09-14"
@@ -40,8 +40,8 @@ def test_addresses_are_full_when_the_site_url_is_set(scratch):
 
 
 def test_an_unpublished_entry_is_in_no_sitemap_and_has_no_structured_data(scratch, tmp_path):
-    from tests.conftest import build_into
-    from tests.records.test_records import MINIMAL
+    from tests.helpers import build_into
+    from tests.helpers import MINIMAL
     scratch.write("current.yaml", MINIMAL.replace("2026-05-03", "2026-11-01"))
     scratch.write("stale.yaml", MINIMAL.replace("Minimal Service", "Stale Service")
                   .replace("2026-05-03", "2024-05-03"))

@@ -7,7 +7,7 @@ import json
 from local_offer.site.build import build_content
 from local_offer.outputs.structured_data import json_ld
 
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL
 
 
 def script_in_head(html: str) -> str | None:
@@ -19,8 +19,8 @@ def script_in_head(html: str) -> str | None:
     return head[start: head.index("</script>", start)]
 
 
-def test_a_service_page_describes_the_service_its_provider_address_and_phone(sample_site):
-    html = (sample_site / "services/tiny-talkers-strood/index.html").read_text(encoding="utf-8")
+def test_a_service_page_describes_the_service_its_provider_address_and_phone(offer_site):
+    html = (offer_site / "services/tiny-talkers-strood/index.html").read_text(encoding="utf-8")
     data = json.loads(script_in_head(html))
     assert (data["@context"], data["@type"]) == ("https://schema.org", "Service")
     assert data["name"] == "Tiny Talkers (Strood)"
@@ -38,9 +38,9 @@ def test_a_service_page_describes_the_service_its_provider_address_and_phone(sam
     assert data["offers"]["price"] == "0"
 
 
-def test_only_service_pages_carry_it(sample_site):
+def test_only_service_pages_carry_it(offer_site):
     for page in ("index.html", "about/index.html", "browse/need/autism/index.html"):
-        assert script_in_head((sample_site / page).read_text(encoding="utf-8")) is None, page
+        assert script_in_head((offer_site / page).read_text(encoding="utf-8")) is None, page
 
 
 def test_markup_in_a_record_cannot_end_the_script(scratch):

@@ -8,7 +8,7 @@ from local_offer.cli import main
 from local_offer.records.comments import load_comments
 from local_offer.site.render import Renderer
 
-from tests.conftest import component_fixtures
+from tests.helpers import component_fixtures
 
 FILES = component_fixtures("you-said-we-did")
 TODAY = dt.date(2026, 11, 23)
@@ -80,13 +80,13 @@ def test_validate_reports_a_broken_comments_file(scratch, capsys):
     assert "data/you-said-we-did.yaml:2: comments[1].date" in capsys.readouterr().err
 
 
-def test_sample_page_is_linked_from_home_and_every_footer(sample_site):
-    html = (sample_site / "you-said-we-did" / "index.html").read_text(encoding="utf-8")
+def test_the_page_is_linked_from_home_and_every_footer(offer_site):
+    html = (offer_site / "you-said-we-did" / "index.html").read_text(encoding="utf-8")
     assert "<h1" in html and "You said, we did" in html
     assert 'id="send-a-comment"' in html
-    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    home = (offer_site / "index.html").read_text(encoding="utf-8")
     assert 'href="you-said-we-did/"' in home
     for page in ("index.html", "services/sendiass/index.html", "browse/a-z/index.html"):
-        html = (sample_site / page).read_text(encoding="utf-8")
+        html = (offer_site / page).read_text(encoding="utf-8")
         footer = html.split('<footer class="md-footer"')[1]
         assert "you-said-we-did/\">You said, we did</a>" in footer, page

@@ -6,10 +6,8 @@ from local_offer.site.build import build_content
 from local_offer.cli import main
 from local_offer.records.coverage import load_coverage
 from local_offer.site.family_pages import offer_coverage
-from local_offer.records.project import Project
 
-from tests.conftest import ROOT, SAMPLE_TODAY, component_fixtures
-from tests.records.test_records import MINIMAL
+from tests.helpers import FIXTURE_TODAY, MINIMAL, component_fixtures
 
 MAPS = component_fixtures("coverage-map")
 HEALTH = MINIMAL.replace("[education]", "[health]").replace("Minimal Service", "Health Clinic")
@@ -25,7 +23,7 @@ def project_with(scratch, coverage_map):
 
 
 def coverage(scratch, *extra, capsys):
-    code = main(["--project", str(scratch.root), "coverage", "--today", SAMPLE_TODAY, *extra])
+    code = main(["--project", str(scratch.root), "coverage", "--today", FIXTURE_TODAY, *extra])
     return code, capsys.readouterr()
 
 
@@ -84,7 +82,7 @@ def test_mistakes_in_the_map_are_named_with_line_and_fix(scratch, capsys):
 def test_the_page_links_what_answers_and_says_what_is_missing(scratch):
     health, mediation = project_with(scratch, MAPS["two_headings"])
     mediation.unlink()
-    content = build_content(scratch, today=SAMPLE_TODAY)
+    content = build_content(scratch, today=FIXTURE_TODAY)
     page = {p.url: p for p in content.pages()}["what-the-offer-covers/"]
     html = page.render(page.url)
     assert '<h2 id="health-provision">Health provision</h2>' in html
@@ -95,11 +93,11 @@ def test_the_page_links_what_answers_and_says_what_is_missing(scratch):
     assert "Today 2 of the 3 parts have services or information published." in html
 
 
-def test_sample_offer_covers_every_heading_of_schedule_2(sample_site):
-    results = offer_coverage(build_content(Project(ROOT), today=SAMPLE_TODAY))
+def test_the_fixture_offer_covers_every_heading_of_schedule_2(offer_project, offer_site):
+    results = offer_coverage(build_content(offer_project, today=FIXTURE_TODAY))
     assert len(results) == 14
     assert all(item.answered for item in results), [i.heading.title for i in results
                                                     if not i.answered]
-    html = (sample_site / "what-the-offer-covers" / "index.html").read_text(encoding="utf-8")
+    html = (offer_site / "what-the-offer-covers" / "index.html").read_text(encoding="utf-8")
     for item in results:
         assert f'id="{item.heading.anchor}"' in html

@@ -6,22 +6,7 @@ import datetime as dt
 
 from local_offer.records.loader import RecordLoader
 
-from tests.conftest import ROOT
-
-MINIMAL = """\
-name: Minimal Service
-summary: A service with only the fields that are required.
-provider: {name: Example Provider}
-categories: [education]
-needs: [all-needs]
-ages: {min: 16, max: 25}
-areas: [area-wide]
-cost: {free: true}
-how_to_get_it: {routes: [self-referral]}
-contact: {email: minimal@example.org}
-last_reviewed: 2026-05-03
-owner: {team: Example Team, email: example.team@example.org}
-"""
+from tests.helpers import MINIMAL
 
 
 def load(scratch):
@@ -53,9 +38,8 @@ def test_full_record_loads_with_typed_fields(scratch, service_fixtures):
     assert lines[record.line_of("last_reviewed") - 1].startswith("last_reviewed:")
 
 
-def test_sample_data_is_valid_and_large_enough():
-    from local_offer.records.project import Project
-    result = RecordLoader(Project(ROOT)).load()
+def test_the_fixture_offer_is_valid_and_large_enough(offer_project):
+    result = RecordLoader(offer_project).load()
     assert result.problems == []
     assert len(result.records) >= 40
 

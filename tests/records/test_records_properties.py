@@ -19,8 +19,7 @@ from local_offer.records.project import Project
 from local_offer.records.model import Record
 from local_offer.records.loader import RecordLoader
 
-from tests.conftest import copy_project
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL, copy_project
 
 # HYPOTHESIS_EXAMPLES=2000 searches longer, on a quiet machine; the suite stays fast.
 BOUNDED = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 80)),

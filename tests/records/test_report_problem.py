@@ -12,8 +12,7 @@ from local_offer.site.build import build_content
 from local_offer.cli import main
 from local_offer.records.report_problem import load_problem_report
 
-from tests.conftest import ROOT, SAMPLE_TODAY, component_fixtures
-from tests.records.test_records import MINIMAL
+from tests.helpers import FIXTURE_TODAY, MINIMAL, OFFER, component_fixtures
 
 SETTINGS = component_fixtures("report-problem")
 HREF = re.compile(r'<a href="([^"]+)" data-report-choice="([a-z]+)">')
@@ -30,7 +29,7 @@ def report_links(page: str) -> dict[str, str]:
 
 
 def service_html(scratch, site_url=""):
-    content = build_content(scratch, today=SAMPLE_TODAY, site_url=site_url)
+    content = build_content(scratch, today=FIXTURE_TODAY, site_url=site_url)
     page = content.service_page(content.records[0])
     return page.render(page.url)
 
@@ -78,17 +77,17 @@ def test_mistakes_in_the_settings_are_named_with_line_and_fix(scratch):
 
 def test_a_mistake_in_the_settings_stops_the_build_with_its_line(scratch, capsys, tmp_path):
     with_settings(scratch, SETTINGS["mistaken"])
-    code = main(["--project", str(scratch.root), "build", "--today", SAMPLE_TODAY,
+    code = main(["--project", str(scratch.root), "build", "--today", FIXTURE_TODAY,
                  "--site-dir", str(tmp_path / "site")])
     assert code == 2
     assert "data/settings.yaml:3: report_problem.via: 'via' is 'github'" in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
 
 
-def test_every_sample_service_page_reports_to_its_own_owner(sample_site):
-    for path in sorted((ROOT / "services").rglob("*.yaml")):
+def test_every_service_page_of_the_offer_reports_to_its_own_owner(offer_site):
+    for path in sorted((OFFER / "services").rglob("*.yaml")):
         record = yaml.safe_load(path.read_text(encoding="utf-8"))
-        page = sample_site / "services" / path.stem / "index.html"
+        page = offer_site / "services" / path.stem / "index.html"
         if not page.exists():  # unpublished today
             continue
         links = report_links(page.read_text(encoding="utf-8"))

@@ -6,7 +6,7 @@ import pytest
 
 from local_offer.records.loader import RecordLoader
 
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL
 
 CONTACT = "contact: {email: minimal@example.org}"
 

@@ -9,13 +9,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from local_offer.records.project import Project
 from local_offer.records.schema import RecordSchema
 from local_offer.records.yaml_source import read_document
 
-from tests.conftest import ROOT, component_fixtures
+from tests.helpers import OFFER_TAXONOMY, ROOT, component_fixtures
 
-SCHEMA = RecordSchema(Project(ROOT).schema_path, Project(ROOT).taxonomy)
+SCHEMA = RecordSchema(ROOT / "schema" / "service.schema.json", OFFER_TAXONOMY)
 
 
 def fixture_data(name: str):

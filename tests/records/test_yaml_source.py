@@ -11,8 +11,8 @@ import pytest
 from local_offer.records.loader import RecordLoader
 from local_offer.records.yaml_source import MAX_FILE_BYTES
 
-from tests.conftest import ROOT
-from tests.records.test_records import MINIMAL, only_problem
+from tests.helpers import MINIMAL, ROOT
+from tests.records.test_records import only_problem
 
 
 def test_byte_order_mark_and_windows_line_endings_are_accepted(scratch):

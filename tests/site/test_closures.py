@@ -10,8 +10,7 @@ import sys
 from local_offer.site.build import build_content
 from local_offer.outputs.services_index import files
 
-from tests.conftest import SAMPLE_TODAY
-from tests.records.test_records import MINIMAL
+from tests.helpers import FIXTURE_TODAY, MINIMAL
 
 
 def content_with_closures(scratch, service_fixtures):
@@ -19,7 +18,7 @@ def content_with_closures(scratch, service_fixtures):
     scratch.write("gone-for-good.yaml", MINIMAL.replace("Minimal Service", "Gone For Good")
                   + "status: closed\nsupports_waiting_families: true\n")
     scratch.write("still-open.yaml", MINIMAL)
-    return build_content(scratch, today=SAMPLE_TODAY)
+    return build_content(scratch, today=FIXTURE_TODAY)
 
 
 def test_a_closed_service_is_unpublished_everywhere(scratch, service_fixtures):
@@ -51,20 +50,20 @@ def test_a_temporarily_closed_service_shows_its_alert_on_its_page_and_in_lists(
                                              "until 6 January 2027.")
 
 
-def test_sample_closure_shows_on_its_page_and_in_its_category(sample_site):
-    page = (sample_site / "services" / "accessible-swimming" / "index.html").read_text(
+def test_the_offer_closure_shows_on_its_page_and_in_its_category(offer_site):
+    page = (offer_site / "services" / "accessible-swimming" / "index.html").read_text(
         encoding="utf-8")
     alert = page.split('data-pagefind-meta="alert"')[1].split("</div>")[0]
     assert "Temporarily closed" in alert and "Sessions restart on Sunday 7 March 2027." in alert
-    listing = (sample_site / "browse" / "category" / "short-breaks" / "index.html").read_text(
+    listing = (offer_site / "browse" / "category" / "short-breaks" / "index.html").read_text(
         encoding="utf-8")
     item = listing.split('data-service-id="accessible-swimming"')[1].split("</li>")[0]
     assert "Temporarily closed." in item and "Sessions restart" in item
 
 
-def test_search_index_carries_the_closure_alert_and_service_id(sample_site, tmp_path):
+def test_search_index_carries_the_closure_alert_and_service_id(offer_site, tmp_path):
     """The markup contract with search: Pagefind reads the alert and id as result metadata."""
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(sample_site),
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(offer_site),
                     "--output-path", str(tmp_path / "pagefind"), "--glob",
                     "services/accessible-swimming/index.html"], check=True, capture_output=True)
     fragments = list((tmp_path / "pagefind" / "fragment").iterdir())

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from local_offer.records.project import Project
 from local_offer.records.loader import RecordLoader
 from local_offer.site.render import Renderer
 
-from tests.conftest import ROOT
+from tests.helpers import OFFER_TAXONOMY
 
 
 def load_fixture(scratch, text, name="fixture"):
@@ -19,7 +18,7 @@ def load_fixture(scratch, text, name="fixture"):
 
 
 def render_page(scratch, record):
-    return Renderer(Project(ROOT).taxonomy).render("service-page", f"services/{record.id}/",
+    return Renderer(OFFER_TAXONOMY).render("service-page", f"services/{record.id}/",
                                                    record=record)
 
 
@@ -95,13 +94,13 @@ def test_values_are_escaped(scratch, service_fixtures):
 
 def test_service_list_shows_closure_and_facts(scratch, service_fixtures):
     closed = load_fixture(scratch, service_fixtures["temporarily_closed"], "closed-for-now")
-    html = Renderer(Project(ROOT).taxonomy).render("service-list", "browse/area/gillingham/",
+    html = Renderer(OFFER_TAXONOMY).render("service-list", "browse/area/gillingham/",
                                                    records=[closed])
     assert 'href="../../../services/closed-for-now/"' in html
     assert "Temporarily closed." in html and "Ages 5 to 10 years" in html
 
 
 def test_empty_service_list_points_elsewhere():
-    html = Renderer(Project(ROOT).taxonomy).render("service-list", "browse/area/strood/",
+    html = Renderer(OFFER_TAXONOMY).render("service-list", "browse/area/strood/",
                                                    records=[])
     assert "no services here" in html and 'href="../../a-z/"' in html

@@ -1,6 +1,6 @@
 """Every built page: a strict Content-Security-Policy first in <head>, nothing inline that runs.
 
-Checked on the sample site and on a site built from records full of script
+Checked on the fixture offer's site and on a site built from records full of script
 payloads (tests/hostile_records.py). The browser side (no violations, payloads
 inert) is in tests/browser/.
 """
@@ -15,8 +15,7 @@ import pytest
 
 from local_offer.records.link_policy import scheme_of
 
-from tests.conftest import ROOT
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL, ROOT
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 ASSETS = ROOT / "docs" / "assets" / "javascripts"
@@ -77,7 +76,7 @@ def built_pages(site: Path) -> list[Path]:
     return pages
 
 
-@pytest.fixture(params=["sample_site", "hostile_site"])
+@pytest.fixture(params=["offer_site", "hostile_site"])
 def site(request) -> Path:
     return request.getfixturevalue(request.param)
 
@@ -102,8 +101,8 @@ def test_nothing_inline_runs_and_every_link_is_allowed(site):
         assert unsafe == [], (where, unsafe)
 
 
-def test_the_policy_allows_only_the_sites_own_files(sample_site):
-    policy = directives(PageScan((sample_site / "index.html").read_text()).policies[0])
+def test_the_policy_allows_only_the_sites_own_files(offer_site):
+    policy = directives(PageScan((offer_site / "index.html").read_text()).policies[0])
     assert policy["default-src"] == ["'self'"]
     for kind in ("style-src", "font-src", "connect-src", "worker-src", "base-uri",
                  "form-action", "manifest-src", "media-src"):

@@ -6,16 +6,15 @@ import re
 
 from local_offer.site.build import build_content
 from local_offer.site.family_pages import waiting_family_services
-from local_offer.records.project import Project
 
-from tests.conftest import COMPONENTS, ROOT, SAMPLE_TODAY, component_fixtures
+from tests.helpers import COMPONENTS, FIXTURE_TODAY, component_fixtures
 
 WAITING = component_fixtures("while-you-wait")
 LISTED = re.compile(r'<li class="lo-service-item" data-service-id="([a-z0-9-]+)"')
 
 
 def pages_of(scratch):
-    content = build_content(scratch, today=SAMPLE_TODAY)
+    content = build_content(scratch, today=FIXTURE_TODAY)
     return content, {page.url: page for page in content.pages()}
 
 
@@ -46,37 +45,37 @@ def test_a_service_with_a_waiting_time_links_to_support_while_you_wait(scratch):
     assert "while-you-wait/" not in rendered(pages, "services/waiting-families-group/")
 
 
-def test_sample_while_you_wait_page_matches_the_marked_records(sample_site):
-    content = build_content(Project(ROOT), today=SAMPLE_TODAY)
+def test_the_while_you_wait_page_matches_the_marked_records(offer_project, offer_site):
+    content = build_content(offer_project, today=FIXTURE_TODAY)
     expected = [record.id for record in waiting_family_services(content)]
     assert len(expected) >= 10
-    html = (sample_site / "while-you-wait" / "index.html").read_text(encoding="utf-8")
+    html = (offer_site / "while-you-wait" / "index.html").read_text(encoding="utf-8")
     assert LISTED.findall(html) == expected
     for record in content.records:
-        page = (sample_site / "services" / record.id / "index.html").read_text(encoding="utf-8")
+        page = (offer_site / "services" / record.id / "index.html").read_text(encoding="utf-8")
         assert ('href="../../while-you-wait/"' in page) == bool(record.waiting_time), record.id
 
 
-def test_while_you_wait_is_linked_from_home_and_the_guide(sample_site):
-    assert 'href="while-you-wait/"' in (sample_site / "index.html").read_text(encoding="utf-8")
-    guide = (sample_site / "how-to-get-help" / "index.html").read_text(encoding="utf-8")
+def test_while_you_wait_is_linked_from_home_and_the_guide(offer_site):
+    assert 'href="while-you-wait/"' in (offer_site / "index.html").read_text(encoding="utf-8")
+    guide = (offer_site / "how-to-get-help" / "index.html").read_text(encoding="utf-8")
     assert 'href="../while-you-wait/"' in guide
 
 
-def test_my_list_page_explains_itself_without_javascript(sample_site):
-    html = (sample_site / "my-list" / "index.html").read_text(encoding="utf-8")
+def test_my_list_page_explains_itself_without_javascript(offer_site):
+    html = (offer_site / "my-list" / "index.html").read_text(encoding="utf-8")
     assert 'data-my-list data-index="../services-index.json"' in html
     assert "JavaScript needs to be turned on" in html
     # The only control on the page without JavaScript is the site's own furniture.
     body = html.split('data-my-list')[1].split("</div>")[0]
     assert "<button" not in body and "<input" not in body
-    assert 'href="my-list/"' in (sample_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="my-list/"' in (offer_site / "index.html").read_text(encoding="utf-8")
 
 
-def test_scripts_are_external_files_never_inline(sample_site):
-    html = (sample_site / "my-list" / "index.html").read_text(encoding="utf-8")
+def test_scripts_are_external_files_never_inline(offer_site):
+    html = (offer_site / "my-list" / "index.html").read_text(encoding="utf-8")
     assert '<script src="../assets/my-list.js"></script>' in html
-    assert (sample_site / "assets" / "my-list.js").is_file()
+    assert (offer_site / "assets" / "my-list.js").is_file()
     for name in ("my-list", "report-problem", "while-you-wait", "you-said-we-did",
                  "coverage-map", "service-page", "service-list"):
         template = (COMPONENTS / name / "template.html").read_text(encoding="utf-8")

@@ -5,13 +5,10 @@ from __future__ import annotations
 from local_offer.site.family_words import (IN_NAME, IN_SUMMARY, LOOSELY_RELATED, RELATED, FamilyWords,
                                       is_acronym)
 from local_offer.records.glossary import Glossary, GlossaryTerm
-from local_offer.records.project import Project
 from local_offer.records.loader import RecordLoader
 
-from tests.conftest import ROOT
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL, OFFER_TAXONOMY as TAXONOMY
 
-TAXONOMY = Project(ROOT).taxonomy
 SALT = GlossaryTerm("SaLT", "Speech and language therapy.",
                     also=("SALT", "speech therapy", "my child won't talk"),
                     need="speech-language-communication")
@@ -98,11 +95,11 @@ def test_category_labels_are_words_without_a_glossary(scratch):
     assert words.words == ("Short breaks, leisure and activities",)
 
 
-def test_the_sample_glossary_reaches_the_services_the_issue_names():
+def test_the_offer_glossary_reaches_the_services_the_issue_names(offer_project):
     from local_offer.site.build import build_content
-    from tests.conftest import SAMPLE_TODAY
+    from tests.helpers import FIXTURE_TODAY
 
-    content = build_content(Project(ROOT), today=SAMPLE_TODAY)
+    content = build_content(offer_project, today=FIXTURE_TODAY)
     finder = FamilyWords(content.glossary, content.taxonomy)
     by_id = {r.id: folded(finder.for_record(r)) for r in content.records}
     for word in ("salt", "speech therapy", "talking", "my child won't talk"):

@@ -8,10 +8,9 @@ import re
 from markupsafe import escape
 
 from local_offer.site.field_reference import field_docs
-from local_offer.records.project import Project
 from local_offer.site.render import Renderer
 
-from tests.conftest import ROOT, component_fixtures
+from tests.helpers import OFFER_TAXONOMY, component_fixtures
 
 PAGE = "about/fields/index.html"
 
@@ -26,9 +25,9 @@ def schema_fields(node: dict, defs: dict, prefix: str = ""):
         yield from schema_fields(sub.get("items", {}), defs, f"{prefix}{name}[].")
 
 
-def test_every_schema_field_appears_with_its_description(sample_site):
-    schema = json.loads((ROOT / "schema" / "service.schema.json").read_text(encoding="utf-8"))
-    html = (sample_site / PAGE).read_text(encoding="utf-8")
+def test_every_schema_field_appears_with_its_description(offer_project, offer_site):
+    schema = json.loads(offer_project.schema_path.read_text(encoding="utf-8"))
+    html = (offer_site / PAGE).read_text(encoding="utf-8")
     fields = list(schema_fields(schema, schema["$defs"]))
     assert len(fields) >= 45
     for path, description in fields:
@@ -39,9 +38,9 @@ def test_every_schema_field_appears_with_its_description(sample_site):
         assert heading.group(2) == str(escape(description)), path
 
 
-def test_allowed_values_come_from_the_taxonomy(sample_site):
-    html = (sample_site / PAGE).read_text(encoding="utf-8")
-    taxonomy = Project(ROOT).taxonomy
+def test_allowed_values_come_from_the_taxonomy(offer_site):
+    html = (offer_site / PAGE).read_text(encoding="utf-8")
+    taxonomy = OFFER_TAXONOMY
     areas = html[html.index('id="areas"'):html.index('id="cost"')]
     for term in taxonomy.areas:
         assert f"<li><code>{term.id}</code>: {escape(term.label)}" in areas
@@ -53,8 +52,8 @@ def test_allowed_values_come_from_the_taxonomy(sample_site):
     assert "<code>ehc-plan</code>: Through an EHC plan" in routes
 
 
-def test_every_field_says_if_it_is_required_and_has_an_example():
-    project = Project(ROOT)
+def test_every_field_says_if_it_is_required_and_has_an_example(offer_project):
+    project = offer_project
     from local_offer.records.schema import RecordSchema
     docs = field_docs(RecordSchema(project.schema_path, project.taxonomy).schema,
                       project.taxonomy)
@@ -69,7 +68,7 @@ def test_every_field_says_if_it_is_required_and_has_an_example():
 
 def test_component_renders_its_fixture():
     fixture = component_fixtures("field-reference")
-    taxonomy = Project(ROOT).taxonomy
+    taxonomy = OFFER_TAXONOMY
     fields = field_docs(fixture["schema"], taxonomy)
     assert [f.path for f in fields] == [
         "name", "cost", "cost.free", "cost.description", "sessions", "sessions[].description",

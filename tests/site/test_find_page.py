@@ -7,18 +7,18 @@ from urllib.parse import urljoin
 
 from local_offer.site.build import build_content
 from local_offer.site.find_page import find_page
-from local_offer.records.project import Project, Settings
+from local_offer.records.project import Settings
 from local_offer.site.render import Renderer
 from local_offer.records.taxonomy import Term
 
-from tests.conftest import ROOT, SAMPLE_TODAY, component_fixtures
+from tests.helpers import FIXTURE_TODAY, OFFER_TAXONOMY, component_fixtures
 
 
 def render_fixture(name: str, area_name: str = "Medway") -> str:
     params = dict(component_fixtures("find-page")[name])
     for kind in ("categories", "needs", "areas", "routes"):
         params[kind] = [Term(**term) for term in params[kind]]
-    renderer = Renderer(Project(ROOT).taxonomy, {"settings": Settings(area_name=area_name)})
+    renderer = Renderer(OFFER_TAXONOMY, {"settings": Settings(area_name=area_name)})
     return renderer.render("find-page", "find/", **params)
 
 
@@ -28,8 +28,8 @@ def options(html: str, name: str) -> list[str]:
     return re.findall(r'<option value="([^"]*)"', select.group(1))
 
 
-def test_filters_offer_the_taxonomy_choices():
-    content = build_content(Project(ROOT), today=SAMPLE_TODAY)
+def test_filters_offer_the_taxonomy_choices(offer_project):
+    content = build_content(offer_project, today=FIXTURE_TODAY)
     page = find_page(content)
     html = page.render(page.url)
     taxonomy = content.taxonomy
@@ -45,8 +45,8 @@ def test_filters_offer_the_taxonomy_choices():
     assert 'src="../assets/find.js"' in html
 
 
-def test_find_page_works_without_javascript_through_the_browse_lists(sample_site):
-    html = (sample_site / "find" / "index.html").read_text(encoding="utf-8")
+def test_find_page_works_without_javascript_through_the_browse_lists(offer_site):
+    html = (offer_site / "find" / "index.html").read_text(encoding="utf-8")
     form = re.search(r"<form[^>]*data-lo-find-form[^>]*>", html).group(0)
     assert " hidden" in form  # shown by the script only
     assert "need JavaScript" in html
@@ -55,17 +55,17 @@ def test_find_page_works_without_javascript_through_the_browse_lists(sample_site
         assert f'href="../{target}"' in html, target
 
 
-def test_home_page_and_navigation_lead_to_find_support(sample_site):
-    home = (sample_site / "index.html").read_text(encoding="utf-8")
+def test_home_page_and_navigation_lead_to_find_support(offer_site):
+    home = (offer_site / "index.html").read_text(encoding="utf-8")
     assert 'href="find/"' in home
-    about = (sample_site / "about" / "index.html").read_text(encoding="utf-8")
+    about = (offer_site / "about" / "index.html").read_text(encoding="utf-8")
     nav = about[about.index('<nav class="md-nav md-nav--primary"'):]
     assert 'href="../find/"' in nav[: nav.index("</nav>")]
 
 
-def test_every_page_has_the_header_search_with_a_browse_link_without_javascript(sample_site):
+def test_every_page_has_the_header_search_with_a_browse_link_without_javascript(offer_site):
     for url in ("", "about/", "services/tiny-talkers-strood/", "browse/area/strood/"):
-        html = (sample_site / url / "index.html").read_text(encoding="utf-8")
+        html = (offer_site / url / "index.html").read_text(encoding="utf-8")
         page = "http://site/" + url
 
         def resolved(attribute: str, tag: str) -> str:
@@ -84,10 +84,10 @@ def test_every_page_has_the_header_search_with_a_browse_link_without_javascript(
         assert 'data-md-component="search"' not in html
 
 
-def test_no_material_search_index_and_no_third_party_requests(sample_site):
-    assert not (sample_site / "search" / "search_index.json").exists()
+def test_no_material_search_index_and_no_third_party_requests(offer_site):
+    assert not (offer_site / "search" / "search_index.json").exists()
     for path in ("assets/search.js", "assets/find.js"):
-        script = (sample_site / path).read_text(encoding="utf-8")
+        script = (offer_site / path).read_text(encoding="utf-8")
         assert not re.search(r"https?://", script), path
 
 

@@ -10,14 +10,12 @@ import pytest
 from local_offer.site.build import build_content
 from local_offer.freshness.review import ReviewPolicy
 from local_offer.freshness.stats import FreshnessStats, months_between
-from local_offer.records.project import Project, Settings
+from local_offer.records.project import Settings
 from local_offer.records.loader import RecordLoader
 from local_offer.site.render import Renderer
 
-from tests.conftest import ROOT, build_into, component_fixtures, copy_project
-from tests.records.test_records import MINIMAL
-
-TAXONOMY = Project(ROOT).taxonomy
+from tests.helpers import MINIMAL, build_into, component_fixtures, copy_project
+from tests.helpers import OFFER_TAXONOMY as TAXONOMY
 
 
 def renderer():

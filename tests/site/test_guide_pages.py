@@ -26,8 +26,7 @@ import pytest
 
 from local_offer.site.guide_pages import site_target
 
-from tests.conftest import ROOT, build_into
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL, OFFER, ROOT, build_into
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 STEP = re.compile(r"^<!-- test: (?P<what>[^>]*?) -->\n(?P<fence>```+)(?P<lang>\w*)\n"
@@ -36,15 +35,18 @@ KEY = re.compile(r"^\s*(?:- )?(?P<key>[A-Za-z_][A-Za-z0-9_]*):")
 
 
 def clean_clone(tmp_path: Path) -> Path:
-    """A clone of this checkout as it is now (committed or not), as a new user would get it."""
+    """A clone of this checkout as it is now (committed or not), as a new user would get it,
+    holding the fixture offer's services/ and data/ in place of the checkout's own."""
     files = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others",
                             "--exclude-standard"], capture_output=True, check=True).stdout
     origin = tmp_path / "origin"
     for name in filter(None, files.decode().split("\0")):
         source = ROOT / name
-        if source.is_file():
+        if source.is_file() and not name.startswith(("services/", "data/")):
             (origin / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, origin / name)
+    for folder in ("services", "data"):
+        shutil.copytree(OFFER / folder, origin / folder)
     git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=T"]
     subprocess.run([*git, "init", "-q", "--initial-branch=main", str(origin)], check=True)
     subprocess.run([*git, "-C", str(origin), "add", "-A"], check=True)
@@ -151,8 +153,8 @@ def test_links_are_pointed_at_the_site():
     assert site_target("https://example.org/x", ROOT) == "https://example.org/x"
 
 
-def test_guide_is_a_page_under_about_this_site(sample_site):
-    html = (sample_site / "about" / "contributing" / "index.html").read_text(encoding="utf-8")
+def test_guide_is_a_page_under_about_this_site(offer_site):
+    html = (offer_site / "about" / "contributing" / "index.html").read_text(encoding="utf-8")
     article = html[html.index("<article"):html.index("</article>")]
     assert "<h1 id=\"how-to-keep-your-services-entry-right\">How to keep your service's entry " \
            "right</h1>" in article
@@ -164,7 +166,7 @@ def test_guide_is_a_page_under_about_this_site(sample_site):
     assert "service-template.yaml\"" not in article
     assert "<!-- test" not in html
     assert '<code class="language-yaml">' in article or 'class="language-yaml' in article
-    about = (sample_site / "about" / "index.html").read_text(encoding="utf-8")
+    about = (offer_site / "about" / "index.html").read_text(encoding="utf-8")
     assert 'href="contributing/"' in about and 'href="fields/"' in about
 
 

@@ -18,11 +18,10 @@ from hypothesis import strategies as st
 
 from local_offer.records.link_policy import UnsafeLink, is_allowed
 from local_offer.records.markdown_text import ALLOWED_TAGS
-from local_offer.records.project import Project
 from local_offer.records.loader import RecordLoader
 from local_offer.site.render import Renderer
 
-from tests.conftest import ROOT, component_fixtures
+from tests.helpers import component_fixtures, copy_project
 from tests.html_elements import Elements
 
 BOUNDED = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 80)),
@@ -44,18 +43,12 @@ WEB_ADDRESS = HOSTILE_TEXT.map(lambda text: "https://example.org/" + text)
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory):
     """Plain records (every field, minimal, temporarily closed) and what their pages hold."""
-    root = tmp_path_factory.mktemp("plain")
-    for folder in ("schema", "data", "services"):
-        (root / folder).mkdir()
-    project = Project(root)
-    for folder in ("schema", "data"):
-        for path in (ROOT / folder).iterdir():
-            (root / folder / path.name).write_bytes(path.read_bytes())
+    project = copy_project(tmp_path_factory.mktemp("plain"))
     for name, text in component_fixtures("service-page").items():
         (project.services_dir / f"{name.replace('_', '-')}.yaml").write_text(text)
     result = RecordLoader(project).load()
     assert result.problems == []
-    renderer = Renderer(Project(ROOT).taxonomy)
+    renderer = Renderer(project.taxonomy)
     tags, attributes = set(ALLOWED_TAGS), {("a", "href"), ("a", "rel")}
     for record in result.records:
         for html in pages(renderer, record):

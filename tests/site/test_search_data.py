@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from local_offer.records.project import Project
 from local_offer.site.render import Renderer
 from local_offer.site.search_data import SearchData, SearchFacts
 from local_offer.records.taxonomy import AgeBand
 
-from tests.conftest import ROOT, component_fixtures
+from tests.helpers import OFFER_TAXONOMY as TAXONOMY, component_fixtures
 from tests.site.test_family_words import record
-
-TAXONOMY = Project(ROOT).taxonomy
 
 
 def filter_values(facts: SearchFacts, name: str) -> list[str]:

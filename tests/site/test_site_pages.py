@@ -5,7 +5,7 @@ from __future__ import annotations
 from local_offer.site.build import build_content
 from local_offer.site.pages import first_letter
 
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL
 
 
 def content_for(scratch, **records):

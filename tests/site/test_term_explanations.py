@@ -8,12 +8,10 @@ import pytest
 
 from local_offer.site.build import build_content
 from local_offer.records.glossary import load_glossary
-from local_offer.records.project import Project
 from local_offer.site.render import Renderer
 from local_offer.site.term_explanations import TermExplainer
 
-from tests.conftest import ROOT, component_fixtures
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL, OFFER, OFFER_TAXONOMY, component_fixtures
 
 FIXTURES = component_fixtures("words-explained")
 LINKED = re.compile(r'<a class="lo-term" href="#term-([\w-]+)" '
@@ -23,9 +21,8 @@ LINKED = re.compile(r'<a class="lo-term" href="#term-([\w-]+)" '
 
 @pytest.fixture(scope="module")
 def explainer():
-    project = Project(ROOT)
-    return TermExplainer(load_glossary(project.data_dir / "glossary.yaml"),
-                         Renderer(project.taxonomy))
+    return TermExplainer(load_glossary(OFFER / "data" / "glossary.yaml"),
+                         Renderer(OFFER_TAXONOMY))
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURES))
