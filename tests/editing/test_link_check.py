@@ -15,67 +15,60 @@ from local_offer.editing.link_check import (Limits, check_site, check_urls, link
 from local_offer.records.link_uses import external_links
 from local_offer.records.loader import RecordLoader
 
-from tests.records.test_records import MINIMAL
+from tests.helpers import MINIMAL, SiteServer
 
 SLOW_SECONDS = 3
 
 
-class LocalWebServer:
-    """Serves /good…, /missing…, /slow… and /pause…, and remembers when it was asked."""
+def recording_handler(shared: dict):
+    """Answers /good…, /missing…, /slow… and /pause…, and remembers when it was asked."""
 
-    def __init__(self, shared: dict):
-        shared.setdefault("lock", threading.Lock())
-        shared.setdefault("requests", [])
-        shared.setdefault("pauses", [])
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            started = time.monotonic()
+            with shared["lock"]:
+                shared["requests"].append((started, self.server.server_port, self.path))
+            try:
+                if self.path.startswith("/slow"):
+                    time.sleep(SLOW_SECONDS)
+                elif self.path.startswith("/pause"):
+                    time.sleep(0.3)
+                    # Recorded before answering: the next request can only start after.
+                    with shared["lock"]:
+                        shared["pauses"].append((started, time.monotonic()))
+                status = 404 if self.path.startswith("/missing") else 200
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html")
+                # linkchecker then applies exactly the rate it is given (no floor of its own).
+                self.send_header("LinkChecker", "test")
+                self.end_headers()
+                self.wfile.write(b"<!doctype html><title>t</title><p>page</p>")
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the checker gave up waiting, as it should
 
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):
-                started = time.monotonic()
-                with shared["lock"]:
-                    shared["requests"].append((started, self.server.server_port, self.path))
-                try:
-                    if self.path.startswith("/slow"):
-                        time.sleep(SLOW_SECONDS)
-                    elif self.path.startswith("/pause"):
-                        time.sleep(0.3)
-                        # Recorded before answering: the next request can only start after.
-                        with shared["lock"]:
-                            shared["pauses"].append((started, time.monotonic()))
-                    status = 404 if self.path.startswith("/missing") else 200
-                    self.send_response(status)
-                    self.send_header("Content-Type", "text/html")
-                    # linkchecker then applies exactly the rate it is given (no floor of its own).
-                    self.send_header("LinkChecker", "test")
-                    self.end_headers()
-                    self.wfile.write(b"<!doctype html><title>t</title><p>page</p>")
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the checker gave up waiting, as it should
+        def log_message(self, *args):
+            pass
 
-            def log_message(self, *args):
-                pass
-
-        self.shared = shared
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.block_on_close = False  # do not wait out /slow when closing
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True).start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    return Handler
 
 
 @pytest.fixture
-def servers():
-    shared: dict = {}
-    made = [LocalWebServer(shared) for _ in range(4)]
+def asked() -> dict:
+    """What the servers below were asked, and when: shared by all four."""
+    return {"lock": threading.Lock(), "requests": [], "pauses": []}
+
+
+@pytest.fixture
+def servers(asked):
+    made = [SiteServer(handler=recording_handler(asked)) for _ in range(4)]
     yield made
     for server in made:
         server.close()
 
 
-def test_links_finds_the_missing_and_slow_urls_by_record_and_owner(scratch, servers, capsys):
-    web = servers[0].url
+def test_links_finds_the_missing_and_slow_urls_by_record_and_owner(scratch, servers, asked,
+                                                                  capsys):
+    web = servers[0].origin
     scratch.write("links.yaml", MINIMAL
                   .replace("{name: Example Provider}",
                            f"{{name: Example Provider, website: '{web}/slow'}}")
@@ -96,11 +89,11 @@ def test_links_finds_the_missing_and_slow_urls_by_record_and_owner(scratch, serv
            "seconds)" in out
     assert "/good" not in out
     # The same address used twice is fetched once.
-    assert [p for _, _, p in servers[0].shared["requests"]].count("/good") == 1
+    assert [p for _, _, p in asked["requests"]].count("/good") == 1
 
 
 def test_links_json_and_markdown_reports(scratch, servers, capsys, tmp_path):
-    web = servers[0].url
+    web = servers[0].origin
     scratch.write("gone.yaml", MINIMAL.replace(
         "contact: {email: minimal@example.org}", f"contact: {{website: '{web}/missing'}}"))
     out_file = tmp_path / "reports" / "links.json"
@@ -123,11 +116,11 @@ def test_links_json_and_markdown_reports(scratch, servers, capsys, tmp_path):
     assert "No entries have the owner 'Nobody'" in capsys.readouterr().err
 
 
-def test_at_most_the_given_number_of_links_are_checked_at_once(servers):
-    urls = [f"{server.url}/pause/{n}" for server in servers for n in range(2)]
+def test_at_most_the_given_number_of_links_are_checked_at_once(servers, asked):
+    urls = [f"{server.origin}/pause/{n}" for server in servers for n in range(2)]
     results = check_urls(urls, Limits(threads=2, timeout=5, per_host=50))
     assert len(results) == 8 and all(result.ok for result in results)
-    assert most_at_once(servers[0].shared["pauses"]) == 2
+    assert most_at_once(asked["pauses"]) == 2
 
 
 def most_at_once(intervals: list[tuple[float, float]]) -> int:
@@ -140,11 +133,11 @@ def most_at_once(intervals: list[tuple[float, float]]) -> int:
     return most
 
 
-def test_one_host_is_not_asked_more_than_the_rate_allows(servers):
+def test_one_host_is_not_asked_more_than_the_rate_allows(servers, asked):
     server = servers[0]
-    check_urls([f"{server.url}/good/{n}" for n in range(4)],
+    check_urls([f"{server.origin}/good/{n}" for n in range(4)],
                Limits(threads=4, timeout=5, per_host=5))
-    times = sorted(t for t, _, path in server.shared["requests"] if path.startswith("/good"))
+    times = sorted(t for t, _, path in asked["requests"] if path.startswith("/good"))
     assert len(times) == 4
     # 5 a second: each request starts at least 0.2 s after the one before, so four take at
     # least 0.6 s (less a little for jitter on a busy machine), though 4 threads are free.
@@ -182,8 +175,8 @@ def test_plain_problems():
     assert plain_problem("503 Service Unavailable", 5) == "503 Service Unavailable"
 
 
-def test_the_built_sample_site_has_no_broken_internal_links(sample_site):
-    broken = check_site(sample_site)
+def test_the_built_offer_has_no_broken_internal_links(offer_site):
+    broken = check_site(offer_site)
     assert broken == [], "\n".join(f"{b.parent}: {b.url} {b.problem}" for b in broken)
 
 
