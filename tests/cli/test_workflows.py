@@ -116,10 +116,10 @@ def weekly(scratch, today: str, out) -> None:
 
 
 def test_one_issue_per_owner_updated_week_after_week(scratch, tmp_path, fake_gh):
-    from tests.helpers import MINIMAL
-    scratch.write("late.yaml", MINIMAL)  # reviewed 3 May 2026, due 3 November 2026
-    scratch.write("other.yaml", MINIMAL.replace("Example Team", "Other Team")
-                  .replace("example.team@", "other.team@").replace("2026-05-03", "2026-11-01"))
+    from tests.helpers import record_yaml
+    scratch.record("late")  # reviewed 3 May 2026, due 3 November 2026
+    scratch.record("other", last_reviewed="2026-11-01",
+                   owner="{team: Other Team, email: other.team@example.org}")
     weekly(scratch, "2026-11-23", tmp_path / "week1")
     [issue] = fake_gh()["issues"]  # only the team with work gets an issue
     assert issue["title"] == "Local Offer: entries to check for Example Team"
@@ -129,7 +129,7 @@ def test_one_issue_per_owner_updated_week_after_week(scratch, tmp_path, fake_gh)
     [issue] = fake_gh()["issues"]  # the same issue, updated
     assert "30 November 2026" in issue["body"]
 
-    (scratch.services_dir / "late.yaml").write_text(MINIMAL.replace("2026-05-03", "2026-12-01"))
+    (scratch.services_dir / "late.yaml").write_text(record_yaml(last_reviewed="2026-12-01"))
     weekly(scratch, "2026-12-07", tmp_path / "week3")
     [issue] = fake_gh()["issues"]  # nothing to do: closed, with the report saying so
     assert issue["state"] == "CLOSED" and "Nothing to do" in issue["body"]

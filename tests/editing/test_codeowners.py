@@ -8,7 +8,7 @@ from pathlib import Path
 from local_offer.cli import main
 from local_offer.editing.codeowners import HEADER, pattern
 
-from tests.helpers import MINIMAL, OFFER, copy_project
+from tests.helpers import OFFER, copy_project, record_yaml
 
 OWNERS = """\
 reviewers: ["@example-council/local-offer-team"]
@@ -19,8 +19,7 @@ owners:
 
 
 def record(team: str, email: str) -> str:
-    return MINIMAL.replace("owner: {team: Example Team, email: example.team@example.org}",
-                           f"owner: {{team: {team}, email: {email}}}")
+    return record_yaml(owner=f"{{team: {team}, email: {email}}}")
 
 
 def codeowners(project, *args) -> int:

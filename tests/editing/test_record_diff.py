@@ -9,7 +9,7 @@ import pytest
 from local_offer.cli import main
 from local_offer.editing.diff_report import code, text
 
-from tests.helpers import FIXTURE_TODAY
+from tests.helpers import FIXTURE_TODAY, record_yaml
 
 TINY_TALKERS = """\
 name: Tiny Talkers
@@ -35,20 +35,10 @@ owner: {team: Speech and Language Therapy Team, email: slt.team@example.org}
 
 
 def service(name: str, reviewed: str = "2026-09-01", extra: str = "") -> str:
-    return f"""\
-name: {name}
-summary: A group that meets every week for families in Chatham.
-provider: {{name: Example Provider}}
-categories: [early-help]
-needs: [all-needs]
-ages: {{min: 5, max: 10}}
-areas: [chatham]
-cost: {{free: true}}
-how_to_get_it: {{routes: [self-referral]}}
-contact: {{email: group@example.org}}
-last_reviewed: {reviewed}
-owner: {{team: Family Hub Team, email: hubs@example.org}}
-{extra}"""
+    return record_yaml(name=name, summary="A group that meets every week for families in Chatham.",
+                       categories="[early-help]", ages="{min: 5, max: 10}", areas="[chatham]",
+                       contact="{email: group@example.org}", last_reviewed=reviewed,
+                       owner="{team: Family Hub Team, email: hubs@example.org}") + extra
 
 
 def git(root, *args):

@@ -9,19 +9,14 @@ import pytest
 from local_offer.cli import main
 from local_offer.records.link_uses import BrokenLink, LinkUse
 
-from tests.helpers import FIXTURE_TODAY, MINIMAL
+from tests.helpers import FIXTURE_TODAY, record_yaml
 
 TODAY = "2026-11-23"
-OTHER_OWNER = "owner: {team: Other Team, email: other.team@example.org}"
+OTHER_OWNER = "{team: Other Team, email: other.team@example.org}"
 
 
-def entry(scratch, name: str, reviewed: str, extra: str = "", owner: str = "") -> None:
-    text = MINIMAL.replace("2026-05-03", reviewed).replace("Minimal Service",
-                                                          name.replace("-", " ").title())
-    if owner:
-        text = text.replace("owner: {team: Example Team, email: example.team@example.org}",
-                            owner)
-    scratch.write(f"{name}.yaml", text + extra)
+def entry(scratch, name: str, reviewed: str, **fields) -> None:
+    scratch.record(name, name=name.replace("-", " ").title(), last_reviewed=reviewed, **fields)
 
 
 def check(scratch, capsys, *args):
@@ -74,18 +69,18 @@ def test_the_fixture_offer_is_current_on_its_day(offer_project, capsys):
 
 
 def test_ended_fails_closed_does_not_and_never_means_never(scratch, capsys):
-    entry(scratch, "ended", "2026-11-01", "valid_until: 2026-10-31\n")
+    entry(scratch, "ended", "2026-11-01", valid_until="2026-10-31")
     code, out, _ = check(scratch, capsys)
     assert code == 1 and "valid until 31 October 2026, which has passed" in out
     assert check(scratch, capsys, "--fail-on", "never")[0] == 0
     (scratch.services_dir / "ended.yaml").unlink()
-    entry(scratch, "closed", "2026-11-01", "status: closed\n")
+    entry(scratch, "closed", "2026-11-01", status="closed")
     code, out, _ = check(scratch, capsys)
     assert code == 0 and "closed  services/closed.yaml:11" in out
 
 
 def test_a_stale_waiting_time_makes_the_entry_due_soon_and_says_so(scratch, capsys):
-    entry(scratch, "waits", "2026-11-01", "waiting_time: {weeks: 30, measured: 2026-04-01}\n")
+    entry(scratch, "waits", "2026-11-01", waiting_time="{weeks: 30, measured: 2026-04-01}")
     code, out, _ = check(scratch, capsys)
     assert code == 0
     assert "due soon  services/waits.yaml:11" in out
@@ -100,7 +95,7 @@ def test_invalid_records_future_dates_and_bad_arguments_exit_2(scratch, capsys):
     code, _, err = check(scratch, capsys)
     assert code == 2 and "services/tomorrow.yaml:11: last_reviewed: 2026-11-24 is in the " \
         "future" in err
-    entry(scratch, "tomorrow", "2026-11-01", "colour: blue\n")
+    entry(scratch, "tomorrow", "2026-11-01", colour="blue")
     code, _, err = check(scratch, capsys)
     assert code == 2 and "services/tomorrow.yaml:13: colour:" in err
 
@@ -128,8 +123,8 @@ def test_github_format_annotates_the_last_reviewed_line(scratch, capsys, tmp_pat
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     entry(scratch, "ancient", "2024-11-23", owner=OTHER_OWNER)
     entry(scratch, "soon", "2026-06-03")
-    scratch.write("sub/folder/nested.yaml", "# a comment first\n" + MINIMAL.replace(
-        "2026-05-03", "2026-04-23").replace("Minimal Service", "\"Name: with, commas\""))
+    scratch.write("sub/folder/nested.yaml", "# a comment first\n" + record_yaml(
+        name='"Name: with, commas"', last_reviewed="2026-04-23"))
     code, out, _ = check(scratch, capsys, "--format", "github")
     assert code == 1
     lines = out.splitlines()

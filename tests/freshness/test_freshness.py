@@ -11,13 +11,13 @@ from local_offer.freshness.review import Period, ReviewPolicy, State, future_rev
 from local_offer.records.project import Settings
 from local_offer.records.loader import RecordLoader
 
-from tests.helpers import MINIMAL
+from tests.helpers import record_yaml
 
 TODAY = dt.date(2026, 11, 23)
 
 
 def record_reviewed(scratch, reviewed: str, extra: str = "", name: str = "entry"):
-    scratch.write(f"{name}.yaml", MINIMAL.replace("2026-05-03", reviewed) + extra)
+    scratch.write(f"{name}.yaml", record_yaml(last_reviewed=reviewed) + extra)
     result = RecordLoader(scratch).load()
     assert result.problems == []
     return next(r for r in result.records if r.id == name)

@@ -10,10 +10,9 @@ from tests.helpers import MINIMAL
 
 
 def test_each_team_gets_its_own_report_and_a_line_in_owners_json(scratch, tmp_path, capsys):
-    scratch.write("late.yaml", MINIMAL.replace("Minimal Service", "Late Club"))
-    scratch.write("fresh.yaml", MINIMAL.replace("Minimal Service", "Fresh Club")
-                  .replace("2026-05-03", "2026-11-01").replace("Example Team", "Other Team")
-                  .replace("example.team@", "other.team@"))
+    scratch.record("late", name="Late Club")
+    scratch.record("fresh", name="Fresh Club", last_reviewed="2026-11-01",
+                   owner="{team: Other Team, email: other.team@example.org}")
     out = tmp_path / "reports"
     assert main(["--project", str(scratch.root), "report", "--today", "2026-11-23",
                  "--out", str(out)]) == 0

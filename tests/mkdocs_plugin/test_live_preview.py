@@ -8,8 +8,6 @@ import sys
 import time
 import urllib.request
 
-from tests.helpers import MINIMAL
-
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -35,7 +33,7 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
 
 
 def test_an_edited_record_shows_without_a_restart(scratch):
-    record = scratch.write("live.yaml", MINIMAL.replace("2026-05-03", "2026-11-01"))
+    record = scratch.record("live", last_reviewed="2026-11-01")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr",

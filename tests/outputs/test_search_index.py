@@ -67,9 +67,8 @@ def test_the_bundle_is_served_from_the_site_without_unused_interfaces(offer_site
 
 
 def test_unpublished_services_are_not_indexed(scratch, tmp_path):
-    scratch.write("current.yaml", MINIMAL.replace("Minimal Service", "Current Service"))
-    scratch.write("expired.yaml", MINIMAL.replace("Minimal Service", "Expired Service")
-                  .replace("last_reviewed: 2026-05-03", "last_reviewed: 2024-01-10"))
+    scratch.record("current", name="Current Service")
+    scratch.record("expired", name="Expired Service", last_reviewed="2024-01-10")
     build_into(scratch.root, tmp_path / "site")
     assert set(indexed(tmp_path / "site")) == {"/services/current/"}
 

@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 from local_offer.site.build import build_content
 from local_offer.outputs import sitemap
 
-from tests.helpers import MINIMAL
+from tests.helpers import MINIMAL, build_into
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -40,11 +40,8 @@ def test_addresses_are_full_when_the_site_url_is_set(scratch):
 
 
 def test_an_unpublished_entry_is_in_no_sitemap_and_has_no_structured_data(scratch, tmp_path):
-    from tests.helpers import build_into
-    from tests.helpers import MINIMAL
-    scratch.write("current.yaml", MINIMAL.replace("2026-05-03", "2026-11-01"))
-    scratch.write("stale.yaml", MINIMAL.replace("Minimal Service", "Stale Service")
-                  .replace("2026-05-03", "2024-05-03"))
+    scratch.record("current", last_reviewed="2026-11-01")
+    scratch.record("stale", name="Stale Service", last_reviewed="2024-05-03")
     build_into(scratch.root, tmp_path / "site")
     sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert "services/current/" in sitemap and "services/stale/" not in sitemap

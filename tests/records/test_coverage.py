@@ -7,12 +7,11 @@ from local_offer.cli import main
 from local_offer.records.coverage import load_coverage
 from local_offer.site.family_pages import offer_coverage
 
-from tests.helpers import FIXTURE_TODAY, MINIMAL, component_fixtures
+from tests.helpers import FIXTURE_TODAY, MINIMAL, component_fixtures, record_yaml
 
 MAPS = component_fixtures("coverage-map")
-HEALTH = MINIMAL.replace("[education]", "[health]").replace("Minimal Service", "Health Clinic")
-MEDIATION = MINIMAL.replace("[education]", "[information-advice]").replace(
-    "Minimal Service", "Mediation Service")
+HEALTH = record_yaml(name="Health Clinic", categories="[health]")
+MEDIATION = record_yaml(name="Mediation Service", categories="[information-advice]")
 
 
 def project_with(scratch, coverage_map):
@@ -56,8 +55,8 @@ def test_coverage_names_a_heading_once_its_records_are_removed(scratch, capsys):
 
 def test_an_expired_record_answers_nothing(scratch, capsys):
     health, _ = project_with(scratch, MAPS["two_headings"])
-    health.write_text(HEALTH.replace("last_reviewed: 2026-05-03", "last_reviewed: 2024-01-10"),
-                      encoding="utf-8")
+    health.write_text(record_yaml(name="Health Clinic", categories="[health]",
+                                  last_reviewed="2024-01-10"), encoding="utf-8")
     code, out = coverage(scratch, "--strict", capsys=capsys)
     assert code == 1
     assert "NOTHING  Health provision" in out.out

@@ -15,8 +15,8 @@ from tests.helpers import FIXTURE_TODAY, MINIMAL
 
 def content_with_closures(scratch, service_fixtures):
     scratch.write("closed-for-now.yaml", service_fixtures["temporarily_closed"])
-    scratch.write("gone-for-good.yaml", MINIMAL.replace("Minimal Service", "Gone For Good")
-                  + "status: closed\nsupports_waiting_families: true\n")
+    scratch.record("gone-for-good", name="Gone For Good", status="closed",
+                   supports_waiting_families=True)
     scratch.write("still-open.yaml", MINIMAL)
     return build_content(scratch, today=FIXTURE_TODAY)
 

@@ -14,7 +14,7 @@ from local_offer.records.project import Settings
 from local_offer.records.loader import RecordLoader
 from local_offer.site.render import Renderer
 
-from tests.helpers import MINIMAL, build_into, component_fixtures, copy_project
+from tests.helpers import build_into, component_fixtures, copy_project, record_yaml
 from tests.helpers import OFFER_TAXONOMY as TAXONOMY
 
 
@@ -26,8 +26,8 @@ def reviews_of(scratch, today: str, **entries: str):
     """Review states of minimal records, each written as name=last_reviewed (+ extra lines)."""
     for name, text in entries.items():
         reviewed, _, extra = text.partition("\n")
-        scratch.write(f"{name}.yaml", MINIMAL.replace("2026-05-03", reviewed)
-                      .replace("Minimal Service", name.replace("-", " ").title())
+        scratch.write(f"{name}.yaml", record_yaml(name=name.replace("-", " ").title(),
+                                                  last_reviewed=reviewed)
                       + (extra + "\n" if extra else ""))
     result = RecordLoader(scratch).load()
     assert result.problems == []
@@ -72,8 +72,7 @@ def test_the_service_page_puts_the_warning_above_the_summary(scratch):
 
 def scratch_with(scratch, **entries: str):
     for name, reviewed in entries.items():
-        scratch.write(f"{name}.yaml", MINIMAL.replace("2026-05-03", reviewed)
-                      .replace("Minimal Service", name.title()))
+        scratch.record(name, name=name.title(), last_reviewed=reviewed)
     return scratch
 
 
@@ -151,10 +150,9 @@ def test_freshness_page_counts_by_state_team_and_category(scratch):
     fixture = component_fixtures("freshness-summary")
     for entry in fixture["entries"]:
         name = entry["name"].lower().replace(" ", "-")
-        scratch.write(f"{name}.yaml", MINIMAL.replace("2026-05-03", str(entry["last_reviewed"]))
-                      .replace("Minimal Service", entry["name"])
-                      .replace("[education]", f"[{entry['category']}]")
-                      .replace("Example Team", entry["team"]))
+        scratch.record(name, name=entry["name"], last_reviewed=str(entry["last_reviewed"]),
+                       categories=[entry["category"]],
+                       owner=f"{{team: {entry['team']}, email: example.team@example.org}}")
     content = build_content(scratch, today=str(fixture["today"]))
     [page] = [p for p in content.pages() if p.kind == "freshness"]
     assert page.url == "about/freshness/"
@@ -184,8 +182,7 @@ def mixed_site(tmp_path_factory):
                            ("ancient", "2024-11-23")):
         path = root / "services" / f"{name}.yaml"
         path.parent.mkdir(exist_ok=True)
-        path.write_text(MINIMAL.replace("2026-05-03", reviewed)
-                        .replace("Minimal Service", f"{name.title()} Club"))
+        path.write_text(record_yaml(name=f"{name.title()} Club", last_reviewed=reviewed))
     build_into(root, root / "site", today="2026-11-23")
     return root / "site"
 

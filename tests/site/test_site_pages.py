@@ -5,7 +5,7 @@ from __future__ import annotations
 from local_offer.site.build import build_content
 from local_offer.site.pages import first_letter
 
-from tests.helpers import MINIMAL
+from tests.helpers import MINIMAL, record_yaml
 
 
 def content_for(scratch, **records):
@@ -20,22 +20,20 @@ def band_ids(content, record_id):
 
 
 def test_service_in_every_age_band_its_range_touches(scratch):
-    content = content_for(scratch, **{"three-to-twelve": MINIMAL.replace(
-        "{min: 16, max: 25}", "{min: 3, max: 12}")})
+    content = content_for(scratch, **{"three-to-twelve": record_yaml(ages="{min: 3, max: 12}")})
     assert band_ids(content, "three-to-twelve") == ["0-4", "11-15", "5-10"]
 
 
 def test_single_age_and_edges(scratch):
-    content = content_for(scratch, four=MINIMAL.replace("{min: 16, max: 25}", "{min: 4, max: 4}"),
-                          adult=MINIMAL.replace("{min: 16, max: 25}", "{min: 16, max: 25}"))
+    content = content_for(scratch, four=record_yaml(ages="{min: 4, max: 4}"),
+                          adult=record_yaml(ages="{min: 16, max: 25}"))
     assert band_ids(content, "four") == ["0-4"]
     assert band_ids(content, "adult") == ["16-25"]
 
 
 def test_area_wide_and_all_needs_services_are_under_every_term(scratch):
     content = content_for(scratch, everywhere=MINIMAL,
-                          strood=MINIMAL.replace("[area-wide]", "[strood]")
-                          .replace("[all-needs]", "[autism]"))
+                          strood=record_yaml(areas="[strood]", needs="[autism]"))
     assert [r.id for r in content.groups["area"]["strood"]] == ["everywhere", "strood"]
     assert [r.id for r in content.groups["area"]["chatham"]] == ["everywhere"]
     assert [r.id for r in content.groups["need"]["autism"]] == ["everywhere", "strood"]
@@ -54,8 +52,7 @@ def test_page_urls_and_kinds(scratch):
 
 def test_browse_page_lists_its_services_only(scratch):
     content = content_for(scratch, school=MINIMAL,
-                          health=MINIMAL.replace("[education]", "[health]")
-                          .replace("Minimal Service", "Health Service"))
+                          health=record_yaml(categories="[health]", name="Health Service"))
     pages = {page.url: page for page in content.pages()}
     html = pages["browse/category/health/"].render("browse/category/health/")
     assert "Health Service" in html and "Minimal Service" not in html
