@@ -1,5 +1,5 @@
-"""Every page type, and every page of the fixture offer's site: language, title, one h1, headings in
-order, landmarks, and link text that makes sense out of context."""
+"""Every page type, and every page of the fixture offer's site: language, title, one h1,
+headings in order, landmarks, and link text that makes sense out of context."""
 
 from __future__ import annotations
 
