@@ -1,4 +1,4 @@
-"""Shared fixtures: scratch projects, the fixture offer built and served.
+"""Shared fixtures: scratch projects, the fixture offer built and served, the markers.
 
 The helpers these use (copy_project, record_yaml, SiteServer, ...) are in tests/helpers.py.
 """
@@ -15,6 +15,17 @@ from tests.helpers import (ROOT, ScratchProject, SiteServer, build_into, compone
 
 # The browser suite's fixtures: Chromium, the sites it checks, the crawl.
 pytest_plugins = ["tests.browser.sites"]
+
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(items):
+    """Every test under tests/browser/ drives Chromium: mark it, so `-m "not browser"` leaves
+    the browser suite out."""
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
 
 @pytest.fixture
 def scratch(tmp_path: Path) -> ScratchProject:

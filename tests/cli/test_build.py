@@ -68,6 +68,7 @@ def test_no_google_fonts(offer_site):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
+@pytest.mark.slow  # builds 2,000 more services
 def test_service_page_does_not_grow_with_the_number_of_services(tmp_path, offer_site):
     project = tmp_path / "big"
     project.mkdir()
@@ -103,6 +104,7 @@ def built(scratch):
     return scratch, site
 
 
+@pytest.mark.slow  # builds three times, one of them with 200 services
 def test_a_killed_build_leaves_the_previous_site_intact(built):
     scratch, site = built
     before = site_snapshot(site)

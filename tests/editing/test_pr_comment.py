@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from tests.helpers import ROOT
@@ -25,6 +26,7 @@ def comment_body(project_root, cwd=None) -> str:
     return done.stdout
 
 
+@pytest.mark.slow  # runs every command the comment is made of
 def test_comment_says_what_changed_and_has_every_part(repository):  # noqa: F811
     talkers = repository.services_dir / "early-years" / "tiny-talkers.yaml"
     talkers.write_text(TINY_TALKERS.replace("01632 960123", "01632 960456"))
@@ -37,6 +39,7 @@ def test_comment_says_what_changed_and_has_every_part(repository):  # noqa: F811
     assert "run `python build_offer.py codeowners`" in body
 
 
+@pytest.mark.slow
 def test_a_part_that_cannot_run_is_explained_not_fatal(repository):  # noqa: F811
     body = comment_body(repository.root / "no-such-folder", cwd=repository.root)
     assert body.startswith(MARKER)

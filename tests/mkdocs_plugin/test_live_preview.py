@@ -8,6 +8,8 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -32,6 +34,7 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
     return False
 
 
+@pytest.mark.slow  # starts mkdocs serve and waits for it to rebuild
 def test_an_edited_record_shows_without_a_restart(scratch):
     record = scratch.record("live", last_reviewed="2026-11-01")
     port = free_port()
