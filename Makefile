@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test serve preview validate clean
+.PHONY: site test test-fast serve preview validate clean
 
 ## site: build the site from services/ into site/
 site: $(VENV)/.runtime
@@ -15,6 +15,10 @@ site: $(VENV)/.runtime
 ## test: run the whole test suite
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -n 2
+
+## test-fast: the quick part of the suite: no browser tests, nothing marked slow
+test-fast: $(VENV)/.test
+	$(BIN)/python -m pytest -n 2 -m "not browser and not slow"
 
 ## serve: live preview at http://127.0.0.1:8000/ that updates as you edit
 serve: $(VENV)/.runtime

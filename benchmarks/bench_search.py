@@ -43,7 +43,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
 from local_offer.records.project import Project  # noqa: E402
 from local_offer.records.model import RecordLoader  # noqa: E402
@@ -174,7 +173,8 @@ def make_plain_project(work: Path, offer: Path, with_search: bool) -> Path:
 
 def measure_in_browser(site: Path) -> tuple[dict, dict]:
     from playwright.sync_api import sync_playwright
-    from conftest import CHROMIUM_ARGS, SiteServer
+    from tests.browser.sites import CHROMIUM_ARGS
+    from tests.helpers import SiteServer
 
     server = SiteServer(site)
     try:

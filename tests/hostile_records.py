@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import yaml
 
-from test_records import MINIMAL
+from tests.helpers import MINIMAL
 
 
 def run(where: str) -> str:

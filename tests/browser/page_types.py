@@ -1,20 +1,20 @@
 """The one list of page types the browser suite checks: axe, structure and privacy.
 
 A new kind of page joins every check with one line: its name, the site it is
-on and its path there. SAMPLE is the sample data as built for `make test`;
-FIXTURES is a small site built from the service-page component's fixture
-records, for the cases the sample lacks.
+on and its path there. OFFER is the fixture offer (tests/fixtures/offer) as
+built for `make test`; COMPONENTS is a small site built from the service-page
+component's fixture records, for the cases the fixture offer lacks.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-SAMPLE = "sample"
-FIXTURES = "fixtures"
+OFFER = "offer"
+COMPONENTS = "components"
 
-# Records of the FIXTURES site: service id -> fixture in components/service-page/fixtures.yaml.
-FIXTURE_RECORDS = {"every-field": "full", "minimal": "minimal", "long-ago": "expired"}
+# Records of the COMPONENTS site: service id -> fixture in components/service-page/fixtures.yaml.
+COMPONENT_RECORDS = {"every-field": "full", "minimal": "minimal", "long-ago": "expired"}
 
 
 class PageType(NamedTuple):
@@ -30,39 +30,39 @@ class PageType(NamedTuple):
 
 
 PAGE_TYPES = {
-    "home": PageType(SAMPLE, ""),
-    "service with every field": PageType(FIXTURES, "services/every-field/"),
-    "minimal service": PageType(FIXTURES, "services/minimal/"),
-    "temporarily closed service": PageType(SAMPLE, "services/accessible-swimming/"),
-    "browse index": PageType(SAMPLE, "browse/"),
-    "category index": PageType(SAMPLE, "browse/category/"),
-    "category": PageType(SAMPLE, "browse/category/short-breaks/"),
-    "need index": PageType(SAMPLE, "browse/need/"),
-    "need": PageType(SAMPLE, "browse/need/autism/"),
-    "age index": PageType(SAMPLE, "browse/age/"),
-    "age": PageType(SAMPLE, "browse/age/0-4/"),
-    "area index": PageType(SAMPLE, "browse/area/"),
-    "area": PageType(SAMPLE, "browse/area/strood/"),
-    "a-z index": PageType(SAMPLE, "browse/a-z/"),
-    "a-z letter": PageType(SAMPLE, "browse/a-z/T/"),
-    "glossary": PageType(SAMPLE, "glossary/"),
-    "how to get help": PageType(SAMPLE, "how-to-get-help/"),
-    "about": PageType(SAMPLE, "about/"),
-    "page not found": PageType(SAMPLE, "404.html"),
-    "find support": PageType(SAMPLE, "find/"),
-    "search results": PageType(SAMPLE, "find/?q=speech+therapy&age=3",
+    "home": PageType(OFFER, ""),
+    "service with every field": PageType(COMPONENTS, "services/every-field/"),
+    "minimal service": PageType(COMPONENTS, "services/minimal/"),
+    "temporarily closed service": PageType(OFFER, "services/accessible-swimming/"),
+    "browse index": PageType(OFFER, "browse/"),
+    "category index": PageType(OFFER, "browse/category/"),
+    "category": PageType(OFFER, "browse/category/short-breaks/"),
+    "need index": PageType(OFFER, "browse/need/"),
+    "need": PageType(OFFER, "browse/need/autism/"),
+    "age index": PageType(OFFER, "browse/age/"),
+    "age": PageType(OFFER, "browse/age/0-4/"),
+    "area index": PageType(OFFER, "browse/area/"),
+    "area": PageType(OFFER, "browse/area/strood/"),
+    "a-z index": PageType(OFFER, "browse/a-z/"),
+    "a-z letter": PageType(OFFER, "browse/a-z/T/"),
+    "glossary": PageType(OFFER, "glossary/"),
+    "how to get help": PageType(OFFER, "how-to-get-help/"),
+    "about": PageType(OFFER, "about/"),
+    "page not found": PageType(OFFER, "404.html"),
+    "find support": PageType(OFFER, "find/"),
+    "search results": PageType(OFFER, "find/?q=speech+therapy&age=3",
                                ready="[data-lo-find-list] .lo-result"),
     # The every-field fixture was reviewed 2026-05-03: overdue on the pinned day, so its
     # page above also carries the freshness warning.
-    "being checked (unpublished)": PageType(FIXTURES, "services/long-ago/", published=False),
-    "freshness report": PageType(SAMPLE, "about/freshness/"),
-    "my list": PageType(SAMPLE, "my-list/"),
-    "while you wait": PageType(SAMPLE, "while-you-wait/"),
-    "you said, we did": PageType(SAMPLE, "you-said-we-did/"),
-    "what the offer covers": PageType(SAMPLE, "what-the-offer-covers/"),
-    "open data": PageType(SAMPLE, "open-data/"),
-    "contributing guide": PageType(SAMPLE, "about/contributing/"),
-    "field reference": PageType(SAMPLE, "about/fields/"),
+    "being checked (unpublished)": PageType(COMPONENTS, "services/long-ago/", published=False),
+    "freshness report": PageType(OFFER, "about/freshness/"),
+    "my list": PageType(OFFER, "my-list/"),
+    "while you wait": PageType(OFFER, "while-you-wait/"),
+    "you said, we did": PageType(OFFER, "you-said-we-did/"),
+    "what the offer covers": PageType(OFFER, "what-the-offer-covers/"),
+    "open data": PageType(OFFER, "open-data/"),
+    "contributing guide": PageType(OFFER, "about/contributing/"),
+    "field reference": PageType(OFFER, "about/fields/"),
 }
 
 SERVICE_PAGE_TYPES = {name: kind for name, kind in PAGE_TYPES.items() if kind.is_service}

@@ -1,8 +1,8 @@
-"""Fixtures for the browser suite: the built sites served locally, and the crawl.
+"""Fixtures for the browser suite: Chromium, the built sites served locally, and the crawl.
 
 Loaded as a plugin by tests/conftest.py, so each session-wide fixture is made
-once for the whole run (a second conftest.py would clash with tests/conftest.py
-under pytest's default import mode). Test modules import helpers as browser.*.
+once for the whole run. Test modules import its helpers (axe_violations,
+describe, RequestLog, url_of, ...) from tests.browser.sites.
 """
 
 from __future__ import annotations
@@ -11,10 +11,72 @@ from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+import yaml
 
-from conftest import (SiteServer, axe_violations, build_into, component_fixtures,
-                      copy_project)
-from browser.page_types import FIXTURE_RECORDS, FIXTURES, PAGE_TYPES, SAMPLE, PageType
+from tests.helpers import ROOT, SiteServer, build_into, component_fixtures, copy_project
+from tests.browser.page_types import COMPONENT_RECORDS, COMPONENTS, OFFER, PAGE_TYPES, PageType
+
+# Every page's title ends with it (mkdocs.yml is the repository's, in every project built).
+SITE_NAME = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Chromium flags for this closed network: no background calls home.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-default-apps", "--disable-quic"]
+
+
+# ---- Chromium, under Playwright ----
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium under Playwright. If it cannot start, the test fails: it never skips."""
+    import shutil
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    assert executable, "Chromium is not installed: apt-get install -y chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def context(browser):
+    made = browser.new_context()
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def page_without_javascript(browser):
+    """A page as a family sees it with JavaScript switched off (or not yet loaded)."""
+    made = browser.new_context(java_script_enabled=False)
+    yield made.new_page()
+    made.close()
+
+
+def axe_violations(page, tags=WCAG_TAGS, within: str | None = None) -> list[dict]:
+    """Run axe-core in the page (or only within a CSS selector) for the WCAG tags."""
+    # Evaluated rather than added as a <script>: the site's CSP refuses inline scripts.
+    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
+    # Only violations come back: serialising every pass costs more than the scan.
+    return page.evaluate("([tags, within]) => axe.run(within || document, "
+                         "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+                         ".then(result => result.violations)", [tags, within])
+
+
+def describe(violations: list[dict]) -> str:
+    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} at "
+                     + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+                     for v in violations)
 
 
 # What the checks read from a page: language, title, headings, landmarks, links, words.
@@ -46,23 +108,26 @@ OUTLINE = """() => {
 }"""
 
 
+# ---- The sites the checks load ----
+
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory):
-    """A small site of the service-page fixture records, for cases the sample lacks."""
-    root = tmp_path_factory.mktemp("fixture-project")
+def components_site(tmp_path_factory):
+    """A small site of the service-page component's fixture records, for cases the fixture
+    offer lacks."""
+    root = tmp_path_factory.mktemp("components-project")
     copy_project(root)
     records = component_fixtures("service-page")
-    for service_id, fixture in FIXTURE_RECORDS.items():
+    for service_id, fixture in COMPONENT_RECORDS.items():
         (root / "services" / f"{service_id}.yaml").write_text(records[fixture], encoding="utf-8")
     build_into(root, root / "site")
     return root / "site"
 
 
 @pytest.fixture(scope="session")
-def servers(sample_server, fixture_site):
-    fixtures = SiteServer(fixture_site)
-    yield {SAMPLE: sample_server, FIXTURES: fixtures}
-    fixtures.close()
+def servers(offer_server, components_site):
+    components = SiteServer(components_site)
+    yield {OFFER: offer_server, COMPONENTS: components}
+    components.close()
 
 
 def url_of(servers, kind: PageType) -> str:
@@ -89,12 +154,12 @@ def is_page(url: str, site: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def crawl(browser, sample_server):
-    """Every page of the sample site reached from the home page by following links, in a
+def crawl(browser, offer_server):
+    """Every page of the fixture offer's site reached from the home page by following links, in a
     browser with JavaScript switched off: {url: OUTLINE of the page}."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    site = sample_server.url
+    site = offer_server.url
     seen, queue, outlines = {site}, deque([site]), {}
     while queue:
         url = queue.popleft()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import axe_violations, describe
-from browser.page_types import PAGE_TYPES
+from tests.browser.sites import axe_violations, describe
+from tests.browser.page_types import PAGE_TYPES
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
@@ -14,9 +14,9 @@ def test_no_axe_violations(scans, name):
     assert violations == [], f"{name}:\n{describe(violations)}"
 
 
-def test_axe_finds_a_failure_when_there_is_one(page, sample_server):
+def test_axe_finds_a_failure_when_there_is_one(page, offer_server):
     # The scan itself can fail: faint grey text, like Material's own footer, is caught.
-    page.goto(sample_server.url)
+    page.goto(offer_server.url)
     page.evaluate("""() => {
         const faint = document.createElement('p');
         faint.textContent = 'Faint words nobody can read';

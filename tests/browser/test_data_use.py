@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.page_types import PAGE_TYPES
+from tests.browser.page_types import PAGE_TYPES
 
 SEARCHES_ON_OPENING = {"find support", "search results"}
 

@@ -6,13 +6,13 @@ from playwright.sync_api import expect
 
 from local_offer.site.build import build_content
 from local_offer.site.family_pages import waiting_family_services
-from local_offer.records.project import Project
 
-from conftest import ROOT, SAMPLE_TODAY, axe_violations, describe
+from tests.browser.sites import axe_violations, describe
+from tests.helpers import FIXTURE_TODAY
 
 
-def test_temporarily_closed_service_shows_its_alert_first_on_its_page(page, sample_server):
-    page.goto(sample_server.url + "services/accessible-swimming/")
+def test_temporarily_closed_service_shows_its_alert_first_on_its_page(page, offer_server):
+    page.goto(offer_server.url + "services/accessible-swimming/")
     alert = page.locator(".lo-alert")
     expect(alert).to_contain_text("Temporarily closed")
     expect(alert).to_contain_text("Sessions restart on Sunday 7 March 2027.")
@@ -20,17 +20,18 @@ def test_temporarily_closed_service_shows_its_alert_first_on_its_page(page, samp
     assert alert.bounding_box()["y"] < summary.bounding_box()["y"]
 
 
-def test_temporarily_closed_service_shows_its_alert_in_lists(page, sample_server):
-    page.goto(sample_server.url + "browse/category/short-breaks/")
+def test_temporarily_closed_service_shows_its_alert_in_lists(page, offer_server):
+    page.goto(offer_server.url + "browse/category/short-breaks/")
     item = page.locator('[data-service-id="accessible-swimming"]')
     expect(item.locator(".lo-item-alert")).to_contain_text(
         "Temporarily closed. Closed while the pool is refurbished.")
 
 
-def test_while_you_wait_lists_exactly_the_records_marked_for_it(page, sample_server):
-    content = build_content(Project(ROOT), today=SAMPLE_TODAY)
+def test_while_you_wait_lists_exactly_the_records_marked_for_it(page, offer_project,
+                                                                offer_server):
+    content = build_content(offer_project, today=FIXTURE_TODAY)
     expected = [record.id for record in waiting_family_services(content)]
-    page.goto(sample_server.url + "while-you-wait/")
+    page.goto(offer_server.url + "while-you-wait/")
     listed = page.locator(".lo-service-list > li").evaluate_all(
         "items => items.map(item => item.dataset.serviceId)")
     assert listed == expected
@@ -40,8 +41,8 @@ def test_while_you_wait_lists_exactly_the_records_marked_for_it(page, sample_ser
     assert violations == [], describe(violations)
 
 
-def test_report_a_problem_opens_links_that_carry_the_id_and_owner(page, sample_server):
-    page.goto(sample_server.url + "services/sendiass/")
+def test_report_a_problem_opens_links_that_carry_the_id_and_owner(page, offer_server):
+    page.goto(offer_server.url + "services/sendiass/")
     page.get_by_text("Report a problem with this page").click()
     closed = page.get_by_role("link", name="The service has closed")
     expect(closed).to_be_visible()
@@ -52,8 +53,8 @@ def test_report_a_problem_opens_links_that_carry_the_id_and_owner(page, sample_s
     assert violations == [], describe(violations)
 
 
-def test_council_pages_pass_axe(page, sample_server):
+def test_council_pages_pass_axe(page, offer_server):
     for path in ("you-said-we-did/", "what-the-offer-covers/"):
-        page.goto(sample_server.url + path)
+        page.goto(offer_server.url + path)
         violations = axe_violations(page)
         assert violations == [], f"{path}: {describe(violations)}"

@@ -1,4 +1,4 @@
-"""The Find support page, in Chromium against the built sample site."""
+"""The Find support page, in Chromium against the fixture offer's built site."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def status(page):
 
 
 def test_age_3_in_strood_keeps_the_strood_hub_and_drops_young_adult_services(page,
-                                                                            sample_server):
-    page.goto(sample_server.url + "find/")
+                                                                            offer_server):
+    page.goto(offer_server.url + "find/")
     expect(status(page)).to_contain_text("51 services, from A to Z")
     page.get_by_label("Your child's age").fill("3")
     expect(status(page)).to_contain_text("for age 3")
@@ -53,8 +53,8 @@ def test_age_3_in_strood_keeps_the_strood_hub_and_drops_young_adult_services(pag
     assert count == len(found)
 
 
-def test_filter_state_survives_a_reload_from_the_url(page, sample_server):
-    page.goto(sample_server.url + "find/?q=speech&age=3&area=strood&free=yes&route=drop-in")
+def test_filter_state_survives_a_reload_from_the_url(page, offer_server):
+    page.goto(offer_server.url + "find/?q=speech&age=3&area=strood&free=yes&route=drop-in")
     expect(status(page)).to_contain_text("for the search words “speech”, age 3, in Strood, "
                                          "free only, drop in")
     before = names(page)
@@ -70,8 +70,8 @@ def test_filter_state_survives_a_reload_from_the_url(page, sample_server):
     assert names(page) == before
 
 
-def test_choices_show_how_many_services_each_gives(page, sample_server):
-    page.goto(sample_server.url + "find/?age=3")
+def test_choices_show_how_many_services_each_gives(page, offer_server):
+    page.goto(offer_server.url + "find/?age=3")
     expect(status(page)).to_contain_text("for age 3")
     strood = page.locator("#find-area option[value=strood]")
     expect(strood).to_have_text(re.compile(r"^Strood \(\d+\)$"))
@@ -85,8 +85,8 @@ def test_choices_show_how_many_services_each_gives(page, sample_server):
     expect(page.locator("fieldset.lo-filters")).not_to_have_attribute("aria-busy", "true")
 
 
-def test_filters_combine_and_the_back_button_steps_back(page, sample_server):
-    page.goto(sample_server.url + "find/")
+def test_filters_combine_and_the_back_button_steps_back(page, offer_server):
+    page.goto(offer_server.url + "find/")
     expect(status(page)).to_contain_text("51 services")
     page.locator("#find-category").select_option("short-breaks")
     expect(status(page)).to_contain_text("Short breaks, leisure and activities")
@@ -106,8 +106,8 @@ def test_filters_combine_and_the_back_button_steps_back(page, sample_server):
     expect(page.locator("#find-category")).to_have_value("short-breaks")
 
 
-def test_either_way_to_get_it(page, sample_server):
-    page.goto(sample_server.url + "find/?route=drop-in")
+def test_either_way_to_get_it(page, offer_server):
+    page.goto(offer_server.url + "find/?route=drop-in")
     expect(status(page)).to_contain_text("drop in")
     drop_in = int(status(page).inner_text().split()[0])
     page.get_by_label(re.compile("^Refer yourself")).check()
@@ -117,8 +117,8 @@ def test_either_way_to_get_it(page, sample_server):
     assert query(page)["route"] == ["drop-in", "self-referral"]
 
 
-def test_nothing_found_suggests_what_to_relax(page, sample_server):
-    page.goto(sample_server.url + "find/?q=swimming&free=yes")
+def test_nothing_found_suggests_what_to_relax(page, offer_server):
+    page.goto(offer_server.url + "find/?q=swimming&free=yes")
     expect(status(page)).to_contain_text("No services for the search words “swimming”, free only")
     suggestion = page.get_by_role("link", name=re.compile(r"^Remove free only \(1 service\)"))
     expect(suggestion).to_be_visible()
@@ -130,8 +130,8 @@ def test_nothing_found_suggests_what_to_relax(page, sample_server):
     expect(page.get_by_label("Free services only")).to_be_checked()
 
 
-def test_words_that_match_nothing_together_are_offered_one_by_one(page, sample_server):
-    page.goto(sample_server.url + "find/?q=swimming+portage")
+def test_words_that_match_nothing_together_are_offered_one_by_one(page, offer_server):
+    page.goto(offer_server.url + "find/?q=swimming+portage")
     expect(status(page)).to_contain_text("No services for the search words “swimming portage”")
     expect(page.get_by_role("link", name=re.compile("^Search for “swimming” only"))).to_be_visible()
     page.get_by_role("link", name=re.compile("^Search for “portage” only")).click()
@@ -139,8 +139,8 @@ def test_words_that_match_nothing_together_are_offered_one_by_one(page, sample_s
     assert "Portage Home Visiting" in names(page)
 
 
-def test_an_age_that_is_not_a_number_is_explained_and_ignored(page, sample_server):
-    page.goto(sample_server.url + "find/")
+def test_an_age_that_is_not_a_number_is_explained_and_ignored(page, offer_server):
+    page.goto(offer_server.url + "find/")
     age = page.get_by_label("Your child's age")
     age.fill("30")
     expect(page.locator("#find-age-error")).to_have_text("Enter an age in whole years, "
@@ -152,20 +152,20 @@ def test_an_age_that_is_not_a_number_is_explained_and_ignored(page, sample_serve
 
 
 def test_without_javascript_the_find_page_offers_the_browse_lists(page_without_javascript,
-                                                                    sample_server):
+                                                                    offer_server):
     page = page_without_javascript
-    page.goto(sample_server.url + "find/?age=3")
+    page.goto(offer_server.url + "find/?age=3")
     expect(page.get_by_text("need JavaScript")).to_be_visible()
     expect(page.locator("#find-q")).to_be_hidden()
     page.get_by_role("link", name="Services by area").click()
     expect(page).to_have_url(re.compile(r"/browse/area/$"))
 
 
-def test_a_result_can_be_saved_to_my_list(page, sample_server):
-    page.goto(sample_server.url + "find/?q=tiny+talkers&area=strood")
+def test_a_result_can_be_saved_to_my_list(page, offer_server):
+    page.goto(offer_server.url + "find/?q=tiny+talkers&area=strood")
     save = page.get_by_role("button", name="Save to my list: Tiny Talkers (Strood)")
     expect(save).to_have_attribute("aria-pressed", "false")
     save.click()
     expect(save).to_have_attribute("aria-pressed", "true")
-    page.goto(sample_server.url + "my-list/")
+    page.goto(offer_server.url + "my-list/")
     expect(page.locator(".lo-my-list__items")).to_contain_text("Tiny Talkers (Strood)")

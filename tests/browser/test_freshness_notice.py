@@ -1,6 +1,6 @@
 """The out-of-date warning in a real browser: decided again on the reader's own date.
 
-The sample site is built for 23 November 2026, when the Hoo Peninsula Family
+The fixture offer's site is built for 23 November 2026, when the Hoo Peninsula Family
 Hub is current, due for review on 22 December 2026.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import AXE_SCRIPT, WCAG_TAGS, describe
+from tests.browser.sites import AXE_SCRIPT, WCAG_TAGS, describe
 
 PAGE = "services/hoo-peninsula-family-hub/"
 NOTICE = ".lo-freshness"
@@ -30,14 +30,14 @@ def open_on(context, server, day: dt.datetime, path: str = PAGE):
     return page
 
 
-def test_no_warning_before_the_review_date(context, sample_server):
-    page = open_on(context, sample_server, dt.datetime(2026, 12, 22, 23, 0))
+def test_no_warning_before_the_review_date(context, offer_server):
+    page = open_on(context, offer_server, dt.datetime(2026, 12, 22, 23, 0))
     assert page.locator(NOTICE).count() == 1
     assert not page.locator(NOTICE).is_visible()
 
 
-def test_warning_shows_once_the_readers_date_is_past_the_review_date(context, sample_server):
-    page = open_on(context, sample_server, dt.datetime(2026, 12, 23, 9, 0))
+def test_warning_shows_once_the_readers_date_is_past_the_review_date(context, offer_server):
+    page = open_on(context, offer_server, dt.datetime(2026, 12, 23, 9, 0))
     notice = page.locator(NOTICE)
     assert notice.is_visible()
     assert "This information may be out of date" in notice.inner_text()
@@ -45,24 +45,24 @@ def test_warning_shows_once_the_readers_date_is_past_the_review_date(context, sa
     assert box["y"] < summary["y"]  # at the top, before anything else about the service
 
 
-def test_without_javascript_the_state_at_build_time_shows(browser, sample_server):
+def test_without_javascript_the_state_at_build_time_shows(browser, offer_server):
     context = browser.new_context(java_script_enabled=False)
     try:
-        page = open_on(context, sample_server, dt.datetime(2027, 3, 1, 9, 0))
+        page = open_on(context, offer_server, dt.datetime(2027, 3, 1, 9, 0))
         assert not page.locator(NOTICE).is_visible()
     finally:
         context.close()
 
 
-def test_the_shown_warning_passes_axe(context, sample_server):
-    page = open_on(context, sample_server, dt.datetime(2027, 1, 5, 9, 0))
+def test_the_shown_warning_passes_axe(context, offer_server):
+    page = open_on(context, offer_server, dt.datetime(2027, 1, 5, 9, 0))
     assert page.locator(NOTICE).is_visible()
     violations = axe_within(page, NOTICE)
     assert violations == [], describe(violations)
 
 
-def test_the_freshness_page_chart_and_tables_pass_axe(page, sample_server):
-    page.goto(sample_server.url + "about/freshness/")
+def test_the_freshness_page_chart_and_tables_pass_axe(page, offer_server):
+    page.goto(offer_server.url + "about/freshness/")
     chart = page.locator("svg[role=img]")
     assert chart.is_visible()
     assert chart.get_attribute("aria-labelledby") == "lo-age-chart-title lo-age-chart-desc"

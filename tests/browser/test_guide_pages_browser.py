@@ -5,7 +5,7 @@ every page is left to the suite that checks every page; anything these pages
 bring themselves fails here.
 """
 
-from conftest import axe_violations, describe
+from tests.browser.sites import axe_violations, describe
 
 
 def violations_by_element(page, url) -> dict[tuple[str, str], dict]:
@@ -15,16 +15,16 @@ def violations_by_element(page, url) -> dict[tuple[str, str], dict]:
             for v in axe_violations(page) for node in v["nodes"]}
 
 
-def test_guide_and_field_reference_add_no_axe_violations(page, sample_server):
-    baseline = violations_by_element(page, sample_server.url + "about/")
+def test_guide_and_field_reference_add_no_axe_violations(page, offer_server):
+    baseline = violations_by_element(page, offer_server.url + "about/")
     for url in ("about/contributing/", "about/fields/"):
-        found = violations_by_element(page, sample_server.url + url)
+        found = violations_by_element(page, offer_server.url + url)
         new = [v for key, v in found.items() if key not in baseline]
         assert not new, f"{url}: {describe(new)}"
 
 
-def test_field_reference_links_each_field_to_its_section(page, sample_server):
-    page.goto(sample_server.url + "about/fields/")
+def test_field_reference_links_each_field_to_its_section(page, offer_server):
+    page.goto(offer_server.url + "about/fields/")
     page.get_by_role("link", name="contact.phone").click()
     assert page.url.endswith("#contact-phone")
     heading = page.locator("h3#contact-phone")

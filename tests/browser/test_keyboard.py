@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from browser.keyboard import Keyboard, walk_every_tab_stop
-from browser.page_types import PAGE_TYPES
-from browser.sites import url_of
+from tests.browser.keyboard import Keyboard, walk_every_tab_stop
+from tests.browser.page_types import PAGE_TYPES
+from tests.browser.sites import url_of
 
 NARROW = {"width": 320, "height": 640}
 
@@ -17,8 +17,8 @@ def h1(page) -> str:
     return page.locator("h1").inner_text().strip()
 
 
-def test_skip_link_comes_first_and_moves_focus_to_the_content(page, sample_server):
-    page.goto(sample_server.url + "services/tiny-talkers-strood/")
+def test_skip_link_comes_first_and_moves_focus_to_the_content(page, offer_server):
+    page.goto(offer_server.url + "services/tiny-talkers-strood/")
     keys = Keyboard(page)
     assert keys.tab()["name"] == "Skip to main content"
     keys.press("Enter")
@@ -57,15 +57,15 @@ WAYS_TO_FIND = [find_by_browsing, find_by_searching, find_on_the_find_page]
 
 
 @pytest.mark.parametrize("find", WAYS_TO_FIND, ids=lambda way: way.__name__)
-def test_reach_a_service_and_get_back(page, sample_server, find):
-    page.goto(sample_server.url)
+def test_reach_a_service_and_get_back(page, offer_server, find):
+    page.goto(offer_server.url)
     keys = Keyboard(page)
     find(keys)
     assert h1(page) == "Tiny Talkers (Strood)"
     # Back to browsing, through the site's own navigation.
     keys.follow("Browse services")
     assert h1(page) == "Browse services"
-    assert page.url == sample_server.url + "browse/"
+    assert page.url == offer_server.url + "browse/"
 
 
 @pytest.mark.parametrize("name", ["home", "service with every field"])
@@ -80,10 +80,10 @@ def test_every_tab_stop_shows_focus_and_nothing_traps_it(browser, servers, name,
     assert met == list(range(count)), "Tab should meet every stop once, in order, then leave"
 
 
-def test_menu_opens_and_closes_with_the_keyboard_on_a_narrow_screen(browser, sample_server):
+def test_menu_opens_and_closes_with_the_keyboard_on_a_narrow_screen(browser, offer_server):
     context = browser.new_context(viewport=NARROW)
     page = context.new_page()
-    page.goto(sample_server.url + "services/tiny-talkers-strood/")
+    page.goto(offer_server.url + "services/tiny-talkers-strood/")
     keys = Keyboard(page)
     menu = keys.tab_to("Menu")
     assert menu["tag"] == "label" and page.get_attribute("label[role=button]", "aria-expanded") \

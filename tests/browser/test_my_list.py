@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from conftest import axe_violations, describe
+from tests.browser.sites import axe_violations, describe
 
 STROOD = "Tiny Talkers (Strood)"
 SENDIASS = "SEND Information, Advice and Support Service (SENDIASS)"
@@ -29,12 +29,12 @@ def listed_names(page):
     return page.locator(".lo-my-list__items .lo-service-item__name")
 
 
-def test_two_saved_services_survive_a_reload_and_show_in_my_list(page, sample_server):
-    save_two(page, sample_server.url)
+def test_two_saved_services_survive_a_reload_and_show_in_my_list(page, offer_server):
+    save_two(page, offer_server.url)
     page.reload()
     expect(page.get_by_role("button", name=f"Save to my list: {SENDIASS}")).to_have_attribute(
         "aria-pressed", "true")
-    page.goto(sample_server.url + "my-list/")
+    page.goto(offer_server.url + "my-list/")
     expect(listed_names(page)).to_have_text([STROOD, SENDIASS])
     expect(page.get_by_text("2 services in your list.")).to_be_visible()
     expect(page.get_by_role("link", name="01632 960101")).to_have_attribute(
@@ -50,9 +50,9 @@ def test_two_saved_services_survive_a_reload_and_show_in_my_list(page, sample_se
     expect(page.get_by_role("link", name="01632 960101")).to_be_visible()
 
 
-def test_removing_a_service_keeps_focus_and_says_so(page, sample_server):
-    save_two(page, sample_server.url)
-    page.goto(sample_server.url + "my-list/")
+def test_removing_a_service_keeps_focus_and_says_so(page, offer_server):
+    save_two(page, offer_server.url)
+    page.goto(offer_server.url + "my-list/")
     remove = page.get_by_role("button", name=f"Remove from my list: {STROOD}")
     remove.focus()
     page.keyboard.press("Enter")
@@ -62,11 +62,11 @@ def test_removing_a_service_keeps_focus_and_says_so(page, sample_server):
     assert page.evaluate("document.activeElement.textContent") == "1 service in your list."
 
 
-def test_the_share_link_shows_the_same_list_in_a_fresh_browser(browser, page, sample_server):
-    save_two(page, sample_server.url)
-    page.goto(sample_server.url + "my-list/")
+def test_the_share_link_shows_the_same_list_in_a_fresh_browser(browser, page, offer_server):
+    save_two(page, offer_server.url)
+    page.goto(offer_server.url + "my-list/")
     link = page.get_by_label("Link to your list").input_value()
-    assert link == (sample_server.url + "my-list/#ids=tiny-talkers-strood,sendiass")
+    assert link == (offer_server.url + "my-list/#ids=tiny-talkers-strood,sendiass")
     elsewhere = browser.new_context()  # another device: nothing saved there
     try:
         other = elsewhere.new_page()
@@ -77,27 +77,27 @@ def test_the_share_link_shows_the_same_list_in_a_fresh_browser(browser, page, sa
         assert violations == [], describe(violations)
         other.get_by_role("button", name="Save all to my list").click()
         expect(other.get_by_role("status")).to_have_text("2 services saved to your list.")
-        other.goto(sample_server.url + "my-list/")
+        other.goto(offer_server.url + "my-list/")
         expect(listed_names(other)).to_have_text([STROOD, SENDIASS])
     finally:
         elsewhere.close()
 
 
-def test_without_javascript_no_control_shows_and_my_list_explains(browser, sample_server):
+def test_without_javascript_no_control_shows_and_my_list_explains(browser, offer_server):
     no_script = browser.new_context(java_script_enabled=False)
     try:
         page = no_script.new_page()
-        page.goto(sample_server.url + "services/tiny-talkers-strood/")
+        page.goto(offer_server.url + "services/tiny-talkers-strood/")
         expect(page.locator("h1")).to_have_text(STROOD)
         assert page.get_by_role("button", name="Save to my list").count() == 0
-        page.goto(sample_server.url + "my-list/")
+        page.goto(offer_server.url + "my-list/")
         expect(page.get_by_text("JavaScript needs to be turned on")).to_be_visible()
         assert page.locator("[data-my-list] button, [data-my-list] input").count() == 0
     finally:
         no_script.close()
 
 
-def test_a_shared_link_with_a_service_no_longer_listed_says_so(page, sample_server):
-    page.goto(sample_server.url + "my-list/#ids=sendiass,no-such-service")
+def test_a_shared_link_with_a_service_no_longer_listed_says_so(page, offer_server):
+    page.goto(offer_server.url + "my-list/#ids=sendiass,no-such-service")
     expect(listed_names(page)).to_have_text([SENDIASS])
     expect(page.get_by_text("1 service in the link is no longer listed")).to_be_visible()

@@ -1,17 +1,15 @@
-"""Every page type, and every page of the sample site: language, title, one h1, headings in
-order, landmarks, and link text that makes sense out of context."""
+"""Every page type, and every page of the fixture offer's site: language, title, one h1,
+headings in order, landmarks, and link text that makes sense out of context."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 import pytest
-import yaml
 
-from conftest import ROOT
-from browser.page_types import PAGE_TYPES
+from tests.browser.page_types import PAGE_TYPES
+from tests.browser.sites import SITE_NAME
 
-SITE_NAME = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
 # Link text that says nothing once read out of its sentence, as a screen reader's link list does.
 VAGUE_LINK_TEXT = {"click here", "here", "more", "read more", "learn more", "find out more",
                    "this page", "this", "link", "website", "click", "go", "details"}
@@ -90,12 +88,12 @@ def test_link_text_makes_sense_out_of_context(outlines, name):
     check_link_text(outlines[name])
 
 
-# ---- Every page of the sample site, as the crawl without JavaScript found them ----
+# ---- Every page of the fixture offer's site, as the crawl without JavaScript found them ----
 
-def test_every_page_of_the_sample_passes_the_same_checks(crawl, sample_server):
+def test_every_page_of_the_offer_passes_the_same_checks(crawl, offer_server):
     failures = {}
     for url, outline in crawl.items():
-        path = url.removeprefix(sample_server.url)
+        path = url.removeprefix(offer_server.url)
         try:
             assert outline["lang"] == "en"
             check_title(outline, path == "", path.startswith("services/"))

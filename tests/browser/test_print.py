@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser.page_types import PAGE_TYPES
-from browser.sites import url_of
+from tests.browser.page_types import PAGE_TYPES
+from tests.browser.sites import url_of
 
 # The site's furniture: header, navigation, search, skip link, menu button and footer.
 FURNITURE = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search",

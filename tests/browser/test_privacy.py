@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser.page_types import PAGE_TYPES
-from browser.sites import RequestLog
+from tests.browser.page_types import PAGE_TYPES
+from tests.browser.sites import RequestLog
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
@@ -15,11 +15,11 @@ def test_no_request_leaves_the_site(scans, name):
     assert scan["elsewhere"] == [], f"{name} asked another host for: {scan['elsewhere']}"
 
 
-def test_a_request_elsewhere_would_be_caught(page, sample_server):
-    log = RequestLog(page, sample_server.url)
+def test_a_request_elsewhere_would_be_caught(page, offer_server):
+    log = RequestLog(page, offer_server.url)
     font = "http://fonts.example.org/font.css"
     page.route(font, lambda route: route.abort())  # never leaves the machine
-    page.goto(sample_server.url)
+    page.goto(offer_server.url)
     with page.expect_request(font):
         page.evaluate("href => document.head.append(Object.assign(document.createElement('link'),"
                       " {rel: 'stylesheet', href}))", font)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser.page_types import SERVICE_PAGE_TYPES
-from browser.sites import url_of
+from tests.browser.page_types import SERVICE_PAGE_TYPES
+from tests.browser.sites import url_of
 
 WIDE = {"width": 1280, "height": 800}
 NARROW = {"width": 320, "height": 640}
@@ -72,8 +72,8 @@ def test_no_sideways_scrolling_and_nothing_lost(browser, servers, wide_text, nam
     assert squeezed["text"] == wide_text[name], "some content shows on a wide screen only"
 
 
-def test_the_checks_catch_a_page_that_does_not_reflow(browser, sample_server):
-    url = sample_server.url + "services/tiny-talkers-strood/"
+def test_the_checks_catch_a_page_that_does_not_reflow(browser, offer_server):
+    url = offer_server.url + "services/tiny-talkers-strood/"
     stuck = read(browser, url, NARROW, False, ".lo-summary { width: 600px; }")
     assert stuck["scroll"][0] > stuck["scroll"][1] and stuck["cut_off"]
     hidden = read(browser, url, NARROW, False, "@media (max-width: 400px) { .lo-contact "

@@ -1,4 +1,4 @@
-"""The header search box, in Chromium against the built sample site."""
+"""The header search box, in Chromium against the fixture offer's built site."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ import pytest
 from playwright.sync_api import expect
 
 from local_offer.site.build import build_content
-from local_offer.records.project import Project
 
-from conftest import ROOT, SAMPLE_TODAY, axe_violations, describe
+from tests.browser.sites import axe_violations, describe
+from tests.helpers import FIXTURE_TODAY
 
 
 @pytest.fixture(scope="module")
-def speech_services() -> set[str]:
-    content = build_content(Project(ROOT), today=SAMPLE_TODAY)
+def speech_services(offer_project) -> set[str]:
+    content = build_content(offer_project, today=FIXTURE_TODAY)
     return {r.name for r in content.records if "speech-language-communication" in r.needs}
 
 
@@ -27,8 +27,8 @@ def header_search(page, words: str):
     return page.locator("[data-lo-search-list] .lo-result")
 
 
-def test_typing_speech_lists_tiny_talkers(page, sample_server):
-    page.goto(sample_server.url + "about/")
+def test_typing_speech_lists_tiny_talkers(page, offer_server):
+    page.goto(offer_server.url + "about/")
     results = header_search(page, "speech")
     names = results.locator(".lo-result__name").all_inner_texts()
     assert any(name.startswith("Tiny Talkers") for name in names), names
@@ -42,8 +42,8 @@ def test_typing_speech_lists_tiny_talkers(page, sample_server):
 
 
 def test_salt_finds_speech_and_language_therapy_though_its_page_never_says_salt(page,
-                                                                                sample_server):
-    page.goto(sample_server.url)
+                                                                                offer_server):
+    page.goto(offer_server.url)
     results = header_search(page, "SALT")
     expect(results.first).to_contain_text("Children's Speech and Language Therapy")
     results.first.get_by_role("link").click()
@@ -51,16 +51,16 @@ def test_salt_finds_speech_and_language_therapy_though_its_page_never_says_salt(
     assert "SALT" not in page.locator("article.lo-service").inner_text()
 
 
-def test_my_child_wont_talk_lands_on_speech_and_language_services(page, sample_server,
+def test_my_child_wont_talk_lands_on_speech_and_language_services(page, offer_server,
                                                                   speech_services):
-    page.goto(sample_server.url)
+    page.goto(offer_server.url)
     results = header_search(page, "my child won't talk")
     names = results.locator(".lo-result__name").all_inner_texts()
     assert len(names) >= 3 and set(names) <= speech_services, names
 
 
-def test_family_words_reach_their_services(page, sample_server):
-    page.goto(sample_server.url)
+def test_family_words_reach_their_services(page, offer_server):
+    page.goto(offer_server.url)
     for words, expected in (("ASD", "Autism and Communication Outreach Team"),
                             ("respite", "Overnight Short Breaks at Willow House"),
                             ("OT", "Children's Occupational Therapy"),
@@ -69,18 +69,18 @@ def test_family_words_reach_their_services(page, sample_server):
         status = page.locator("[data-lo-search-status]").inner_text()
         count = int(status.split()[0])
         if expected not in names:  # beyond the first five: it is on the Find page's full list
-            page.goto(sample_server.url + "find/?q=" + words)
+            page.goto(offer_server.url + "find/?q=" + words)
             expect(page.locator("[data-lo-find-status]")).to_contain_text(f"{count} services")
             for _ in range((count - 1) // 10):  # ten at a time
                 page.locator("[data-lo-find-more]").click()
             expect(page.locator("[data-lo-find-more]")).to_be_hidden()
             names = page.locator("[data-lo-find-list] .lo-result__name").all_inner_texts()
-            page.goto(sample_server.url)
+            page.goto(offer_server.url)
         assert expected in names, (words, names)
 
 
-def test_keyboard_reaches_the_box_and_its_results(page, sample_server):
-    page.goto(sample_server.url + "how-to-get-help/")
+def test_keyboard_reaches_the_box_and_its_results(page, offer_server):
+    page.goto(offer_server.url + "how-to-get-help/")
     for _ in range(15):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "lo-search-q":
@@ -101,15 +101,15 @@ def test_keyboard_reaches_the_box_and_its_results(page, sample_server):
     expect(page.locator("[data-lo-find-status]")).to_contain_text("for the search words “speech”")
 
 
-def test_no_match_says_so(page, sample_server):
-    page.goto(sample_server.url)
+def test_no_match_says_so(page, offer_server):
+    page.goto(offer_server.url)
     header_search(page, "xylophonequartz")
     expect(page.locator("[data-lo-search-status]")).to_contain_text("No services found")
     expect(page.locator("[data-lo-search-all]")).to_be_visible()
 
 
-def test_header_with_results_open_passes_axe(page, sample_server):
-    page.goto(sample_server.url + "services/tiny-talkers-strood/")
+def test_header_with_results_open_passes_axe(page, offer_server):
+    page.goto(offer_server.url + "services/tiny-talkers-strood/")
     header_search(page, "speech")
     # The search box and its results; the rest of the page is other tests' concern.
     violations = axe_violations(page, within=".lo-search")
@@ -117,9 +117,9 @@ def test_header_with_results_open_passes_axe(page, sample_server):
 
 
 def test_without_javascript_the_header_offers_the_browse_lists(page_without_javascript,
-                                                                  sample_server):
+                                                                  offer_server):
     page = page_without_javascript
-    page.goto(sample_server.url + "about/")
+    page.goto(offer_server.url + "about/")
     expect(page.locator("#lo-search-q")).to_be_hidden()
     link = page.get_by_role("link", name="Browse all services")
     expect(link).to_be_visible()
@@ -128,20 +128,20 @@ def test_without_javascript_the_header_offers_the_browse_lists(page_without_java
 
 
 def test_when_the_index_cannot_load_the_header_offers_the_browse_lists_again(page,
-                                                                             sample_server):
+                                                                             offer_server):
     page.route("**/pagefind/**", lambda route: route.abort())
-    page.goto(sample_server.url + "about/")
+    page.goto(offer_server.url + "about/")
     page.locator("#lo-search-q").fill("speech")
     expect(page.locator("[data-lo-search-status]")).to_have_text(
         "Search is not working at the moment.")
     expect(page.get_by_role("link", name="Browse all services")).to_be_visible()
 
 
-def test_one_letter_does_not_search(page, sample_server):
+def test_one_letter_does_not_search(page, offer_server):
     # "s" would fetch the index for every word in s; two letters (OT, EP) do search.
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(sample_server.url)
+    page.goto(offer_server.url)
     page.locator("#lo-search-q").press_sequentially("s")
     page.wait_for_timeout(600)
     expect(page.locator("[data-lo-search-panel]")).to_be_hidden()

@@ -10,12 +10,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser.page_types import PAGE_TYPES
-from browser.sites import OUTLINE, url_of
+from tests.browser.page_types import PAGE_TYPES
+from tests.browser.sites import OUTLINE, url_of
 
 
-def test_every_service_is_reached_through_the_browse_pages(crawl, sample_site, sample_server):
-    published = {folder.name for folder in (sample_site / "services").iterdir()
+def test_every_service_is_reached_through_the_browse_pages(crawl, offer_site, offer_server):
+    published = {folder.name for folder in (offer_site / "services").iterdir()
                  if (folder / "index.html").exists()}
     linked_from_browse = {urlsplit(href).path.split("/")[2]
                           for url, outline in crawl.items() if "/browse/" in url

@@ -1,0 +1,179 @@
+"""The check: which entries need attention, its exit codes, and each of its formats."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from local_offer.cli import main
+from local_offer.records.link_uses import BrokenLink, LinkUse
+
+from tests.helpers import FIXTURE_TODAY, record_yaml
+
+TODAY = "2026-11-23"
+OTHER_OWNER = "{team: Other Team, email: other.team@example.org}"
+
+
+def entry(scratch, name: str, reviewed: str, **fields) -> None:
+    scratch.record(name, name=name.replace("-", " ").title(), last_reviewed=reviewed, **fields)
+
+
+def check(scratch, capsys, *args):
+    code = main(["--project", str(scratch.root), "check", "--today", TODAY, *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_an_entry_reviewed_two_years_ago_fails_naming_file_and_owner(scratch, capsys):
+    entry(scratch, "fresh", "2026-11-01")
+    entry(scratch, "ancient", "2024-11-23")
+    code, out, _ = check(scratch, capsys)
+    assert code == 1
+    assert "Example Team <example.team@example.org>" in out
+    line = next(line for line in out.splitlines() if "services/ancient.yaml" in line)
+    assert line.split()[0] == "expired" and "services/ancient.yaml:11" in line
+    assert "fresh.yaml" not in out
+    assert "1 entry needs action now" in out
+
+
+def test_seven_months_old_is_overdue_and_fails(scratch, capsys):
+    entry(scratch, "late", "2026-04-23")
+    code, out, _ = check(scratch, capsys)
+    assert code == 1
+    assert "overdue  services/late.yaml:11  Late: review was due 23 October 2026 (31 days ago)" \
+        in out
+
+
+def test_due_in_ten_days_is_due_soon_and_passes(scratch, capsys):
+    entry(scratch, "soon", "2026-06-03")
+    code, out, _ = check(scratch, capsys)
+    assert code == 0
+    assert "due soon  services/soon.yaml:11  Soon: review due 3 December 2026 (in 10 days)" in out
+    assert "Nothing needs action now." in out
+    code, _, _ = check(scratch, capsys, "--fail-on", "due")
+    assert code == 1
+
+
+def test_every_entry_current_passes(scratch, capsys):
+    entry(scratch, "one", "2026-11-01")
+    entry(scratch, "two", "2026-10-01")
+    code, out, _ = check(scratch, capsys)
+    assert code == 0
+    assert "2 entries on 23 November 2026: 2 current." in out and "Every entry is current." in out
+
+
+def test_the_fixture_offer_is_current_on_its_day(offer_project, capsys):
+    assert main(["--project", str(offer_project.root), "check", "--today", FIXTURE_TODAY]) == 0
+    assert "entries on 23 November 2026:" in capsys.readouterr().out
+
+
+def test_ended_fails_closed_does_not_and_never_means_never(scratch, capsys):
+    entry(scratch, "ended", "2026-11-01", valid_until="2026-10-31")
+    code, out, _ = check(scratch, capsys)
+    assert code == 1 and "valid until 31 October 2026, which has passed" in out
+    assert check(scratch, capsys, "--fail-on", "never")[0] == 0
+    (scratch.services_dir / "ended.yaml").unlink()
+    entry(scratch, "closed", "2026-11-01", status="closed")
+    code, out, _ = check(scratch, capsys)
+    assert code == 0 and "closed  services/closed.yaml:11" in out
+
+
+def test_a_stale_waiting_time_makes_the_entry_due_soon_and_says_so(scratch, capsys):
+    entry(scratch, "waits", "2026-11-01", waiting_time="{weeks: 30, measured: 2026-04-01}")
+    code, out, _ = check(scratch, capsys)
+    assert code == 0
+    assert "due soon  services/waits.yaml:11" in out
+    assert "waiting time last measured 1 April 2026" in out
+
+
+def test_invalid_records_future_dates_and_bad_arguments_exit_2(scratch, capsys):
+    entry(scratch, "fine", "2026-11-01")
+    assert check(scratch, capsys, "--format", "yaml")[0] == 2
+    assert check(scratch, capsys, "--fail-on", "sometimes")[0] == 2
+    entry(scratch, "tomorrow", "2026-11-24")
+    code, _, err = check(scratch, capsys)
+    assert code == 2 and "services/tomorrow.yaml:11: last_reviewed: 2026-11-24 is in the " \
+        "future" in err
+    entry(scratch, "tomorrow", "2026-11-01", colour="blue")
+    code, _, err = check(scratch, capsys)
+    assert code == 2 and "services/tomorrow.yaml:13: colour:" in err
+
+
+def test_json_parses_and_groups_by_owner(scratch, capsys):
+    entry(scratch, "late", "2026-04-23")
+    entry(scratch, "soon", "2026-06-03", owner=OTHER_OWNER)
+    entry(scratch, "fine", "2026-11-01")
+    code, out, _ = check(scratch, capsys, "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["exit_code"] == 1
+    assert data["today"] == TODAY and data["total"] == 3
+    assert data["counts"]["current"] == 1 and data["counts"]["overdue"] == 1
+    [first, second] = data["owners"]
+    assert first["email"] == "example.team@example.org"
+    [late] = first["entries"]
+    assert (late["file"], late["line"], late["state"], late["due"], late["days_overdue"]) == \
+        ("services/late.yaml", 11, "overdue", "2026-10-23", 31)
+    assert second["team"] == "Other Team" and second["entries"][0]["days_left"] == 10
+
+
+def test_github_format_annotates_the_last_reviewed_line(scratch, capsys, tmp_path,
+                                                         monkeypatch):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    entry(scratch, "ancient", "2024-11-23", owner=OTHER_OWNER)
+    entry(scratch, "soon", "2026-06-03")
+    scratch.write("sub/folder/nested.yaml", "# a comment first\n" + record_yaml(
+        name='"Name: with, commas"', last_reviewed="2026-04-23"))
+    code, out, _ = check(scratch, capsys, "--format", "github")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("::error file=services/ancient.yaml,line=11::Ancient is expired")
+    assert "Owner: Other Team <other.team@example.org>" in lines[0]
+    assert any(line.startswith("::error file=services/sub/folder/nested.yaml,line=12::Name: "
+                               "with, commas is overdue") for line in lines)
+    assert any(line.startswith("::warning file=services/soon.yaml,line=11::Soon is due soon") for line in lines)
+    table = summary.read_text()
+    assert "| Ancient | **expired: off the site until it is reviewed** |" in table
+    assert "| Name: with, commas |" in table
+
+
+def test_markdown_for_one_owner_with_their_broken_links(scratch, capsys, tmp_path):
+    entry(scratch, "late", "2026-04-23", owner=OTHER_OWNER)
+    entry(scratch, "pipes", "2026-06-03")
+    text = (scratch.services_dir / "pipes.yaml").read_text()
+    (scratch.services_dir / "pipes.yaml").write_text(text.replace("name: Pipes",
+                                                                  "name: A | B *star*"))
+    broken = BrokenLink(LinkUse("https://example.org/gone", "pipes", "A | B *star*",
+                                "services/pipes.yaml", 10, "contact.website", "Example Team",
+                                "example.team@example.org"), "the page is missing (404)")
+    links = tmp_path / "links.json"
+    links.write_text(json.dumps({"owners": [{"broken_links": [broken.to_dict()]}]}))
+    code, out, _ = check(scratch, capsys, "--format", "markdown", "--owner",
+                         "EXAMPLE.TEAM@example.org", "--links", str(links))
+    assert code == 0  # the other team's overdue entry is not in this report
+    # An @ never reaches GitHub as a mention: it is escaped, and shows as itself.
+    assert "### Example Team (example.team\\@example.org)" in out
+    assert "late.yaml" not in out
+    assert "| A \\| B \\*star\\* | **due soon** | review due 3 December 2026 \\(in 10 days\\) |" in out
+    assert "`python build_offer.py reviewed services/pipes.yaml`" in out
+    assert "| A \\| B \\*star\\* | <https://example.org/gone> | the page is missing \\(404\\) | " \
+        "`services/pipes.yaml` line 10 |" in out
+
+
+def test_unknown_owner_or_unreadable_links_file_exit_2(scratch, capsys, tmp_path):
+    entry(scratch, "fine", "2026-11-01")
+    code, _, err = check(scratch, capsys, "--owner", "Nobody")
+    assert code == 2 and "No entries have the owner 'Nobody'" in err
+    (tmp_path / "bad.json").write_text("{not json")
+    code, _, err = check(scratch, capsys, "--links", str(tmp_path / "bad.json"))
+    assert code == 2 and "links --format json --out FILE" in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "markdown"])
+def test_every_format_works_when_nothing_needs_attention(scratch, capsys, fmt):
+    entry(scratch, "fine", "2026-11-01")
+    code, out, _ = check(scratch, capsys, "--format", fmt)
+    assert code == 0 and out.strip()
+    if fmt == "json":
+        assert json.loads(out)["owners"] == []

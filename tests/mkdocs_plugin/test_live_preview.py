@@ -1,0 +1,52 @@
+"""make serve: a saved change to a record shows on its page without a restart."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+@pytest.mark.slow  # starts mkdocs serve and waits for it to rebuild
+def test_an_edited_record_shows_without_a_restart(scratch):
+    record = scratch.record("live", last_reviewed="2026-11-01")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
+         f"127.0.0.1:{port}", "--config-file", str(scratch.root / "mkdocs.yml")],
+        cwd=scratch.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/services/live/"
+        assert wait_for(url, "<h1>Minimal Service</h1>"), "the preview did not start"
+        record.write_text(record.read_text().replace("Minimal Service", "Renamed Service"))
+        assert wait_for(url, "<h1>Renamed Service</h1>"), "the edit did not show"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
