@@ -16,22 +16,7 @@ from local_offer.records.problems import InvalidRecords
 from local_offer.records.settings import Settings, load_settings
 from local_offer.site.build import build_content
 
-from tests.helpers import FIXTURE_TODAY
-
-RECORD = """\
-name: Minimal Service
-summary: A service with only the fields that are required.
-provider: {name: Example Provider}
-categories: [education]
-needs: [all-needs]
-ages: {min: 16, max: 25}
-areas: [area-wide]
-cost: {free: true}
-how_to_get_it: {routes: [self-referral]}
-contact: {email: minimal@example.org}
-last_reviewed: 2026-05-03
-owner: {team: Example Team, email: example.team@example.org}
-"""
+from tests.helpers import FIXTURE_TODAY, MINIMAL
 
 VALID = """\
 site_name: Example Local Offer
@@ -50,7 +35,7 @@ comments:
 
 def with_settings(scratch, text: str):
     (scratch.data_dir / "settings.yaml").write_text(text, encoding="utf-8")
-    scratch.write("minimal-service.yaml", RECORD)
+    scratch.write("minimal-service.yaml", MINIMAL)
     return scratch
 
 
