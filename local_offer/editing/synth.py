@@ -78,7 +78,7 @@ sessions:
     days: [{day}]
     start: "{start}"
     end: "{end}"
-    term_time_only: true
+    runs: term-time
 last_reviewed: {reviewed.isoformat()}
 owner:
   team: Synthetic Team {number % 20}
