@@ -175,13 +175,15 @@ def load_term_dates(path: Path, shown: str = "") -> tuple[TermDates, list[Proble
     top = FieldChecker(document, (), problems)
     top.only(("owner", "school_years"))
     team, email = _owner(document, problems)
+    before = len(problems)
     years = tuple(_years(document, problems))
+    whole = len(problems) == before  # with a term or a holiday left out, a "gap" is no news
     if not years and "school_years" not in top.misspelt:
         problems.append(Problem(shown, document.line_of(("school_years",)), "school_years",
                                 "there are no school years: no term-time or holiday session "
                                 "can say when it runs", f"add the council's term dates, like:\n"
                                 f"{EXAMPLE}"))
-    _check_together(document, years, problems)
+    _check_together(document, years, problems, gaps=whole)
     last_line = years[-1].line if years else document.line_of(("school_years",))
     return TermDates(years, team, email, shown, last_line), problems
 
@@ -244,26 +246,35 @@ def _spans(document: Document, year: FieldChecker, key: str, kind: str,
 
 
 def _check_together(document: Document, years: tuple[SchoolYear, ...],
-                    problems: list[Problem]) -> None:
-    """Overlaps and gaps, which only show with every term and holiday side by side."""
+                    problems: list[Problem], gaps: bool) -> None:
+    """Overlaps and gaps, which only show with every term and holiday side by side. A span
+    is named in one problem at most: one wrong date is one message."""
     terms = sorted((t for y in years for t in y.terms), key=lambda s: s.start)
     holidays = sorted((h for y in years for h in y.holidays), key=lambda s: s.start)
+    named: set[int] = set()  # the lines of the spans a problem names
 
-    def problem(span: Span, message: str, fix: str) -> None:
+    def problem(span: Span, other: Span, message: str, fix: str) -> None:
+        if {span.line, other.line} & named:
+            return
+        named.update((span.line, other.line))
         problems.append(Problem(document.path, span.line, span.place, message, fix))
 
     fix = "check the dates against the council's published term dates"
     for kind, spans in (("term", terms), ("holiday", holidays)):
         for before, after in zip(spans, spans[1:]):
             if after.start <= before.end:
-                problem(after, f"the {kind} '{after.name}' ({_span_words(after)}) overlaps "
-                        f"'{before.name}' ({_span_words(before)}, line {before.line})", fix)
+                problem(after, before, f"the {kind} '{after.name}' ({_span_words(after)}) "
+                        f"overlaps '{before.name}' ({_span_words(before)}, line {before.line})",
+                        fix)
     for holiday in holidays:
         for term in terms:
             if holiday.start <= term.end and term.start <= holiday.end:
-                problem(holiday, f"the holiday '{holiday.name}' ({_span_words(holiday)}) falls "
-                        f"in the term '{term.name}' ({_span_words(term)}, line {term.line})",
-                        fix + "; a term ends before each holiday and the next starts after it")
+                problem(holiday, term, f"the holiday '{holiday.name}' ({_span_words(holiday)}) "
+                        f"falls in the term '{term.name}' ({_span_words(term)}, line "
+                        f"{term.line})", fix + "; a term ends before each holiday and the next "
+                        "starts after it")
+    if named or not gaps:
+        return
     every = sorted(terms + holidays, key=lambda s: s.start)
     covered = None
     for span in every:
@@ -271,7 +282,7 @@ def _check_together(document: Document, years: tuple[SchoolYear, ...],
             gap = [covered + ONE_DAY * n for n in range(1, (span.start - covered).days)]
             weekdays = [day for day in gap if day.weekday() < SATURDAY]
             if weekdays:
-                problem(span, f"no term or holiday covers the weekdays from "
+                problem(span, span, f"no term or holiday covers the weekdays from "
                         f"{long_date(weekdays[0])} to {long_date(weekdays[-1])}, before "
                         f"'{span.name}'", "add the missing term or holiday, or correct the "
                         "dates either side: the school year has a gap")
