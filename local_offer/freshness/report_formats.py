@@ -76,7 +76,8 @@ TERM_DATES_ACTION = ("Add the next school year's terms and holidays from the cou
 
 def term_dates_when(review: TermDatesReview) -> str:
     until = review.known_until
-    follow = f"{plural(review.sessions, 'session')} follow them"
+    follow = (f"{plural(review.sessions, 'session')} "
+              f"{'follows' if review.sessions == 1 else 'follow'} them")
     if until is None:
         return f"there are no term dates; {follow}"
     if until < review.today:
