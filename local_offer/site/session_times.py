@@ -38,7 +38,8 @@ class SessionTimes:
         words = [f"{RUNS_WORDS[session.runs]}."]
         day = self.next_session(session)
         if day is not None:
-            words.append(f"Next session {weekday_date(day)}.")
+            when = "today, " if day == self.today else ""
+            words.append(f"Next session {when}{weekday_date(day)}.")
         return " ".join(words)
 
     @property

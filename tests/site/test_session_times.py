@@ -42,6 +42,11 @@ TUESDAYS = "[{description: 'Tuesdays 10:00 to 11:30, term time', days: [tuesday]
            "start: '10:00', end: '11:30', runs: term-time}]"
 
 
+def test_on_a_session_day_the_next_session_is_today(scratch):
+    assert text_of(scratch, "2026-11-24", sessions=TUESDAYS) == [
+        "Term time only. Next session today, Tuesday 24 November."]
+
+
 def test_in_the_holidays_the_next_session_is_after_them(scratch):
     # Saturday 19 December 2026: the Christmas holidays.
     assert text_of(scratch, "2026-12-19", sessions=TUESDAYS) == [
