@@ -18,8 +18,11 @@ def add_parser(commands) -> None:
     command = commands.add_parser(
         "check", help="list entries that are due soon, overdue, expired or ended",
         description="List every entry that is not current, with its state, review date, "
-                    "file and owner, grouped by owner. Exit 0 when nothing is overdue, "
-                    "expired or ended; 1 when something is; 2 when a record is invalid.")
+                    "file and owner, grouped by owner, and the school term dates "
+                    "(data/term-dates.yaml) when they run out within term_dates_notice or "
+                    "have run out. Exit 0 when nothing is overdue, expired or ended; 1 when "
+                    "something is (term dates that have run out too); 2 when a record is "
+                    "invalid.")
     add_day_and_links(command)
     command.add_argument("--format", choices=("text", "json", "github", "markdown"),
                          default="text",
