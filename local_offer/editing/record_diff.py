@@ -33,7 +33,7 @@ LABELS = {
     "waiting_time.weeks": "Typical wait in weeks", "waiting_time.measured": "Wait measured on",
     "supports_waiting_families": "Supports families while they wait",
     "owner.team": "Owning team", "owner.email": "Owning team's email",
-    "start": "start time", "end": "end time", "term_time_only": "term time only",
+    "start": "start time", "end": "end time", "term_time_only": "term time only", "runs": "when in the year it runs",
 }
 # Lists whose items are ids from the taxonomy, shown by their labels.
 TAXONOMY_LISTS = {"categories": "categories", "needs": "needs", "areas": "areas",

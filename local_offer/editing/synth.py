@@ -31,6 +31,7 @@ DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 
 
 def synth_record(number: int, taxonomy: Taxonomy, rng: random.Random, today: dt.date) -> str:
+    # Phone numbers 01632 960001 to 960999: never 960000, the template's placeholder.
     kind, summary = KINDS[number % len(KINDS)]
     place = rng.choice(PLACES)
     area = place.lower() if place != "Hoo" else "hoo-peninsula"
@@ -65,7 +66,7 @@ how_to_get_it:
   routes: [{route}]
   steps: Phone or email to ask for a place.
 contact:
-  phone: "01632 960{number % 1000:03d}"
+  phone: "01632 960{number % 999 + 1:03d}"
   email: synthetic.{number}@example.org
   website: https://example.org/synthetic/{number}
 locations:
@@ -78,7 +79,7 @@ sessions:
     days: [{day}]
     start: "{start}"
     end: "{end}"
-    term_time_only: true
+    runs: term-time
 last_reviewed: {reviewed.isoformat()}
 owner:
   team: Synthetic Team {number % 20}

@@ -1,4 +1,5 @@
-"""What needs an owner's attention: entries that are not current, and broken links.
+"""What needs an owner's attention: entries that are not current, broken links, and the
+school term dates when they are about to run out (for the team that keeps them).
 
 The one model behind `check`, `links` and the weekly reports to owners, so
 each tells the same story in its own format (report_formats.py).
@@ -12,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from local_offer.freshness.review import Review, State
+from local_offer.freshness.review import Review, State, TermDatesReview
 from local_offer.records.link_uses import BrokenLink
 
 # --fail-on: which states make the check exit 1.
@@ -34,6 +35,8 @@ class Owner:
     email: str
     reviews: list[Review] = field(default_factory=list)
     broken_links: list[BrokenLink] = field(default_factory=list)
+    # The school term dates, when this team keeps them and they are not current.
+    term_dates: TermDatesReview | None = None
 
     @property
     def slug(self) -> str:
@@ -41,7 +44,7 @@ class Owner:
 
     @property
     def has_work(self) -> bool:
-        return bool(self.reviews or self.broken_links)
+        return bool(self.reviews or self.broken_links or self.term_dates)
 
     def matches(self, wanted: str) -> bool:
         return wanted.casefold() in (self.team.casefold(), self.email.casefold())
@@ -51,7 +54,8 @@ class Attention:
     """The entries not current (and broken links), grouped by owner, on one day."""
 
     def __init__(self, reviews: Iterable[Review], today: dt.date | None, fail_on: str = "overdue",
-                 broken_links: Iterable[BrokenLink] = (), owner: str | None = None):
+                 broken_links: Iterable[BrokenLink] = (), owner: str | None = None,
+                 term_dates: TermDatesReview | None = None):
         self.today = today
         self.fail_on = fail_on
         self._owners: dict[str, Owner] = {}
@@ -60,6 +64,10 @@ class Attention:
             self._owner(review.record.owner.team, review.record.owner.email)
         for link in sorted(broken_links, key=lambda link: (link.use.path, link.use.line)):
             self._owner(link.use.owner_team, link.use.owner_email).broken_links.append(link)
+        # Kept whatever its state, so the weekly report can pass it on, owner by owner.
+        self.term_dates_review = term_dates
+        if term_dates is not None and term_dates.state is not State.CURRENT:
+            self._owner(term_dates.team, term_dates.email).term_dates = term_dates
         if owner:
             self._owners = {key: o for key, o in self._owners.items() if o.matches(owner)}
         self.reviews = [r for r in reviews if r.record.owner.email.casefold() in self._owners]
@@ -74,8 +82,15 @@ class Attention:
     def owners(self) -> list[Owner]:
         """Every owner, those with the most urgent work first, then by team name."""
         return sorted(self._owners.values(), key=lambda o: (
-            min((URGENCY.index(r.state) for r in o.reviews), default=len(URGENCY)),
+            min([URGENCY.index(r.state) for r in o.reviews]
+                + ([URGENCY.index(o.term_dates.state)] if o.term_dates else []),
+                default=len(URGENCY)),
             not o.broken_links, o.team.casefold()))
+
+    @property
+    def term_dates(self) -> TermDatesReview | None:
+        """The term dates when they need their owner's attention (and the owner is shown)."""
+        return next((o.term_dates for o in self.owners if o.term_dates), None)
 
     @property
     def listed(self) -> list[Review]:
@@ -95,9 +110,13 @@ class Attention:
         return [review for review in self.listed if review.state in FAIL_ON[self.fail_on]]
 
     @property
+    def term_dates_failing(self) -> bool:
+        return self.term_dates is not None and self.term_dates.state in FAIL_ON[self.fail_on]
+
+    @property
     def exit_code(self) -> int:
         # A broken link is for its owner to fix; it never fails the check.
-        return 1 if self.failing else 0
+        return 1 if self.failing or self.term_dates_failing else 0
 
 
 def urgency(review: Review) -> tuple:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from local_offer.freshness.attention import FAIL_ON, URGENCY, Attention, Owner
-from local_offer.freshness.review import Review, State
+from local_offer.freshness.review import Review, State, TermDatesReview
 from local_offer.records.dates import long_date
 from local_offer.records.link_uses import BrokenLink
 from local_offer.records.markdown_safe import code
@@ -67,6 +67,32 @@ def to_do(review: Review) -> str:
     return " ".join(filter(None, [action(review), command(review)]))
 
 
+# ---- The school term dates (data/term-dates.yaml) --------------------------------------
+
+TERM_DATES_NAME = "School term dates"
+TERM_DATES_ACTION = ("Add the next school year's terms and holidays from the council's "
+                     "published term dates.")
+
+
+def term_dates_when(review: TermDatesReview) -> str:
+    until = review.known_until
+    follow = (f"{plural(review.sessions, 'session')} "
+              f"{'follows' if review.sessions == 1 else 'follow'} them")
+    if until is None:
+        return f"there are no term dates; {follow}"
+    if until < review.today:
+        return f"they ran out on {long_date(until)}; {follow}"
+    return (f"they run out on {long_date(until)} (in {plural(review.days_left, 'day')}); "
+            f"{follow}")
+
+
+def term_dates_json(review: TermDatesReview) -> dict:
+    return {"file": review.path, "line": review.line, "state": review.state.value,
+            "known_until": review.known_until.isoformat() if review.known_until else None,
+            "days_left": max(0, review.days_left), "sessions": review.sessions,
+            "action": TERM_DATES_ACTION}
+
+
 def summary(attention: Attention) -> str:
     counts = attention.counts
     parts = [f"{counts[state]} {state.value}" for state in reversed(URGENCY) if counts[state]]
@@ -76,10 +102,15 @@ def summary(attention: Attention) -> str:
 
 def outcome(attention: Attention) -> str:
     failing = len(attention.failing)
+    now = []
     if failing:
-        return (f"{plural(failing, 'entry', 'entries')} "
-                f"{'needs' if failing == 1 else 'need'} action now.")
-    if attention.listed:
+        now.append(f"{plural(failing, 'entry', 'entries')} "
+                   f"{'needs' if failing == 1 else 'need'} action now.")
+    if attention.term_dates_failing:
+        now.append("The school term dates need action now.")
+    if now:
+        return " ".join(now)
+    if attention.listed or attention.term_dates:
         return "Nothing needs action now."
     return "Every entry is current."
 
@@ -88,7 +119,9 @@ def outcome(attention: Attention) -> str:
 
 def as_text(attention: Attention) -> str:
     lines = [f"Review check: {summary(attention)}"]
-    width = max((len(r.state.value) for r in attention.listed), default=0)
+    width = max([len(r.state.value) for r in attention.listed]
+                + ([len(attention.term_dates.state.value)] if attention.term_dates else []),
+                default=0)
     for owner in attention.owners:
         if not owner.has_work:
             continue
@@ -101,6 +134,10 @@ def as_text(attention: Attention) -> str:
         for link in owner.broken_links:
             lines.append(f"  broken link  {link.use.path}:{link.use.line}  {link.use.name}: "
                          f"{link.use.url} ({link.problem})")
+        if owner.term_dates:
+            dates = owner.term_dates
+            lines.append(f"  {dates.state.value:<{width}}  {dates.path}:{dates.line}  "
+                         f"{TERM_DATES_NAME}: {term_dates_when(dates)}. {TERM_DATES_ACTION}")
     lines += ["", outcome(attention)]
     if attention.listed:
         lines.append(f"After checking an entry with the service, run: {REVIEWED} FILE")
@@ -135,7 +172,9 @@ def as_json(attention: Attention) -> str:
         "counts": {state.value: counts[state] for state in State},
         "owners": [{"team": owner.team, "email": owner.email,
                     "entries": [entry_json(review) for review in owner.reviews],
-                    "broken_links": [link.to_dict() for link in owner.broken_links]}
+                    "broken_links": [link.to_dict() for link in owner.broken_links],
+                    "term_dates": term_dates_json(owner.term_dates) if owner.term_dates
+                    else None}
                    for owner in attention.owners if owner.has_work],
     }, indent=2, ensure_ascii=False)
 
@@ -167,6 +206,13 @@ def as_github(attention: Attention) -> str:
         message = f"Broken link {link.use.url}: {link.problem}. Owner: {link.use.owner_team}."
         lines.append(f"::warning file={_property(link.use.path)},line={link.use.line}::"
                      f"{_data(message)}")
+    dates = attention.term_dates
+    if dates:
+        level = "error" if dates.state in FAIL_ON["overdue"] else "warning"
+        message = (f"{TERM_DATES_NAME}: {term_dates_when(dates)}. Owner: {dates.team} "
+                   f"<{dates.email}>. To do: {TERM_DATES_ACTION}")
+        lines.append(f"::{level} file={_property(dates.path)},line={dates.line}::"
+                     f"{_data(message)}")
     lines.append(f"Review check: {summary(attention)} {outcome(attention)}")
     return "\n".join(lines)
 
@@ -193,6 +239,10 @@ def owner_markdown(owner: Owner, heading: str = "###") -> list[str]:
             lines.append(f"| {md(link.use.name)} | {md_link(link.use.url)} | "
                          f"{md(link.problem)} | {code(link.use.path)} line {link.use.line} |")
         lines.append("")
+    if owner.term_dates:
+        dates = owner.term_dates
+        lines += [f"**{TERM_DATES_NAME}** ({md(dates.state.value)}): {md(term_dates_when(dates))}. "
+                  f"{md(TERM_DATES_ACTION)} File: {code(dates.path)} line {dates.line}.", ""]
     if not owner.has_work:
         lines += ["Nothing to do: every entry is current and no broken links were found.", ""]
     return lines

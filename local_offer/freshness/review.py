@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from local_offer.records.model import Record
 from local_offer.records.period import Period
-from local_offer.records.problems import Problem
 from local_offer.records.settings import Settings
+from local_offer.records.term_dates import ALL_YEAR, TermDates
 
 
 class State(enum.Enum):
@@ -101,11 +101,55 @@ class ReviewPolicy:
         return Review(record, state, due, today, stale_waiting_time=stale_wait)
 
 
-def future_review_problems(records: list[Record], today: dt.date) -> list[Problem]:
-    """A review date after today is a mistake: it would keep an entry 'current' unchecked."""
-    return [Problem(record.path, record.line_of("last_reviewed"), "last_reviewed",
-                    f"{record.last_reviewed.isoformat()} is in the future (today is "
-                    f"{today.isoformat()})",
-                    "write the date the entry was last checked, today or earlier, or run: "
-                    f"python build_offer.py reviewed {record.path}")
-            for record in records if record.last_reviewed > today]
+@dataclass(frozen=True)
+class TermDatesReview:
+    """Whether the school term dates reach far enough ahead for the sessions that follow
+    them: like an entry's review, for the Local Offer team that keeps data/term-dates.yaml.
+
+    CURRENT while they reach beyond `term_dates_notice` from today, DUE_SOON within it,
+    OVERDUE once they have run out (or there are none): term-time and holiday sessions
+    then have no dates in calendars, and pages cannot say when the next session is.
+    """
+
+    term_dates: TermDates
+    state: State
+    today: dt.date
+    sessions: int  # how many sessions follow the term dates
+    team: str
+    email: str
+
+    @property
+    def known_until(self) -> dt.date | None:
+        return self.term_dates.known_until
+
+    @property
+    def days_left(self) -> int:
+        return (self.known_until - self.today).days if self.known_until else 0
+
+    @property
+    def path(self) -> str:
+        return self.term_dates.path
+
+    @property
+    def line(self) -> int:
+        return self.term_dates.line
+
+
+def review_term_dates(term_dates: TermDates, records: list[Record], settings: Settings,
+                      today: dt.date) -> TermDatesReview | None:
+    """The term dates' state on `today`; None when no session follows them."""
+    sessions = sum(1 for record in records for session in record.sessions
+                   if session.runs != ALL_YEAR)
+    if not sessions:
+        return None
+    until = term_dates.known_until
+    if until is None or until < today:
+        state = State.OVERDUE
+    elif until < settings.term_dates_notice.after(today):
+        state = State.DUE_SOON
+    else:
+        state = State.CURRENT
+    # Who keeps them: the file's owner, else whoever reads comments about the Local Offer.
+    email = term_dates.owner_email or str(settings.comments.get("email") or "")
+    return TermDatesReview(term_dates, state, today, sessions,
+                           term_dates.owner_team or "Local Offer team", email)

@@ -100,7 +100,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         page.meta["title"] = escape(generated.title)
         if generated.kind == "service":
             page.meta["local_offer_json_ld"] = json_ld(generated.record, self.content.taxonomy,
-                                                       page.canonical_url)
+                                                       page.canonical_url,
+                                                       self.content.term_dates)
         return generated.render(page.url)
 
     # The search index over the finished pages.

@@ -9,12 +9,13 @@ from __future__ import annotations
 import uuid
 from xml.etree import ElementTree as ET
 
-from local_offer.records.model import Location
+from local_offer.records.dates import WEEKDAYS
+from local_offer.records.model import Location, Record, Session
+from local_offer.records.term_dates import ALL_YEAR, Span, TermDates
 
 # Fixed for ever: every id this tool publishes derives from it. Changing it changes them all.
 LOCAL_OFFER_NAMESPACE = uuid.UUID("2abc4dd6-f9e0-482b-9e60-7024ed3b0d36")
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # iCalendar's two-letter day codes, used by ORUK's byday and by RRULE.
 DAY_CODES = {day: day[:2].upper() for day in WEEKDAYS}
 
@@ -40,9 +41,12 @@ class Identifiers:
     def service(self, record) -> str:
         return self.of("service", record.id)
 
-    def schedule(self, record, index: int) -> str:
-        """A session's id: its position in the record (the ORUK schedule and the .ics event)."""
-        return self.of("schedule", record.id, str(index))
+    def schedule(self, record, index: int, period: Span | None = None) -> str:
+        """A session's id: its position in the record (the ORUK schedule and the .ics event),
+        and for a term-time or holiday session the first day of the term or holiday."""
+        if period is None or period.kind == ALL_YEAR:
+            return self.of("schedule", record.id, str(index))
+        return self.of("schedule", record.id, str(index), period.start.isoformat())
 
     def location(self, location: Location) -> str:
         """One building, one id, whichever services meet there."""
@@ -51,6 +55,14 @@ class Identifiers:
 
     def organization(self, name: str) -> str:
         return self.of("organization", " ".join(name.split()).casefold())
+
+
+def session_periods(term_dates: TermDates, record: Record, session: Session) -> tuple[Span, ...]:
+    """The stretches of days a session runs in, from the day its times were confirmed
+    (last_reviewed, so every build says the same) to its end (valid_until): the terms, the
+    holidays, or one stretch all year. The calendars, the open data's schedules and the
+    pages' opening hours all say these."""
+    return term_dates.periods(session.runs, record.last_reviewed, record.valid_until)
 
 
 def split_address(address: str) -> tuple[str, str]:

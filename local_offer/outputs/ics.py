@@ -2,9 +2,18 @@
 
 Only records with a regular session (days, start and end) get a file; the
 service page links to it as "Add to calendar" under the same condition
-(Record.regular_sessions). Each session is one weekly repeating event in UK
-time. The series starts on the first session day on or after last_reviewed:
-the date the owner confirmed the times, and the same on every build.
+(Record.regular_sessions). Events are in UK time. The series start on the
+first session day on or after last_reviewed: the date the owner confirmed the
+times, and the same on every build.
+
+A session that runs all year is one weekly repeating event. One that runs in
+term time, or in the school holidays, is one weekly event for each term (or
+holiday) in data/term-dates.yaml, from its first day to its last (UNTIL): so
+no event falls in a week it does not run, and after the last term dates known
+there are none. A series per term rather than one series with an EXDATE for
+every week off: every calendar app reads a bounded RRULE the same way, a long
+EXDATE list is where they differ (and an app that drops one shows a session in
+the holidays).
 """
 
 from __future__ import annotations
@@ -15,7 +24,9 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
-from local_offer.outputs.common import DAY_CODES, WEEKDAYS, Identifiers
+from local_offer.outputs.common import DAY_CODES, Identifiers, session_periods
+from local_offer.records.dates import long_date
+from local_offer.records.term_dates import RUNS_WORDS, SCHOOL_HOLIDAYS, TERM_TIME
 from local_offer.site import urls
 
 UK_TIME = ZoneInfo("Europe/London")
@@ -54,12 +65,6 @@ def calendar_path(record) -> str:
     return urls.service_calendar(record.id)
 
 
-def first_day(since: dt.date, days: tuple[str, ...]) -> dt.date:
-    wanted = {WEEKDAYS.index(day) for day in days}
-    return next(since + dt.timedelta(days=n) for n in range(7)
-                if (since + dt.timedelta(days=n)).weekday() in wanted)
-
-
 def at(day: dt.date, time: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.fromisoformat(time), tzinfo=UK_TIME)
 
@@ -78,26 +83,27 @@ def calendar(content, ids: Identifiers, record) -> Calendar:
     for index, session in enumerate(record.sessions):
         if not session.is_regular:
             continue
-        start = first_day(record.last_reviewed, session.days)
-        if record.valid_until and start > record.valid_until:
-            continue
-        event = Event()
-        # The same id as the ORUK schedule for this session.
-        event.add("uid", ids.schedule(record, index))
-        event.add("dtstamp", stamp)
-        event.add("summary", record.name)
-        event.add("dtstart", at(start, session.start))
-        event.add("dtend", at(start, session.end))
-        rule = {"freq": "weekly", "byday": [DAY_CODES[day] for day in session.days]}
-        if record.valid_until:
-            rule["until"] = at(record.valid_until, session.end).astimezone(dt.timezone.utc)
-        event.add("rrule", rule)
-        event.add("description", description(record, session, page))
-        if len(record.locations) == 1:
-            event.add("location", place(record.locations[0]))
-        if page:
-            event.add("url", page)
-        cal.add_component(event)
+        for period in session_periods(content.term_dates, record, session):
+            start = period.first(session.days)
+            if start is None:  # a holiday of a week's end only, for a weekday session
+                continue
+            event = Event()
+            # The same id as the ORUK schedule for this session (and term).
+            event.add("uid", ids.schedule(record, index, period))
+            event.add("dtstamp", stamp)
+            event.add("summary", record.name)
+            event.add("dtstart", at(start, session.start))
+            event.add("dtend", at(start, session.end))
+            rule = {"freq": "weekly", "byday": [DAY_CODES[day] for day in session.days]}
+            if period.end:
+                rule["until"] = at(period.end, session.end).astimezone(dt.timezone.utc)
+            event.add("rrule", rule)
+            event.add("description", description(record, session, page, period))
+            if len(record.locations) == 1:
+                event.add("location", place(record.locations[0]))
+            if page:
+                event.add("url", page)
+            cal.add_component(event)
     return cal
 
 
@@ -105,10 +111,12 @@ def place(location) -> str:
     return f"{location.name}, {location.address}, {location.postcode}"
 
 
-def description(record, session, page: str) -> str:
+def description(record, session, page: str, period=None) -> str:
     lines = [session.description]
-    if session.term_time_only:
-        lines.append("Term time only: no sessions in the school holidays.")
+    if session.runs in (TERM_TIME, SCHOOL_HOLIDAYS) and period is not None:
+        not_in = "the school holidays" if session.runs == TERM_TIME else "term time"
+        lines.append(f"{RUNS_WORDS[session.runs]}: no sessions in {not_in}. {period.name}: "
+                     f"{long_date(period.start)} to {long_date(period.end)}.")
     if record.alert:
         lines.append(record.alert)
     if len(record.locations) > 1:

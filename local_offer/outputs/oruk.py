@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from local_offer.outputs.common import DAY_CODES, Identifiers, split_address, without_empty
+from local_offer.outputs.common import (DAY_CODES, Identifiers, session_periods, split_address,
+                                        without_empty)
+from local_offer.records.term_dates import ALL_YEAR, RUNS_WORDS
 from local_offer.site import urls
 
 FOLDER = "openreferral/v3"
@@ -82,8 +84,8 @@ class OpenReferral:
                               for area in record.areas],
             "service_at_locations": [self.service_at_location(record, service_id, location)
                                      for location in record.locations],
-            "schedules": [self.schedule(record, service_id, index, session)
-                          for index, session in enumerate(record.sessions)],
+            "schedules": [schedule for index, session in enumerate(record.sessions)
+                          for schedule in self.schedules(record, service_id, index, session)],
             "cost_options": [self.cost_option(record, service_id)],
             "languages": [{"id": self.ids.of("language", record.id, name.casefold()),
                            "service_id": service_id, "name": name}
@@ -144,18 +146,30 @@ class OpenReferral:
             },
         }
 
-    def schedule(self, record, service_id: str, index: int, session) -> dict:
+    def schedules(self, record, service_id: str, index: int, session) -> list[dict]:
+        """One schedule for a session all year; for a term-time or holiday session, one for
+        each term or holiday it runs in (valid_from to valid_to), so no schedule says
+        "weekly" across weeks it does not run."""
+        if session.runs == ALL_YEAR:
+            return [self.schedule(record, service_id, index, session)]
+        return [self.schedule(record, service_id, index, session, period)
+                for period in session_periods(self.content.term_dates, record, session)
+                if not session.days or period.first(session.days)]
+
+    def schedule(self, record, service_id: str, index: int, session, period=None) -> dict:
+        valid_to = period.end if period else record.valid_until
         return {
-            "id": self.ids.schedule(record, index),
+            "id": self.ids.schedule(record, index, period),
             "service_id": service_id,
-            "valid_to": record.valid_until.isoformat() if record.valid_until else "",
+            "valid_from": period.start.isoformat() if period else "",
+            "valid_to": valid_to.isoformat() if valid_to else "",
             # FREQ=WEEKLY;BYDAY=TU,TH in RRULE terms, where the days are known.
             "freq": "WEEKLY" if session.days else "",
             "byday": ",".join(DAY_CODES[day] for day in session.days),
             "opens_at": session.start,
             "closes_at": session.end,
             "description": session.description,
-            "notes": "School term time only." if session.term_time_only else "",
+            "notes": f"{RUNS_WORDS[session.runs]}: {period.name}." if period else "",
         }
 
     def cost_option(self, record, service_id: str) -> dict:

@@ -3,29 +3,43 @@
 The mkdocs plugin puts ``json_ld(...)`` into the page's meta and the theme
 partial docs/overrides/partials/open-data-head.html writes it out unchanged,
 so the text must be safe inside <script>: no <, > or & survive as themselves.
+
+A service's sessions with set days are its opening hours (hoursAvailable): one
+OpeningHoursSpecification for a session all year, one for each term or holiday
+(validFrom to validThrough) for a term-time or holiday session, the same
+stretches as its calendar file and its open data (common.session_periods).
 """
 
 from __future__ import annotations
 
 import json
 
-from local_offer.outputs.common import split_address, without_empty
-from local_offer.records.model import Record
+from local_offer.outputs.common import session_periods, split_address, without_empty
+from local_offer.records.dates import WEEKDAYS
+from local_offer.records.model import Record, Session
 from local_offer.records.taxonomy import Taxonomy
+from local_offer.records.term_dates import ALL_YEAR, TermDates
 
 # Inside <script>, "</script>" or "<!--" in a value would end or change the script.
 SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def json_ld(record: Record, taxonomy: Taxonomy, page_url: str | None = None) -> str:
+# schema.org's days of the week (DayOfWeek), by the names records use.
+SCHEMA_DAYS = {day: f"https://schema.org/{day.title()}" for day in WEEKDAYS}
+
+
+def json_ld(record: Record, taxonomy: Taxonomy, page_url: str | None = None,
+            term_dates: TermDates | None = None) -> str:
     """The JSON-LD text of one service, ready to sit between <script> tags."""
-    text = json.dumps(service_data(record, taxonomy, page_url), ensure_ascii=False,
+    text = json.dumps(service_data(record, taxonomy, page_url, term_dates), ensure_ascii=False,
                       separators=(",", ":"))
     return text.translate(SCRIPT_SAFE)
 
 
-def service_data(record: Record, taxonomy: Taxonomy, page_url: str | None = None) -> dict:
+def service_data(record: Record, taxonomy: Taxonomy, page_url: str | None = None,
+                 term_dates: TermDates | None = None) -> dict:
     contact = record.contact
+    term_dates = term_dates or TermDates()
     return without_empty({
         "@context": "https://schema.org",
         "@type": "Service",
@@ -50,7 +64,23 @@ def service_data(record: Record, taxonomy: Taxonomy, page_url: str | None = None
             if contact.phone or contact.email else None,
             "serviceLocation": [place(location) for location in record.locations],
         },
+        "hoursAvailable": [hours for session in record.sessions
+                           for hours in opening_hours(term_dates, record, session)],
     })
+
+
+def opening_hours(term_dates: TermDates, record: Record, session: Session) -> list[dict]:
+    """The session's days and times, for each stretch of days it runs in."""
+    if not session.days:
+        return []
+    return [{
+        "@type": "OpeningHoursSpecification",
+        "dayOfWeek": [{"@id": SCHEMA_DAYS[day]} for day in session.days],
+        "opens": session.start,
+        "closes": session.end,
+        "validFrom": period.start.isoformat() if period.kind != ALL_YEAR else None,
+        "validThrough": period.end.isoformat() if period.end else None,
+    } for period in session_periods(term_dates, record, session) if period.first(session.days)]
 
 
 def place(location) -> dict:

@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 EXAMPLE = "2026-05-03"
+# The days of the week as records write them (sessions[].days), Monday first as
+# datetime's weekday() counts them.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def parse_day(text: str) -> dt.date:
@@ -32,3 +35,21 @@ def long_date(day: dt.date) -> str:
 
 def month_year(day: dt.date) -> str:
     return f"{day:%B %Y}"
+
+
+def weekday_date(day: dt.date) -> str:
+    """Tuesday 6 January: a day that is coming soon, as a family reads it."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def first_weekday(since: dt.date, days: tuple[str, ...],
+                  until: dt.date | None = None) -> dt.date | None:
+    """The first of the given weekdays on or after `since` (and on or before `until`)."""
+    wanted = {WEEKDAYS.index(day) for day in days}
+    for offset in range(7):
+        day = since + dt.timedelta(days=offset)
+        if until is not None and day > until:
+            return None
+        if day.weekday() in wanted:
+            return day
+    return None

@@ -1,11 +1,20 @@
-"""Reading every record of a project: each file read, checked and typed, every problem in one pass."""
+"""Reading every record of a project: each file read, checked and typed, every problem in one pass.
+
+A file is checked by the schema (records/schema.py) and by the checks the
+schema cannot make (records/consistency.py: a record contradicting itself, the
+template's text, a review date after `today`), all at once; the warnings
+(a phone number in the text that is not the contact's) come back beside the
+problems and stop nothing.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from local_offer.records.consistency import RecordChecks
 from local_offer.records.model import Record, record_from
 from local_offer.records.problems import InvalidRecords, Problem
 from local_offer.records.project import Project
@@ -19,16 +28,28 @@ SERVICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 class LoadResult:
     records: list[Record]
     problems: list[Problem]
+    # Worth a look, but not wrong: listed by validate and lint, never stopping a build.
+    warnings: list[Problem] = field(default_factory=list)
 
 
 class RecordLoader:
-    """Reads every service file of a project, collecting every problem in one pass."""
+    """Reads every service file of a project, collecting every problem in one pass.
 
-    def __init__(self, project: Project):
+    today: the day review dates are checked against (None: not checked)."""
+
+    def __init__(self, project: Project, today: dt.date | None = None):
         self.project = project
+        self.today = today
         self.schema = RecordSchema(project.schema_path, project.taxonomy)
+        self.checks = RecordChecks(self.schema, project.template_path)
 
     def load_file(self, file: Path, shown: str = "") -> tuple[Record | None, list[Problem]]:
+        record, problems, _ = self.check_file(file, shown)
+        return record, problems
+
+    def check_file(self, file: Path, shown: str = "") -> tuple[Record | None, list[Problem],
+                                                              list[Problem]]:
+        """(the record or None, its problems, its warnings)."""
         shown = shown or self.project.shown(file)
         service_id = file.stem
         document, problems = read_document(file, shown)
@@ -37,19 +58,22 @@ class RecordLoader:
                                     "service id", "rename it with lowercase letters, digits and "
                                     "hyphens only, like tiny-talkers-strood.yaml"))
         if document is None or (document.data is None and problems):  # unreadable or empty
-            return None, problems
-        # Reading problems (a duplicate, an alias, a tag) do not hide the schema's:
-        # every problem in one run.
+            return None, problems, []
+        # Reading problems (a duplicate, an alias, a tag) do not hide the schema's, nor the
+        # schema's the record's other checks: every problem in one run.
         problems += self.schema.check(document)
+        problems += self.checks.problems(document, self.today)
+        warnings = self.checks.warnings(document)
         if problems:
-            return None, problems
-        return record_from(service_id, document), []
+            return None, problems, warnings
+        return record_from(service_id, document), [], warnings
 
     def load(self, files: list[Path] | None = None) -> LoadResult:
         if self.project.taxonomy_problems:  # records choose from lists that cannot be read
             return LoadResult([], self.project.taxonomy_problems)
         records: list[Record] = []
         problems: list[Problem] = []
+        warnings: list[Problem] = []
         first_file: dict[str, str] = {}
         for file in files if files is not None else self.project.service_files():
             shown = self.project.shown(file)
@@ -59,17 +83,19 @@ class RecordLoader:
                                         "rename one of the two files; ids must be unique"))
                 continue
             first_file[file.stem] = shown
-            record, found = self.load_file(file, shown)
+            record, found, noticed = self.check_file(file, shown)
             problems += found
+            warnings += noticed
             if record:
                 records.append(record)
         records.sort(key=lambda r: r.sort_key)
-        return LoadResult(records, sorted(problems))
+        return LoadResult(records, sorted(problems), sorted(warnings))
 
 
-def load_records(project: Project) -> list[Record]:
-    """Every record of the project; raises InvalidRecords listing all problems."""
-    result = RecordLoader(project).load()
+def load_records(project: Project, today: dt.date | None = None) -> list[Record]:
+    """Every record of the project; raises InvalidRecords listing all problems (with review
+    dates after `today`, when it is given)."""
+    result = RecordLoader(project, today).load()
     if result.problems:
         raise InvalidRecords(result.problems)
     return result.records

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from local_offer.records.dates import parse_day
+from local_offer.records.term_dates import ALL_YEAR, TERM_TIME
 from local_offer.records.yaml_source import Document
 
 
@@ -69,12 +70,22 @@ class Session:
     days: tuple[str, ...] = ()
     start: str = ""
     end: str = ""
-    term_time_only: bool = False
+    # term-time, school-holidays or all-year (records/term_dates.py says which days those are).
+    runs: str = ALL_YEAR
 
     @property
     def is_regular(self) -> bool:
         """Weekly on set days at set times: what a calendar or an RRULE can say."""
         return bool(self.days and self.start and self.end and self.start < self.end)
+
+    @classmethod
+    def from_data(cls, item: dict) -> "Session":
+        """A session as a record writes it; the old term_time_only: true is runs: term-time."""
+        item = dict(item)
+        old = item.pop("term_time_only", None)
+        if "runs" not in item:
+            item["runs"] = TERM_TIME if old else ALL_YEAR
+        return cls(**{**item, "days": tuple(item.get("days", ()))})
 
 
 @dataclass(frozen=True)
@@ -145,8 +156,7 @@ def record_from(service_id: str, document: Document) -> Record:
         last_reviewed=parse_day(data.pop("last_reviewed")),
         valid_until=parse_day(valid_until) if valid_until else None,
         locations=tuple(Location(**item) for item in data.pop("locations", [])),
-        sessions=tuple(Session(**{**item, "days": tuple(item.get("days", ()))})
-                       for item in data.pop("sessions", [])),
+        sessions=tuple(Session.from_data(item) for item in data.pop("sessions", [])),
         categories=tuple(data.pop("categories")), needs=tuple(data.pop("needs")),
         areas=tuple(data.pop("areas")), languages=tuple(data.pop("languages", ())),
         **data)

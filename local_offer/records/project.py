@@ -13,6 +13,7 @@ from local_offer.records.problems import Problem
 from local_offer.records.settings import SETTINGS_FILE, Settings, load_settings
 from local_offer.records.glossary import Glossary, load_glossary
 from local_offer.records.taxonomy import Taxonomy, load_taxonomy
+from local_offer.records.term_dates import TERM_DATES_FILE, TermDates, load_term_dates
 
 TAXONOMY_FILE = "taxonomy.yaml"
 GLOSSARY_FILE = "glossary.yaml"
@@ -36,6 +37,11 @@ class Project:
     @property
     def schema_path(self) -> Path:
         return self.root / "schema" / "service.schema.json"
+
+    @property
+    def template_path(self) -> Path:
+        """The template a new record starts from; its text is what a record must replace."""
+        return self.root / "schema" / "service-template.yaml"
 
     @property
     def data_dir(self) -> Path:
@@ -65,9 +71,20 @@ class Project:
         """The glossary, or None when the project has none."""
         return self._glossary[0]
 
+    @cached_property
+    def _term_dates(self) -> tuple[TermDates, list[Problem]]:
+        path = self.data_dir / TERM_DATES_FILE
+        return load_term_dates(path, self.shown(path))
+
+    @property
+    def term_dates(self) -> TermDates:
+        """The school terms and holidays (none when the project has no term dates file)."""
+        return self._term_dates[0]
+
     def data_problems(self) -> list[Problem]:
         """Every mistake in the data files that records and pages are made with."""
-        return self.taxonomy_problems + self._glossary[1] + self.settings_problems
+        return (self.taxonomy_problems + self._glossary[1] + self.settings_problems
+                + self._term_dates[1])
 
     @property
     def _settings(self) -> tuple[Settings, list[Problem]]:

@@ -8,6 +8,7 @@ council that edits the lists is checked against its own lists.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import difflib
 import json
 import math
@@ -72,11 +73,14 @@ class RecordSchema:
 
     def check(self, document: Document) -> list[Problem]:
         data = document.data
-        errors = [] if self.quick.is_valid(data) else self.validator.iter_errors(data)
+        errors = [] if self.quick.is_valid(data) else list(self.validator.iter_errors(data))
+        # A field written with a typo is told once, as "did you mean", not again as missing.
+        misspelt = _misspelt(errors)
         # Plain-English words for each schema error, by the keyword that failed.
         problems = [problem for error in _each_keyword_once(errors)
                     if not self._already_refused(error, document)
-                    for problem in EXPLAINERS.get(error.validator, _unexplained)(error, document)]
+                    for problem in EXPLAINERS.get(error.validator, _unexplained)(error, document)
+                    if not (error.validator == "required" and problem.field in misspelt)]
         problems += self._converted_dates(document)
         problems += self._converted_numbers(document)
         if isinstance(data, dict):
@@ -154,7 +158,6 @@ class RecordSchema:
     # Every link Markdown makes of the description is checked, as the browser would read it;
     # the links as written are used to point at the right line.
     def _description_links(self, document: Document, description: str) -> list[Problem]:
-        start = document.line_of(("description",))
         written = [next(filter(None, match.groups()), "")
                    for match in MARKDOWN_LINK.finditer(description)]
         made = link_targets(description)
@@ -162,7 +165,8 @@ class RecordSchema:
         unsafe += [target for target in made if not link_policy.is_allowed(target) and not any(
             link_policy.as_browser_reads(target).startswith(link_policy.as_browser_reads(w))
             for w in unsafe)]
-        return [Problem(document.path, _line_in_source(document, start, target), "description",
+        return [Problem(document.path, document.line_of_text(("description",), target),
+                        "description",
                         f"the link '{target[:60]}' is not allowed; links must start with "
                         "https://, http://, mailto: or tel:",
                         "use the full web address, like https://example.org/page")
@@ -173,22 +177,30 @@ def _each_keyword_once(errors: Iterable[ValidationError]) -> Iterator[Validation
     """The errors, with an explained keyword's repeats at the same place left out.
 
     jsonschema gives `required` one error per missing name, all alike but for the
-    English message; its explainer names every missing field from the first.
+    English message; its explainer names every missing field from the first. A value
+    in the wrong form fails its pattern and its format (14/09/2026 is neither
+    YYYY-MM-DD nor a date): it is told once, by the first.
     """
     seen = set()
     for error in errors:
-        place = (tuple(error.absolute_path), tuple(error.absolute_schema_path))
+        where = tuple(error.absolute_path)
+        place = ((where, "form") if error.validator in FORM_KEYWORDS
+                 else (where, tuple(error.absolute_schema_path)))
         if error.validator in EXPLAINERS and place in seen:
             continue
         seen.add(place)
         yield error
 
 
-def _line_in_source(document: Document, start: int, target: str) -> int:
-    """The line, at or after `start`, where `target` is written; `start` if it is not found."""
-    offset = sum(len(line) + 1 for line in document.text.split("\n")[: start - 1])
-    found = document.text.find(target[:40], offset) if target else -1
-    return start if found < 0 else document.text.count("\n", 0, found) + 1
+def _misspelt(errors: list[ValidationError]) -> set[str]:
+    """The fields (as problems name them) that an unknown field was probably meant to be."""
+    guessed = set()
+    for error in errors:
+        if error.validator == "additionalProperties":
+            where = tuple(error.absolute_path)
+            guessed.update(_dotted(where + (guess,)) for guess, _ in _unknown_fields(error)
+                           if guess)
+    return guessed
 
 
 def _last_name(where: tuple) -> str:
@@ -223,16 +235,22 @@ def _required(error: ValidationError, document: Document) -> list[Problem]:
             for missing in error.validator_value if missing not in error.instance]
 
 
-def _additional_properties(error: ValidationError, document: Document) -> list[Problem]:
-    where = tuple(error.absolute_path)
+def _unknown_fields(error: ValidationError) -> list[tuple[str | None, str]]:
+    """(the allowed field it is probably meant to be, or None; the unknown field)."""
     allowed = list(error.schema.get("properties", {}))
     patterns = list(error.schema.get("patternProperties", {}))
     extra = [key for key in error.instance if key not in allowed
              and not any(re.search(pattern, key) for pattern in patterns)]
+    return [(next(iter(difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)), None), key)
+            for key in extra]
+
+
+def _additional_properties(error: ValidationError, document: Document) -> list[Problem]:
+    where = tuple(error.absolute_path)
+    allowed = list(error.schema.get("properties", {}))
     problems = []
-    for key in extra:
-        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        fix = f"did you mean '{guess[0]}'?" if guess else f"use one of: {', '.join(allowed)}"
+    for guess, key in _unknown_fields(error):
+        fix = f"did you mean '{guess}'?" if guess else f"use one of: {', '.join(allowed)}"
         problems.append(Problem(document.path, document.line_of(where + (key,)),
                                 _dotted(where + (key,)),
                                 f"'{key}' is not a field a service can have", fix))
@@ -264,6 +282,8 @@ def _enum(error: ValidationError, document: Document) -> list[Problem]:
 
 def _pattern(error: ValidationError, document: Document) -> list[Problem]:
     value, last = error.instance, _last_name(tuple(error.absolute_path))
+    if error.schema.get("format") == "date":
+        return _date(error, document)
     if last in WEB_ADDRESS_FIELDS and \
             link_policy.scheme_of(value) not in (None, *link_policy.WEB_SCHEMES):
         return _one_problem(error, document, f"the link '{value[:60]}' is not allowed; a web "
@@ -286,8 +306,31 @@ def _pattern_fix(last: str) -> str:
 
 def _format(error: ValidationError, document: Document) -> list[Problem]:
     kind = error.validator_value
+    if kind == "date":
+        return _date(error, document)
     return _one_problem(error, document, f"'{error.instance}' is not a real {kind}",
                         PATTERN_FIXES.get(kind, ""))
+
+
+# 14/09/2026 or 14.9.26 as people write dates in the UK: day, month, year.
+UK_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
+def _date(error: ValidationError, document: Document) -> list[Problem]:
+    """One message for a date, whichever of its pattern and format failed first."""
+    value = error.instance
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return _one_problem(error, document, f"'{value}' is not a real date",
+                            "check the day and the month: " + PATTERN_FIXES["date"])
+    fix = PATTERN_FIXES["date"]
+    found = UK_DATE.match(value)
+    if found:
+        day, month, year = (int(part) for part in found.groups())
+        try:
+            fix = f"write it year first, as {dt.date(year, month, day).isoformat()}"
+        except ValueError:
+            pass
+    return _one_problem(error, document, f"'{value}' is not a date written YYYY-MM-DD", fix)
 
 
 def _max_length(error: ValidationError, document: Document) -> list[Problem]:
@@ -345,6 +388,8 @@ EXPLAINERS = {
 # Keywords that fail only through the keywords inside them, whose explainers say what
 # is wrong: a property's type, an item's enum, a $def's pattern, `then`'s required.
 # `if` only chooses whether `then` applies: nothing inside it is ever reported.
+# Keywords that say a value is in the wrong form: one message per value, whichever fails.
+FORM_KEYWORDS = frozenset({"pattern", "format"})
 EXPLAINED_INSIDE = frozenset({"properties", "items", "$ref", "if", "then"})
 
 

@@ -31,7 +31,9 @@ SETTINGS_FILE = "settings.yaml"
 # The groups other modules check, each from this module's one reading of the file.
 GROUPS = ("report_problem", "comments")
 KNOWN = ("site_name", "area_name", "review_every", "review_every_by_category",
-         "due_soon_days", "grace") + GROUPS
+         "due_soon_days", "grace", "term_dates_notice") + GROUPS
+# The settings that are periods, like 6 months.
+PERIODS = ("review_every", "grace", "term_dates_notice")
 BY_CATEGORY_EXAMPLE = "review_every_by_category:\n  short-breaks: 3 months"
 
 
@@ -43,6 +45,8 @@ class Settings:
     review_every_by_category: Mapping[str, Period] = field(default_factory=dict)
     due_soon_days: int = 30
     grace: Period = Period(3, "month")
+    # `check` says the term dates are due this long before the last date they give.
+    term_dates_notice: Period = Period(6, "month")
     # Checked by report_problem.py and comments.py, which know what their fields mean.
     report_problem: dict = field(default_factory=dict)
     comments: dict = field(default_factory=dict)
@@ -51,7 +55,7 @@ class Settings:
 
     def __post_init__(self):
         # Periods may be given as people write them ("1 year"), as in tests and tools.
-        for name in ("review_every", "grace"):
+        for name in PERIODS:
             value = getattr(self, name)
             if not isinstance(value, Period):
                 object.__setattr__(self, name, Period.parse(value))
@@ -96,7 +100,7 @@ def load_settings(project: "Project") -> tuple[Settings, list[Problem]]:
                          "Medway SEND Local Offer") or Settings.site_name
     if "area_name" in entry:
         values["area_name"] = fields.text("area_name", "", required=False)
-    for key in ("review_every", "grace"):
+    for key in PERIODS:
         if key in entry:
             values[key] = fields.period(key) or getattr(Settings, key)
     if "due_soon_days" in entry:

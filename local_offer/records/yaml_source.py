@@ -69,6 +69,14 @@ class Document:
             where = where[:-1]
         return self.lines.get(where, 1)
 
+    def line_of_text(self, where: tuple, text: str) -> int:
+        """The line, at or after the value's own, where `text` is written (a value's own
+        line if it is not found): a link or a phone number inside a long description."""
+        start = self.line_of(where)
+        offset = sum(len(line) + 1 for line in self.text.split("\n")[: start - 1])
+        found = self.text.find(text[:40], offset) if text else -1
+        return start if found < 0 else self.text.count("\n", 0, found) + 1
+
 
 def read_document(file: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     """Read and compose one file. Returns (document, problems)."""

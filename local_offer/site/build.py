@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from local_offer.freshness.review import ReviewPolicy, future_review_problems
+from local_offer.freshness.review import ReviewPolicy
 from local_offer.records.dates import day_or_today
 from local_offer.records.loader import load_records
 from local_offer.records.model import Record
@@ -27,9 +27,8 @@ def build_content(project: Project, today: str | dt.date | None = None,
     come from the site engine: where the site is published, and its hand-written pages.
     """
     day = day_or_today(today)
-    records = load_records(project) if records is None else records
+    records = load_records(project, day) if records is None else records
     site_data, problems = load_site_data(project, day, site_url)
-    problems += future_review_problems(records, day)
     if problems:
         raise InvalidRecords(sorted(problems))
     policy = ReviewPolicy(project.settings)
@@ -40,4 +39,5 @@ def build_content(project: Project, today: str | dt.date | None = None,
     return SiteContent(reviews, project.taxonomy, renderer, glossary, today=day,
                        site_data=site_data, settings=project.settings, site_url=site_url,
                        docs_page_urls=docs_page_urls,
-                       extra_pages=guide_pages(project, renderer))
+                       extra_pages=guide_pages(project, renderer),
+                       term_dates=project.term_dates)

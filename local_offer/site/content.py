@@ -19,12 +19,14 @@ from local_offer.records.model import Record
 from local_offer.records.project import Settings
 from local_offer.records.site_data import SiteData
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
+from local_offer.records.term_dates import TermDates
 from local_offer.site import freshness_pages, urls
 from local_offer.site.family_pages import family_pages
 from local_offer.site.find_page import find_page
 from local_offer.site.pages import BROWSE_WAYS, BrowseWay, GeneratedPage, first_letter
 from local_offer.site.render import Renderer
 from local_offer.site.search_data import SearchData
+from local_offer.site.session_times import SessionTimes
 from local_offer.site.term_explanations import TermExplainer, with_terms_explained
 
 
@@ -35,10 +37,12 @@ class SiteContent:
                  glossary: Glossary | None = None, today: dt.date | None = None,
                  site_data: SiteData | None = None, settings: Settings | None = None,
                  site_url: str = "", docs_page_urls: Iterable[str] = (),
-                 extra_pages: Iterable[GeneratedPage] = ()):
+                 extra_pages: Iterable[GeneratedPage] = (),
+                 term_dates: TermDates | None = None):
         """site_url: where the site is published ("" when unknown); docs_page_urls: the
         site engine's hand-written pages, for the sitemap; extra_pages: pages made from the
-        project's other files (the guide, the field reference)."""
+        project's other files (the guide, the field reference); term_dates: the school
+        terms and holidays that term-time and holiday sessions run in."""
         reviews = sorted(reviews, key=lambda review: review.record.sort_key)
         self.today = day_or_today(today)
         self.reviews = {review.record.id: review for review in reviews}
@@ -53,6 +57,7 @@ class SiteContent:
         self.site_url = site_url
         self.docs_page_urls = tuple(docs_page_urls)
         self.extra_pages = tuple(extra_pages)
+        self.term_dates = term_dates or TermDates()
         self.explainer = TermExplainer(glossary, renderer) if glossary else None
         self.groups = self._group()
         self.search = SearchData(taxonomy, glossary)
@@ -122,7 +127,8 @@ class SiteContent:
                              lambda url: self.renderer.render(
                                  "service-page", url, record=record,
                                  notice=freshness_pages.notice(self, record, url),
-                                 search=self.search.facts(record)),
+                                 search=self.search.facts(record),
+                                 when=SessionTimes(self.term_dates, record, self.today)),
                              kind="service", record=record)
 
     def browse_pages(self, way: BrowseWay) -> Iterable[GeneratedPage]:

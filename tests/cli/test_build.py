@@ -181,3 +181,21 @@ def test_leftovers_of_another_site_folder_are_not_touched(built):
     other.mkdir()
     build_into(scratch.root, site)
     assert other.is_dir()
+
+
+def test_the_build_counts_what_is_published_what_is_being_checked_and_what_is_closed(
+        tmp_path, capsys):
+    scratch = copy_project(tmp_path / "project")
+    scratch.record("fresh", name="Fresh Club", last_reviewed="2026-11-01")
+    scratch.record("late", name="Late Club", last_reviewed="2026-04-23")  # overdue: shown
+    scratch.record("old", name="Old Club", last_reviewed="2025-11-01")  # expired: off the site
+    scratch.record("shut", name="Shut Club", last_reviewed="2026-11-01", status="closed")
+    scratch.record("done", name="Done Club", last_reviewed="2026-10-01",
+                   valid_until="2026-10-31")
+    site = tmp_path / "site"
+    assert main(["--project", str(scratch.root), "build", "--today", FIXTURE_TODAY,
+                 "--site-dir", str(site)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == ("Built 5 services: 2 published, 1 being checked (off the site until "
+                     "reviewed), 2 closed (1 of them past their valid_until date).")
+    assert (site / "services" / "late" / "index.html").is_file()

@@ -1,4 +1,4 @@
-"""The command line: exit codes, and `new` writing a record that validates."""
+"""The command line: exit codes, and `new` writing a record to fill in."""
 
 from __future__ import annotations
 
@@ -50,13 +50,42 @@ def test_wrong_arguments_exit_2(scratch):
     assert run(scratch, "no-such-command") == 2
 
 
-def test_new_writes_a_record_that_validates(scratch, capsys):
+def test_new_writes_the_template_which_is_refused_until_every_placeholder_is_replaced(
+        scratch, capsys):
     assert run(scratch, "new", "Sunny Days Club: \"fun\" for all", "--folder", "short-breaks",
                "--today", "2026-11-01") == 0
     path = scratch.services_dir / "short-breaks" / "sunny-days-club-fun-for-all.yaml"
     text = path.read_text()
     assert text.startswith("# yaml-language-server: $schema=../../schema/service.schema.json")
     assert "last_reviewed: 2026-11-01" in text
+    # Unedited, every text the template wrote is refused, and nothing else is.
+    assert run(scratch, "validate", "--today", "2026-11-01") == 2
+    problems = RecordLoader(scratch).load().problems
+    template = yaml.safe_load((ROOT / "schema" / "service-template.yaml").read_text())
+    assert {p.field for p in problems} == {
+        "summary", "description", "provider.name", "provider.website", "how_to_get_it.steps",
+        "contact.phone", "contact.email", "contact.website", "locations[1].name",
+        "locations[1].address", "locations[1].accessibility", "sessions[1].description",
+        "owner.team", "owner.email"}
+    assert all("still the template's text" in p.message for p in problems)
+    lines = text.split("\n")
+    for problem in problems:
+        assert lines[problem.line - 1].split(":")[0].strip(" -") == problem.field.split(".")[-1]
+    filled = (text.replace(template["summary"], "Play days for children who need extra help.")
+              .replace(template["description"], "Messy play, music and a quiet room.")
+              .replace(template["provider"]["name"], "Sunny Days Trust")
+              .replace(template["provider"]["website"], "https://example.org/sunny-days")
+              .replace(template["how_to_get_it"]["steps"], "Phone us to book a place.")
+              .replace(template["contact"]["phone"], "01632 960321")
+              .replace("team@example.org", "sunny.days@example.org")
+              .replace(template["contact"]["website"], "https://example.org/sunny-days/club")
+              .replace(template["locations"][0]["name"], "Sunny Days Centre")
+              .replace(template["locations"][0]["address"], "3 Example Street, Chatham")
+              .replace(template["locations"][0]["accessibility"], "Step-free, with a lift.")
+              .replace(template["sessions"][0]["description"],
+                       "Tuesdays 10:00 to 11:30 in term time")
+              .replace(template["owner"]["team"], "Sunny Days Team"))
+    path.write_text(filled)
     result = RecordLoader(scratch).load()
     assert result.problems == []
     assert result.records[0].name == 'Sunny Days Club: "fun" for all'

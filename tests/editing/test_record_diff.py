@@ -29,6 +29,7 @@ sessions:
     days: [tuesday]
     start: "10:00"
     end: "11:30"
+    runs: term-time
 last_reviewed: 2026-09-01
 owner: {team: Speech and Language Therapy Team, email: slt.team@example.org}
 """

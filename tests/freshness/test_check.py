@@ -177,3 +177,72 @@ def test_every_format_works_when_nothing_needs_attention(scratch, capsys, fmt):
     assert code == 0 and out.strip()
     if fmt == "json":
         assert json.loads(out)["owners"] == []
+
+
+# ---- The school term dates, for the team that keeps them ----
+
+TERM_TIME_SESSION = "[{description: 'Tuesdays, term time', days: [tuesday], runs: term-time}]"
+DATES_LINE = "data/term-dates.yaml:68"
+
+
+def dates_check(scratch, capsys, today: str, *args):
+    code = main(["--project", str(scratch.root), "check", "--today", today, *args])
+    captured = capsys.readouterr()
+    return code, captured.out
+
+
+def test_term_dates_about_to_run_out_are_due_soon_for_their_owner(scratch, capsys):
+    entry(scratch, "club", "2027-03-01", sessions=TERM_TIME_SESSION)
+    code, out = dates_check(scratch, capsys, "2027-04-01")
+    assert code == 0
+    assert "Local Offer Team <localoffer@example.org>" in out
+    assert (f"due soon  {DATES_LINE}  School term dates: they run out on 31 August 2027 (in "
+            "152 days); 1 session follows them. Add the next school year's terms and holidays") \
+        in out
+    assert out.splitlines()[-1] == "Nothing needs action now."
+    assert dates_check(scratch, capsys, "2027-04-01", "--fail-on", "due")[0] == 1
+    # Nine months ahead is far enough: nothing to say.
+    entry(scratch, "club", "2026-11-01", sessions=TERM_TIME_SESSION)
+    code, out = dates_check(scratch, capsys, "2026-11-23")
+    assert code == 0 and "term-dates" not in out and "Every entry is current." in out
+
+
+def test_term_dates_that_have_run_out_fail_the_check_like_an_overdue_entry(scratch, capsys):
+    entry(scratch, "club", "2027-09-01", sessions=TERM_TIME_SESSION)
+    code, out = dates_check(scratch, capsys, "2027-09-10")
+    assert code == 1
+    assert f"overdue  {DATES_LINE}  School term dates: they ran out on 31 August 2027" in out
+    assert "The school term dates need action now." in out
+    code, out = dates_check(scratch, capsys, "2027-09-10", "--format", "json")
+    [owner] = json.loads(out)["owners"]
+    assert owner["email"] == "localoffer@example.org" and owner["entries"] == []
+    assert owner["term_dates"] == {
+        "file": "data/term-dates.yaml", "line": 68, "state": "overdue",
+        "known_until": "2027-08-31", "days_left": 0, "sessions": 1,
+        "action": "Add the next school year's terms and holidays from the council's published "
+                  "term dates."}
+    code, out = dates_check(scratch, capsys, "2027-09-10", "--format", "github")
+    assert out.splitlines()[0].startswith(
+        "::error file=data/term-dates.yaml,line=68::School term dates: they ran out on 31 "
+        "August 2027; 1 session follows them. Owner: Local Offer Team <localoffer@example.org>.")
+
+
+def test_term_dates_nobody_follows_are_nobodys_work(scratch, capsys):
+    entry(scratch, "club", "2027-09-01")
+    code, out = dates_check(scratch, capsys, "2027-09-10")
+    assert code == 0 and "term dates" not in out.casefold()
+
+
+def test_the_weekly_report_gives_the_term_dates_to_their_owner(scratch, capsys, tmp_path):
+    entry(scratch, "club", "2027-03-01", sessions=TERM_TIME_SESSION)
+    out = tmp_path / "reports"
+    assert main(["--project", str(scratch.root), "report", "--today", "2027-04-01",
+                 "--out", str(out)]) == 0
+    owners = {o["email"]: o for o in json.loads((out / "owners.json").read_text())}
+    team = owners["localoffer@example.org"]
+    assert team["needs_attention"] and team["entries"] == 0
+    body = (out / team["body"]).read_text()
+    assert ("**School term dates** (due soon): they run out on 31 August 2027 \\(in 152 "
+            "days\\); 1 session follows them.") in body
+    assert "`data/term-dates.yaml` line 68" in body
+    assert "School term dates" not in (out / owners["example.team@example.org"]["body"]).read_text()

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from local_offer.cli import main
-from local_offer.freshness.review import Period, ReviewPolicy, State, future_review_problems
+from local_offer.freshness.review import Period, ReviewPolicy, State
 from local_offer.records.project import Settings
 from local_offer.records.loader import RecordLoader
 
@@ -90,12 +90,12 @@ def test_a_waiting_time_older_than_the_review_period_makes_the_entry_due_soon(sc
 
 
 def test_a_review_date_in_the_future_is_a_problem_on_its_line(scratch):
-    record = record_reviewed(scratch, "2026-11-24")
-    [problem] = future_review_problems([record], TODAY)
+    record_reviewed(scratch, "2026-11-24")
+    [problem] = RecordLoader(scratch, TODAY).load().problems
     assert (problem.path, problem.line, problem.field) == ("services/entry.yaml", 11,
                                                            "last_reviewed")
     assert "in the future" in problem.message and "reviewed services/entry.yaml" in problem.fix
-    assert future_review_problems([record], dt.date(2026, 11, 24)) == []
+    assert RecordLoader(scratch, dt.date(2026, 11, 24)).load().problems == []
 
 
 @pytest.mark.parametrize("command", ["validate", "build"])

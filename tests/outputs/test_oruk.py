@@ -174,12 +174,21 @@ def test_a_full_record_maps_to_every_oruk_object(scratch, service_fixtures, sche
     assert locations[0]["accessibility"][0]["description"] == \
         "Step-free entrance and a quiet room."
 
-    schedule = service["schedules"][0]
-    assert (schedule["freq"], schedule["byday"], schedule["opens_at"],
-            schedule["closes_at"]) == ("WEEKLY", "TU", "10:00", "11:30")
-    assert schedule["description"] == "Tuesdays 10:00 to 11:30, term time"
-    assert "term time" in schedule["notes"]
-    assert schedule["valid_to"] == "2030-03-31"
+    # Term time only: one weekly schedule for each term from the review date (3 May 2026)
+    # to the last term known, none across a holiday.
+    schedules = service["schedules"]
+    assert [(s["valid_from"], s["valid_to"]) for s in schedules] == [
+        ("2026-05-03", "2026-05-22"), ("2026-06-01", "2026-07-22"),
+        ("2026-09-02", "2026-10-23"), ("2026-11-02", "2026-12-18"),
+        ("2027-01-04", "2027-02-12"), ("2027-02-22", "2027-03-25"),
+        ("2027-04-12", "2027-05-28"), ("2027-06-07", "2027-07-21")]
+    for schedule in schedules:
+        assert (schedule["freq"], schedule["byday"], schedule["opens_at"],
+                schedule["closes_at"]) == ("WEEKLY", "TU", "10:00", "11:30")
+        assert schedule["description"] == "Tuesdays 10:00 to 11:30, term time"
+        assert schedule["notes"].startswith("Term time only: ")
+    assert schedules[2]["notes"] == "Term time only: Autumn term (first half)."
+    assert len({s["id"] for s in schedules}) == len(schedules)
 
     cost = service["cost_options"][0]
     assert cost["amount_description"] == "£3 a session; free for families on a low income."
@@ -221,7 +230,17 @@ def test_every_field_written_is_in_the_documented_mapping(offer_site):
                for field, value in walk(read_json(path))
                if field and not isinstance(value, (dict, list))}
     assert written - documented == set(), "add these to the table in docs/open-data.md"
-    assert documented - written <= {"alert", "schedules.valid_to", "url"}
+    assert documented - written <= {"alert", "url"}
+
+
+def test_a_session_all_year_has_one_schedule_to_its_end(scratch, service_fixtures, schemas):
+    text = service_fixtures["full"].replace("    runs: term-time\n", "").replace(
+        "Tuesdays 10:00 to 11:30, term time", "Tuesdays 10:00 to 11:30")
+    service = service_for(scratch, text)
+    assert schemas.errors("service_with_definitions.json", service) == []
+    [schedule] = service["schedules"]
+    assert schedule["valid_to"] == "2030-03-31" and "valid_from" not in schedule
+    assert "notes" not in schedule
 
 
 def test_an_empty_offer_is_a_valid_empty_list(schemas):

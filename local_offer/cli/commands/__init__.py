@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from local_offer.freshness.review import future_review_problems
 from local_offer.records.dates import day_or_today, parse_day
 from local_offer.records.loader import LoadResult, RecordLoader
 from local_offer.records.project import Project
@@ -26,10 +25,9 @@ def iso_date(text: str) -> dt.date:
 
 
 def load_checked(project: Project, today: dt.date | None) -> LoadResult:
-    """Every record with every problem: the schema's, review dates after `today`, and
-    the data files the site publishes beside the records."""
-    result = RecordLoader(project).load()
+    """Every record with every problem (the schema's, the record's own checks, review dates
+    after `today`) and the data files the site publishes beside the records."""
     day = day_or_today(today)
-    result.problems = sorted(set(result.problems + future_review_problems(result.records, day)
-                                 + load_site_data(project, day)[1]))
+    result = RecordLoader(project, day).load()
+    result.problems = sorted(set(result.problems + load_site_data(project, day)[1]))
     return result

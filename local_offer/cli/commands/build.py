@@ -6,8 +6,11 @@ import sys
 from pathlib import Path
 
 from local_offer.cli.commands import iso_date, load_checked
+from local_offer.freshness.review import ReviewPolicy, State
+from local_offer.records.dates import day_or_today
 from local_offer.records.problems import report
 from local_offer.records.project import Project
+from local_offer.records.words import plural
 
 ORDER = 20
 
@@ -37,8 +40,21 @@ def run(args) -> int:
     except BuildFailed as failure:
         print(f"The build failed: {failure}", file=sys.stderr)
         return 1
-    print(f"Built {len(result.records)} services into {site_dir}")
-    print("To look at it: make preview, then open http://127.0.0.1:8000/ in a browser.")
+    print(f"Built {counts(project, result.records, args.today)}.")
+    print(f"The site is in {site_dir}. To look at it: make preview, then open "
+          "http://127.0.0.1:8000/ in a browser.")
     return 0
 
 
+def counts(project: Project, records, today) -> str:
+    """How many services the site shows and how many it leaves off, and why: the count a
+    build reports must not say 51 when one of them is off the site."""
+    day = day_or_today(today)
+    policy = ReviewPolicy(project.settings)
+    states = [policy.review(record, day).state for record in records]
+    published = sum(state.published for state in states)
+    checked, ended = states.count(State.EXPIRED), states.count(State.ENDED)
+    closed = states.count(State.CLOSED) + ended
+    return (f"{plural(len(records), 'service')}: {published} published, {checked} being "
+            f"checked (off the site until reviewed), {closed} closed"
+            + (f" ({ended} of them past their valid_until date)" if ended else ""))

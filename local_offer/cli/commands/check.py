@@ -18,8 +18,11 @@ def add_parser(commands) -> None:
     command = commands.add_parser(
         "check", help="list entries that are due soon, overdue, expired or ended",
         description="List every entry that is not current, with its state, review date, "
-                    "file and owner, grouped by owner. Exit 0 when nothing is overdue, "
-                    "expired or ended; 1 when something is; 2 when a record is invalid.")
+                    "file and owner, grouped by owner, and the school term dates "
+                    "(data/term-dates.yaml) when they run out within term_dates_notice or "
+                    "have run out. Exit 0 when nothing is overdue, expired or ended; 1 when "
+                    "something is (term dates that have run out too); 2 when a record is "
+                    "invalid.")
     add_day_and_links(command)
     command.add_argument("--format", choices=("text", "json", "github", "markdown"),
                          default="text",
@@ -58,7 +61,7 @@ def load_attention(args):
     """The Attention for the arguments given, or an exit code (2) after saying what is wrong."""
     from local_offer.freshness.attention import Attention
     from local_offer.freshness.report_formats import broken_links_from_json
-    from local_offer.freshness.review import ReviewPolicy
+    from local_offer.freshness.review import ReviewPolicy, review_term_dates
 
     project = Project(args.project)
     result = load_checked(project, args.today)
@@ -75,8 +78,11 @@ def load_attention(args):
     today = day_or_today(args.today)
     policy = ReviewPolicy(project.settings)
     owner = getattr(args, "owner", None)
-    attention = Attention((policy.review(record, today) for record in result.records), today,
-                          getattr(args, "fail_on", "overdue"), links, owner)
+    reviews = [policy.review(record, today) for record in result.records]
+    published = [review.record for review in reviews if review.published]
+    term_dates = review_term_dates(project.term_dates, published, project.settings, today)
+    attention = Attention(reviews, today, getattr(args, "fail_on", "overdue"), links, owner,
+                          term_dates)
     if owner and not attention.owners:
         print(f"No entries have the owner '{owner}'. Give the team's name or email as "
               "written under owner: in its records.", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from local_offer.editing.plain_english import Limits, PlainEnglishCheck
+from local_offer.records.consistency import contact_warnings
 from local_offer.records.problems import report, summary_line
 from local_offer.records.project import Project
 from local_offer.records.yaml_source import read_document
@@ -17,8 +18,9 @@ def add_parser(commands) -> None:
     command = commands.add_parser(
         "lint", help="check that records are written in plain English",
         description="Point out long sentences, text that is hard to read, summaries that are "
-                    "too long and acronyms the glossary does not explain, with file and line. "
-                    "Warnings only (exit 0) unless --strict is given.")
+                    "too long, acronyms the glossary does not explain, and phone numbers or "
+                    "email addresses in the text that are not the record's contact, with file "
+                    "and line. Warnings only (exit 0) unless --strict is given.")
     command.add_argument("--strict", action="store_true",
                          help="exit 1 when there is anything to improve (for CI)")
     command.add_argument("--sentence-words", type=int, default=limits.sentence_words,
@@ -42,7 +44,7 @@ def run(args) -> int:
     for file in files:
         document, _ = read_document(file, project.shown(file))
         if document is not None:  # `validate` explains files that cannot be read
-            found += check.check(document)
+            found += check.check(document) + contact_warnings(document)
     if not found:
         print(f"All {len(files)} records read plainly.")
         return 0

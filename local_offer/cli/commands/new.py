@@ -12,9 +12,6 @@ from local_offer.editing.safe_write import create_new
 from local_offer.records.dates import day_or_today
 from local_offer.records.project import Project
 
-TEMPLATE = Path("schema") / "service-template.yaml"
-
-
 ORDER = 30
 
 def add_parser(commands) -> None:
@@ -64,7 +61,7 @@ def run(args) -> int:
 
 
 def record_text(project: Project, name: str, today: str, folder: Path) -> str:
-    text = (project.root / TEMPLATE).read_text(encoding="utf-8")
+    text = project.template_path.read_text(encoding="utf-8")
     schema = os.path.relpath(project.schema_path, folder).replace(os.sep, "/")
     text = re.sub(r"^(# yaml-language-server: \$schema=).*$", rf"\g<1>{schema}", text, count=1,
                   flags=re.MULTILINE)

@@ -38,7 +38,7 @@ def run(args) -> int:
     listing = []
     for owner in everyone.owners:
         one = Attention(everyone.reviews, everyone.today, everyone.fail_on,
-                        everyone.broken_links, owner.email)
+                        everyone.broken_links, owner.email, everyone.term_dates_review)
         marker = f"<!-- {LABEL}: {owner.slug} -->"
         body = f"{marker}\n" + as_markdown(one, f"Entries to check for {owner.team}") + \
             "\nThis issue is updated every week by the Local Offer's weekly check.\n"

@@ -1,0 +1,73 @@
+"""A service page says when term-time and holiday sessions run, and when the next one is."""
+
+from __future__ import annotations
+
+import re
+
+from local_offer.site.build import build_content
+
+from tests.helpers import FIXTURE_TODAY
+
+NOTE = re.compile(r'<span class="lo-session-when">([^<]*)</span>')
+
+
+def page(content, record_id: str) -> str:
+    [found] = [p for p in content.pages() if p.kind == "service" and p.record.id == record_id]
+    return found.render(f"services/{record_id}/")
+
+
+def notes(html: str) -> list[str]:
+    return NOTE.findall(html)
+
+
+def test_the_built_pages_say_term_time_only_and_the_next_session(offer_site):
+    def built(record_id):
+        return (offer_site / "services" / record_id / "index.html").read_text(encoding="utf-8")
+    # Monday 23 November 2026, in the autumn term.
+    assert notes(built("tiny-talkers-strood")) == [
+        "Term time only. Next session Tuesday 24 November."]
+    assert notes(built("holiday-play-scheme")) == [
+        "School holidays only. Next session Monday 21 December."]
+    assert notes(built("little-stars-inclusive-nursery")) == []  # all year
+    assert "it has sessions up to 31 August 2027, as far as school term dates are known" in \
+        built("tiny-talkers-strood")
+
+
+def text_of(scratch, today: str, **fields) -> list[str]:
+    scratch.record("club", **fields)
+    return notes(page(build_content(scratch, today=today), "club"))
+
+
+TUESDAYS = "[{description: 'Tuesdays 10:00 to 11:30, term time', days: [tuesday], " \
+           "start: '10:00', end: '11:30', runs: term-time}]"
+
+
+def test_on_a_session_day_the_next_session_is_today(scratch):
+    assert text_of(scratch, "2026-11-24", sessions=TUESDAYS) == [
+        "Term time only. Next session today, Tuesday 24 November."]
+
+
+def test_in_the_holidays_the_next_session_is_after_them(scratch):
+    # Saturday 19 December 2026: the Christmas holidays.
+    assert text_of(scratch, "2026-12-19", sessions=TUESDAYS) == [
+        "Term time only. Next session Tuesday 5 January."]
+
+
+def test_without_days_or_dates_known_it_says_only_when_in_the_year(scratch):
+    assert text_of(scratch, "2026-11-23", sessions="[{description: 'By appointment, term "
+                   "time', runs: term-time}]") == ["Term time only."]
+    # After the last term dates known, the next session is not known either.
+    assert text_of(scratch, "2027-08-01", last_reviewed="2027-08-01",
+                   sessions=TUESDAYS) == ["Term time only."]
+    # Closed for now, or ended: no next session to go to.
+    assert text_of(scratch, "2026-11-23", sessions=TUESDAYS, status="temporarily-closed",
+                   alert="Closed for building work.") == ["Term time only."]
+
+
+def test_a_session_all_year_adds_nothing(scratch):
+    scratch.record("club", sessions="[{description: 'Tuesdays 10:00 to 11:30', "
+                                    "days: [tuesday], start: '10:00', end: '11:30'}]")
+    html = page(build_content(scratch, today=FIXTURE_TODAY), "club")
+    assert notes(html) == []
+    assert "as far as school term dates are known" not in html
+    assert '<li>Tuesdays 10:00 to 11:30</li>' in html
