@@ -29,7 +29,7 @@ def build_content(project: Project, today: str | dt.date | None = None,
     day = day_or_today(today)
     records = load_records(project) if records is None else records
     site_data, problems = load_site_data(project, day, site_url)
-    problems += future_review_problems(records, day)
+    problems += future_review_problems(records, day) + site_data.service_problems(records)
     if problems:
         raise InvalidRecords(sorted(problems))
     policy = ReviewPolicy(project.settings)

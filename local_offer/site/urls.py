@@ -9,7 +9,7 @@ Python uses these functions; templates get them as ``urls`` and wrap each in
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin
 
 # The generated pages with a fixed place, by their source.
 HOME = "index.md"
@@ -62,6 +62,12 @@ def browse_source(way: str = "", term: str = "") -> str:
 
 def browse(way: str = "", term: str = "") -> str:
     return of_source(browse_source(way, term))
+
+
+def find(**choices: str) -> str:
+    """The Find page with choices made, like find/?need=autism (its state is in the URL)."""
+    chosen = {name: value for name, value in choices.items() if value}
+    return page(FIND) + (f"?{urlencode(chosen)}" if chosen else "")
 
 
 def relative(from_url: str, to_url: str) -> str:

@@ -30,6 +30,7 @@ def load_checked(project: Project, today: dt.date | None) -> LoadResult:
     the data files the site publishes beside the records."""
     result = RecordLoader(project).load()
     day = day_or_today(today)
+    site_data, problems = load_site_data(project, day)
     result.problems = sorted(set(result.problems + future_review_problems(result.records, day)
-                                 + load_site_data(project, day)[1]))
+                                 + problems + site_data.service_problems(result.records)))
     return result
