@@ -14,6 +14,7 @@ from typing import Iterable
 from local_offer.records.data_files import FieldChecker, read_data_file, section
 from local_offer.records.problems import Problem
 from local_offer.records.taxonomy import Taxonomy
+from local_offer.records.words import anchor
 
 # A word that may be an acronym: a capital, then another somewhere (NHS, SaLT, PfA, MHSTs),
 # not part of an address or a path, with an optional possessive.
@@ -53,7 +54,7 @@ class GlossaryTerm:
 
     @property
     def anchor(self) -> str:
-        return "".join(c if c.isalnum() else "-" for c in self.term.lower()).strip("-")
+        return anchor(self.term)
 
     @property
     def words(self) -> tuple[str, ...]:

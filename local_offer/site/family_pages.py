@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 from local_offer.records.comments import Comments
 from local_offer.records.coverage import HeadingCoverage, coverage_of
 from local_offer.records.model import Record
+from local_offer.records.words import anchor
 from local_offer.site import urls
 from local_offer.site.pages import GeneratedPage
 
@@ -34,7 +35,7 @@ class WaitingList:
 
     @property
     def anchor(self) -> str:
-        return "".join(c if c.isalnum() else "-" for c in self.title.lower()).strip("-")
+        return anchor(self.title)
 
 
 EVERY_FAMILY = "For every family"
