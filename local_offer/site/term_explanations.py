@@ -48,7 +48,7 @@ class TermExplainer:
             # The term itself, and the acronyms and names people use for it (ASD for
             # autism), matched with their case; other "also" words are search synonyms,
             # too loose to explain.
-            for word in (term.term, *filter(is_proper_name, term.also)):
+            for word in (term.term, *filter(is_proper_name, (*term.also, *term.search))):
                 key = word if is_proper_name(word) else word.casefold()
                 self.by_word.setdefault(key, term)
                 (exact if is_proper_name(word) else folded).append(word)

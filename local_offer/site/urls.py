@@ -64,6 +64,11 @@ def browse(way: str = "", term: str = "") -> str:
     return of_source(browse_source(way, term))
 
 
+def glossary_term(anchor: str) -> str:
+    """A term's heading on the glossary page (GlossaryTerm.anchor: stable, so links last)."""
+    return f"{page(GLOSSARY)}#{anchor}"
+
+
 def find(**choices: str) -> str:
     """The Find page with choices made, like find/?need=autism (its state is in the URL)."""
     chosen = {name: value for name, value in choices.items() if value}
