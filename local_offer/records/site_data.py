@@ -14,6 +14,7 @@ from local_offer.records.coverage import CoverageMap, load_coverage
 from local_offer.records.dates import day_or_today
 from local_offer.records.problems import Problem
 from local_offer.records.project import Project
+from local_offer.records.statement import Statement, load_statement
 from local_offer.records.waiting_groups import WaitingGroups, load_waiting_groups
 from local_offer.records.report_problem import ProblemReport, load_problem_report
 
@@ -24,6 +25,7 @@ class SiteData:
     comments: Comments
     coverage: CoverageMap | None
     waiting_groups: WaitingGroups | None = None
+    statement: Statement | None = None
 
     def service_problems(self, records) -> list[Problem]:
         """Data files that name services: each name must be a record's id."""
@@ -45,4 +47,6 @@ def load_site_data(project: Project, today: dt.date | None = None,
     problems += found
     waiting, found = load_waiting_groups(project)
     problems += found
-    return SiteData(report, comments, coverage, waiting), sorted(set(problems))
+    statement, found = load_statement(project, day_or_today(today))
+    problems += found
+    return SiteData(report, comments, coverage, waiting, statement), sorted(set(problems))

@@ -14,7 +14,7 @@ from local_offer.records.comments import Comments
 from local_offer.records.coverage import HeadingCoverage, coverage_of
 from local_offer.records.model import Record
 from local_offer.records.words import anchor
-from local_offer.site import urls
+from local_offer.site import accessibility, urls
 from local_offer.site.pages import GeneratedPage
 
 if TYPE_CHECKING:
@@ -83,6 +83,14 @@ def family_pages(content: SiteContent) -> Iterable[GeneratedPage]:
     yield GeneratedPage(urls.YOU_SAID_WE_DID, "You said, we did",
                         lambda url: render("you-said-we-did", url, comments=comments),
                         kind="family")
+    statement = content.site_data.statement if content.site_data else None
+    yield GeneratedPage(
+        urls.ACCESSIBILITY, "Accessibility statement",
+        lambda url: render("accessibility-statement", url, statement=statement,
+                           page_types=accessibility.PAGE_TYPES_TESTED,
+                           checks=accessibility.CHECKS.values(),
+                           built=content.today),
+        kind="family")
     yield GeneratedPage(
         urls.COVERAGE, "What the offer covers",
         lambda url: render("coverage-map", url, results=offer_coverage(content)),

@@ -20,6 +20,7 @@ MY_LIST = "my-list.md"
 YOU_SAID_WE_DID = "you-said-we-did.md"
 COVERAGE = "what-the-offer-covers.md"
 FRESHNESS = "about/freshness.md"
+ACCESSIBILITY = "accessibility.md"
 # Hand-written pages that generated ones link to (docs/).
 HOW_TO_GET_HELP = "how-to-get-help.md"
 # Files published beside the pages.
