@@ -39,6 +39,7 @@ class WaitingList:
 
 
 EVERY_FAMILY = "For every family"
+HOME_TITLE = "Find support for children and young people with SEND"
 
 
 def waiting_lists(content: SiteContent) -> list[WaitingList]:
@@ -74,6 +75,9 @@ def offer_coverage(content: SiteContent) -> list[HeadingCoverage] | None:
 
 def family_pages(content: SiteContent) -> Iterable[GeneratedPage]:
     render = content.renderer.render
+    yield GeneratedPage(urls.HOME, HOME_TITLE,
+                        lambda url: render("home-page", url, count=len(content.records)),
+                        kind="home")
     yield GeneratedPage(
         urls.WHILE_YOU_WAIT, "Support while you wait",
         lambda url: render("while-you-wait", url, lists=waiting_lists(content)),

@@ -23,8 +23,11 @@ FRESHNESS = "about/freshness.md"
 ACCESSIBILITY = "accessibility.md"
 # Hand-written pages that generated ones link to (docs/).
 HOW_TO_GET_HELP = "how-to-get-help.md"
+ABOUT = "about.md"
+OPEN_DATA = "open-data.md"
 # Files published beside the pages.
 SERVICES_INDEX = "services-index.json"
+FEED = "feed.xml"
 SERVICE_CALENDAR = "sessions.ics"
 # The built service pages, as a glob from the site folder (what search indexes).
 SERVICE_PAGES = "services/**/*.html"
