@@ -97,7 +97,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             return html
         # mkdocs's templates do not escape, and Material prints the title as it is:
         # a record's name is marked as escaped text here, once (Material's "| e" keeps it).
-        page.meta["title"] = escape(generated.title)
+        if generated.kind != "home":  # the home page's title is the site's name alone
+            page.meta["title"] = escape(generated.title)
         if generated.kind == "service":
             page.meta["local_offer_json_ld"] = json_ld(generated.record, self.content.taxonomy,
                                                        page.canonical_url,
@@ -130,4 +131,6 @@ def _stub(page: GeneratedPage) -> str:
     # JSON strings are valid YAML, so any title is quoted safely.
     if page.markdown is not None:
         return f"---\ntitle: {json.dumps(page.title)}\n---\n{page.markdown}"
+    if page.kind == "home":  # its heading is its own (site/components/home-page)
+        return "---\nhide:\n  - toc\n---\n"
     return f"---\ntitle: {json.dumps(page.title)}\nhide:\n  - toc\n---\n"

@@ -15,7 +15,7 @@ from typing import Iterable
 from local_offer.outputs.common import Identifiers, xml_bytes, xml_child, xml_root
 from local_offer.site import urls
 
-PATH = "feed.xml"
+PATH = urls.FEED
 ATOM = "http://www.w3.org/2005/Atom"
 # A feed reader needs the recent changes, not the whole directory.
 FEED_SIZE = 100

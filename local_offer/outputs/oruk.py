@@ -10,8 +10,13 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from local_offer.outputs.common import (DAY_CODES, Identifiers, session_periods, split_address,
-                                        without_empty)
+from local_offer.outputs.common import (
+    DAY_CODES,
+    Identifiers,
+    session_periods,
+    split_address,
+    without_empty,
+)
 from local_offer.records.term_dates import ALL_YEAR, RUNS_WORDS
 from local_offer.site import urls
 

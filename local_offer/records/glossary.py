@@ -14,6 +14,7 @@ from typing import Iterable
 from local_offer.records.data_files import FieldChecker, read_data_file, section
 from local_offer.records.problems import Problem
 from local_offer.records.taxonomy import Taxonomy
+from local_offer.records.words import anchor
 
 # A word that may be an acronym: a capital, then another somewhere (NHS, SaLT, PfA, MHSTs),
 # not part of an address or a path, with an optional possessive.
@@ -50,15 +51,23 @@ class GlossaryTerm:
     also: tuple[str, ...] = ()
     need: str | None = None
     category: str | None = None
+    # Words only search uses, never shown: misspellings, plurals, everyday phrases.
+    search: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
-        return "".join(c if c.isalnum() else "-" for c in self.term.lower()).strip("-")
+        return anchor(self.term)
 
     @property
     def words(self) -> tuple[str, ...]:
-        """Every way of saying the term: the term itself and its other words."""
-        return (self.term, *self.also)
+        """Every way of saying the term: itself, its other names and the words people type."""
+        return (self.term, *self.also, *self.search)
+
+    @property
+    def letter(self) -> str:
+        """The letter the glossary's A to Z files it under."""
+        first = self.term.strip()[:1].upper()
+        return first if "A" <= first <= "Z" else "0-9"
 
 
 @dataclass(frozen=True)
@@ -68,8 +77,15 @@ class Glossary:
     def sorted_terms(self) -> list[GlossaryTerm]:
         return sorted(self.terms, key=lambda t: t.term.casefold())
 
+    def by_letter(self) -> list[tuple[str, list[GlossaryTerm]]]:
+        """(letter, its terms) for each letter that has terms, A to Z."""
+        letters: dict[str, list[GlossaryTerm]] = {}
+        for term in self.sorted_terms():
+            letters.setdefault(term.letter, []).append(term)
+        return sorted(letters.items())
 
-GLOSSARY_FIELDS = ("term", "meaning", "also", "need", "category")
+
+GLOSSARY_FIELDS = ("term", "meaning", "also", "search", "need", "category")
 GLOSSARY_EXAMPLE = ("  - term: EHCP\n    meaning: An education, health and care plan.\n"
                     "    also: [EHC plan]")
 
@@ -90,7 +106,7 @@ def load_glossary(path: Path, taxonomy: Taxonomy, shown: str = "") -> tuple[Glos
         fields.only(GLOSSARY_FIELDS)
         term = fields.text("term", "write the word or acronym as families usually see it")
         meaning = fields.text("meaning", "say what it means in short, plain sentences")
-        also = fields.text_list("also")
+        also, search = fields.text_list("also"), fields.text_list("search")
         need = fields.optional_choice("need", needs)
         category = fields.optional_choice("category", categories)
         if term.casefold() in first_line:
@@ -98,5 +114,5 @@ def load_glossary(path: Path, taxonomy: Taxonomy, shown: str = "") -> tuple[Glos
                            f"{first_line[term.casefold()]})", "keep one entry and delete the other")
         elif term and meaning:
             first_line[term.casefold()] = document.line_of(("terms", index, "term"))
-            terms.append(GlossaryTerm(term, meaning, also, need, category))
+            terms.append(GlossaryTerm(term, meaning, also, need, category, search))
     return Glossary(tuple(terms)), problems

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from local_offer.records.glossary import Glossary, load_glossary
 from local_offer.records.problems import Problem
 
 # Settings is also imported from here, where it used to live.
 from local_offer.records.settings import SETTINGS_FILE, Settings, load_settings
-from local_offer.records.glossary import Glossary, load_glossary
 from local_offer.records.taxonomy import Taxonomy, load_taxonomy
 from local_offer.records.term_dates import TERM_DATES_FILE, TermDates, load_term_dates
 

@@ -15,6 +15,8 @@ from local_offer.records.dates import day_or_today
 from local_offer.records.problems import Problem
 from local_offer.records.project import Project
 from local_offer.records.report_problem import ProblemReport, load_problem_report
+from local_offer.records.statement import Statement, load_statement
+from local_offer.records.waiting_groups import WaitingGroups, load_waiting_groups
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,14 @@ class SiteData:
     report_problem: ProblemReport
     comments: Comments
     coverage: CoverageMap | None
+    waiting_groups: WaitingGroups | None = None
+    statement: Statement | None = None
+
+    def service_problems(self, records) -> list[Problem]:
+        """Data files that name services: each name must be a record's id."""
+        if self.waiting_groups is None:
+            return []
+        return self.waiting_groups.unknown_services(record.id for record in records)
 
 
 def load_site_data(project: Project, today: dt.date | None = None,
@@ -35,4 +45,8 @@ def load_site_data(project: Project, today: dt.date | None = None,
     problems += found
     coverage, found = load_coverage(project)
     problems += found
-    return SiteData(report, comments, coverage), sorted(set(problems))
+    waiting, found = load_waiting_groups(project)
+    problems += found
+    statement, found = load_statement(project, day_or_today(today))
+    problems += found
+    return SiteData(report, comments, coverage, waiting, statement), sorted(set(problems))

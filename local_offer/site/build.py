@@ -12,6 +12,7 @@ from local_offer.records.model import Record
 from local_offer.records.problems import InvalidRecords
 from local_offer.records.project import Project
 from local_offer.records.site_data import load_site_data
+from local_offer.site import accessibility
 from local_offer.site.content import SiteContent
 from local_offer.site.guide_pages import guide_pages
 from local_offer.site.render import Renderer
@@ -29,13 +30,15 @@ def build_content(project: Project, today: str | dt.date | None = None,
     day = day_or_today(today)
     records = load_records(project, day) if records is None else records
     site_data, problems = load_site_data(project, day, site_url)
+    problems += site_data.service_problems(records)
     if problems:
         raise InvalidRecords(sorted(problems))
     policy = ReviewPolicy(project.settings)
     reviews = [policy.review(record, day) for record in records]
     glossary = project.glossary
     renderer = Renderer(project.taxonomy, {"settings": project.settings,
-                                           "report_problem": site_data.report_problem})
+                                           "report_problem": site_data.report_problem,
+                                           "testing_tools": accessibility.tools(project.root)})
     return SiteContent(reviews, project.taxonomy, renderer, glossary, today=day,
                        site_data=site_data, settings=project.settings, site_url=site_url,
                        docs_page_urls=docs_page_urls,

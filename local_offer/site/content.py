@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
 
@@ -20,6 +21,7 @@ from local_offer.records.project import Settings
 from local_offer.records.site_data import SiteData
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 from local_offer.records.term_dates import TermDates
+from local_offer.records.words import anchor
 from local_offer.site import freshness_pages, urls
 from local_offer.site.family_pages import family_pages
 from local_offer.site.find_page import find_page
@@ -28,6 +30,21 @@ from local_offer.site.render import Renderer
 from local_offer.site.search_data import SearchData
 from local_offer.site.session_times import SessionTimes
 from local_offer.site.term_explanations import TermExplainer, with_terms_explained
+
+# More services than a family scans on a phone: the list is grouped, with a jump list.
+LONG_LIST = 12
+
+
+@dataclass(frozen=True)
+class ListGroup:
+    """Some services of a list under one heading ("" for a list with no groups)."""
+
+    title: str
+    records: tuple[Record, ...]
+
+    @property
+    def anchor(self) -> str:
+        return anchor(self.title)
 
 
 class SiteContent:
@@ -145,9 +162,33 @@ class SiteContent:
                      else f"Services: {label}")
             yield GeneratedPage(
                 urls.browse_source(way.slug, term_id), title,
-                lambda url, records=records: self.renderer.render("service-list", url,
-                                                                  records=records),
+                lambda url, records=records, term_id=term_id: self.renderer.render(
+                    "browse-list", url, count=len(records),
+                    find=self.find_for(way.slug, term_id),
+                    groups=self.kinds_of_help(records, way.slug)),
                 kind="browse")
+
+    def find_for(self, way: str, term_id: str) -> tuple[str, str] | None:
+        """(address, words) of the Find page with a browse choice already made."""
+        if way in ("category", "need", "area"):
+            return urls.find(**{way: term_id}), "Search or narrow these services"
+        if way == "age":
+            band = next(b for b in self.taxonomy.age_bands if b.id == term_id)
+            return (urls.find(age=str(band.min)),
+                    f"Search or narrow the services for a child aged {band.min}")
+        return None
+
+    def kinds_of_help(self, records: list[Record], way: str) -> list[ListGroup]:
+        """A long list grouped by each service's main kind of help (its first category), in
+        the taxonomy's order; a short one, or one of a single kind, as it is."""
+        if len(records) <= LONG_LIST or way == "category":
+            return [ListGroup("", tuple(records))]
+        by_kind: dict[str, list[Record]] = defaultdict(list)
+        for record in records:
+            by_kind[record.categories[0]].append(record)
+        groups = [ListGroup(term.label, tuple(by_kind[term.id]))
+                  for term in self.taxonomy.categories if by_kind.get(term.id)]
+        return groups if len(groups) > 1 else [ListGroup("", tuple(records))]
 
     def _render_browse_home(self, url: str) -> str:
         ways = [(way.title, urls.browse(way.slug), None, way.intro)

@@ -18,11 +18,14 @@ from local_offer.records.glossary import Glossary, GlossaryTerm, is_proper_name
 from local_offer.site.render import Renderer
 
 # Text inside these is never linked: links cannot nest, headings stay plain,
-# and addresses, times and code are not prose.
+# addresses, times and code are not prose, and a closed <details> is not seen.
 SKIPPED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "dfn", "code", "pre", "address",
-           "time", "script", "style", "button", "label", "summary"}
+           "time", "script", "style", "button", "label", "summary", "details"}
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# An element a family cannot see (the search words): nothing in it is explained, so the
+# list of words on a page holds only words the page shows.
+HIDDEN = re.compile(r"\shidden(?:[\s>/=]|$)")
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class TermExplainer:
             # The term itself, and the acronyms and names people use for it (ASD for
             # autism), matched with their case; other "also" words are search synonyms,
             # too loose to explain.
-            for word in (term.term, *filter(is_proper_name, term.also)):
+            for word in (term.term, *filter(is_proper_name, (*term.also, *term.search))):
                 key = word if is_proper_name(word) else word.casefold()
                 self.by_word.setdefault(key, term)
                 (exact if is_proper_name(word) else folded).append(word)
@@ -63,14 +66,22 @@ class TermExplainer:
         explained: list[Explained] = []
         seen: set[str] = set()
         skipping = 0
+        hidden: list[str] = []  # the hidden element's name, once per level of its nesting
         parts = TAG.split(page_html)
         for index, part in enumerate(parts):
             if index % 2:  # a tag
                 match = TAG_NAME.match(part)
-                if match and match.group(2).lower() in SKIPPED and not part.endswith("/>"):
-                    skipping += -1 if match.group(1) else 1
+                if not match or part.endswith("/>"):
+                    continue
+                closing, name = match.group(1), match.group(2).lower()
+                if hidden and name == hidden[-1]:
+                    hidden.pop() if closing else hidden.append(name)
+                elif not closing and HIDDEN.search(part):
+                    hidden.append(name)
+                if name in SKIPPED:
+                    skipping += -1 if closing else 1
                 continue
-            if skipping or not part.strip():
+            if skipping or hidden or not part.strip():
                 continue
             parts[index] = self._mark_text(part, seen, explained)
         return "".join(parts), explained

@@ -9,7 +9,7 @@ Python uses these functions; templates get them as ``urls`` and wrap each in
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin
 
 # The generated pages with a fixed place, by their source.
 HOME = "index.md"
@@ -20,10 +20,14 @@ MY_LIST = "my-list.md"
 YOU_SAID_WE_DID = "you-said-we-did.md"
 COVERAGE = "what-the-offer-covers.md"
 FRESHNESS = "about/freshness.md"
+ACCESSIBILITY = "accessibility.md"
 # Hand-written pages that generated ones link to (docs/).
 HOW_TO_GET_HELP = "how-to-get-help.md"
+ABOUT = "about.md"
+OPEN_DATA = "open-data.md"
 # Files published beside the pages.
 SERVICES_INDEX = "services-index.json"
+FEED = "feed.xml"
 SERVICE_CALENDAR = "sessions.ics"
 # The built service pages, as a glob from the site folder (what search indexes).
 SERVICE_PAGES = "services/**/*.html"
@@ -62,6 +66,17 @@ def browse_source(way: str = "", term: str = "") -> str:
 
 def browse(way: str = "", term: str = "") -> str:
     return of_source(browse_source(way, term))
+
+
+def glossary_term(anchor: str) -> str:
+    """A term's heading on the glossary page (GlossaryTerm.anchor: stable, so links last)."""
+    return f"{page(GLOSSARY)}#{anchor}"
+
+
+def find(**choices: str) -> str:
+    """The Find page with choices made, like find/?need=autism (its state is in the URL)."""
+    chosen = {name: value for name, value in choices.items() if value}
+    return page(FIND) + (f"?{urlencode(chosen)}" if chosen else "")
 
 
 def relative(from_url: str, to_url: str) -> str:

@@ -63,6 +63,7 @@ PAGE_TYPES = {
     "open data": PageType(OFFER, "open-data/"),
     "contributing guide": PageType(OFFER, "about/contributing/"),
     "field reference": PageType(OFFER, "about/fields/"),
+    "accessibility statement": PageType(OFFER, "accessibility/"),
 }
 
 SERVICE_PAGE_TYPES = {name: kind for name, kind in PAGE_TYPES.items() if kind.is_service}

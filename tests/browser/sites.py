@@ -104,6 +104,8 @@ OUTLINE = """() => {
         .map(nav => nav.getAttribute('aria-label') || ''),
     links: [...document.querySelectorAll('a[href]')].filter(shown)
         .map(a => [nameOf(a), a.href.replace(/index\\.html$/, '')]),
+    footerLinks: [...document.querySelectorAll('footer a[href]')].filter(shown)
+        .map(a => [nameOf(a), a.href.replace(/index\\.html$/, '')]),
   };
 }"""
 

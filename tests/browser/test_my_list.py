@@ -101,3 +101,20 @@ def test_a_shared_link_with_a_service_no_longer_listed_says_so(page, offer_serve
     page.goto(offer_server.url + "my-list/#ids=sendiass,no-such-service")
     expect(listed_names(page)).to_have_text([SENDIASS])
     expect(page.get_by_text("1 service in the link is no longer listed")).to_be_visible()
+
+
+def test_an_entry_off_the_site_offers_no_save(page, servers):
+    from tests.browser.page_types import PAGE_TYPES
+    from tests.browser.sites import url_of
+    page.goto(url_of(servers, PAGE_TYPES["being checked (unpublished)"]))
+    expect(page.locator("h1")).to_be_visible()
+    page.wait_for_load_state("networkidle")  # my-list.js has run and added what it adds
+    expect(page.locator(".lo-save")).to_have_count(0)
+    expect(page.get_by_role("button", name="Save to my list")).to_have_count(0)
+
+
+def test_while_you_wait_and_my_list_are_in_the_navigation(page, offer_server):
+    page.goto(offer_server.url)
+    nav = page.locator("nav.md-nav--primary")
+    for name, href in (("While you wait", "while-you-wait/"), ("My list", "my-list/")):
+        expect(nav.get_by_role("link", name=name, exact=True)).to_have_attribute("href", href)

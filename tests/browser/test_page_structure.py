@@ -88,6 +88,12 @@ def test_link_text_makes_sense_out_of_context(outlines, name):
     check_link_text(outlines[name])
 
 
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_the_accessibility_statement_is_linked_from_the_footer(outlines, servers, name):
+    statement = servers[PAGE_TYPES[name].site].url + "accessibility/"
+    assert ["Accessibility statement", statement] in outlines[name]["footerLinks"]
+
+
 # ---- Every page of the fixture offer's site, as the crawl without JavaScript found them ----
 
 def test_every_page_of_the_offer_passes_the_same_checks(crawl, offer_server):

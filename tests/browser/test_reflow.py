@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.page_types import SERVICE_PAGE_TYPES
+from tests.browser.page_types import PAGE_TYPES, SERVICE_PAGE_TYPES
 from tests.browser.sites import url_of
 
 WIDE = {"width": 1280, "height": 800}
@@ -79,3 +79,28 @@ def test_the_checks_catch_a_page_that_does_not_reflow(browser, offer_server):
     hidden = read(browser, url, NARROW, False, "@media (max-width: 400px) { .lo-contact "
                                                "{ display: none !important; } }")
     assert "01632" not in hidden["text"]
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+def test_no_page_type_scrolls_sideways_on_a_320_px_screen(browser, servers, name):
+    kind = PAGE_TYPES[name]
+    context = browser.new_context(viewport=NARROW)
+    page = context.new_page()
+    page.goto(url_of(servers, kind))
+    if kind.ready:
+        page.locator(kind.ready).first.wait_for()
+    width, client = page.evaluate("[document.documentElement.scrollWidth,"
+                                  " document.documentElement.clientWidth]")
+    context.close()
+    assert width <= client, f"{name} is {width} px wide on a {client} px screen"
+
+
+def test_the_freshness_charts_labels_are_readable_on_a_phone(browser, servers):
+    context = browser.new_context(viewport=NARROW)
+    page = context.new_page()
+    page.goto(url_of(servers, PAGE_TYPES["freshness report"]))
+    heights = page.locator(".lo-chart__svg text").evaluate_all(
+        "texts => texts.map(t => t.getBoundingClientRect().height)")
+    context.close()
+    # A label's box is about 1.2 times its type size: 13 px or more is type of 11 px or more.
+    assert heights and min(heights) >= 13, heights

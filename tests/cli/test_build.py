@@ -57,7 +57,7 @@ def test_service_pages_are_not_in_the_navigation(offer_site):
 
 def test_nothing_is_written_into_docs(offer_project, offer_site):
     docs = offer_project.root / "docs"
-    assert (docs / "index.md").is_file()
+    assert (docs / "about.md").is_file()
     assert not (docs / "services").exists()
     assert not (docs / "browse").exists()
     assert not (docs / "glossary.md").exists()

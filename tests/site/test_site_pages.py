@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from local_offer.records.words import plural
 from local_offer.site.build import build_content
+from local_offer.site.content import LONG_LIST
 from local_offer.site.pages import first_letter
 
 from tests.helpers import MINIMAL, record_yaml
@@ -63,3 +67,28 @@ def test_browse_page_lists_its_services_only(scratch):
 def test_first_letter():
     assert first_letter("tiny talkers") == "T"
     assert first_letter("1-2-1 support") == "0-9"
+
+
+LISTED_ID = re.compile(r'<li class="lo-service-item" data-service-id="([\w-]+)"')
+GROUP = re.compile(r'<h2 id="([\w-]+)">([^<]+) <span class="lo-count">\((\d+) services?\)')
+
+
+def test_a_long_browse_list_is_grouped_by_kind_of_help_with_counts(offer_site):
+    html = (offer_site / "browse" / "age" / "11-15" / "index.html").read_text(encoding="utf-8")
+    listed = LISTED_ID.findall(html)
+    assert len(listed) > LONG_LIST and len(set(listed)) == len(listed)  # each service once
+    groups = GROUP.findall(html)
+    assert len(groups) > 1 and sum(int(count) for _, _, count in groups) == len(listed)
+    assert f'<p class="lo-list-count">{len(listed)} services. ' in html
+    # The jump list leads to every group; the groups are in the taxonomy's order.
+    assert all(f'<a href="#{anchor}">{title}</a>' in html for anchor, title, _ in groups)
+    assert [title for _, title, _ in groups][:2] == ["Education", "Health"]
+    assert 'href="../../../find/?age=11"' in html
+
+
+def test_a_short_browse_list_is_one_list_with_a_way_on_to_find(offer_site):
+    html = (offer_site / "browse" / "category" / "travel" / "index.html").read_text(encoding="utf-8")
+    count = len(LISTED_ID.findall(html))
+    assert 0 < count <= LONG_LIST and not GROUP.findall(html)
+    assert f'<p class="lo-list-count">{plural(count, "service")}. <a href="../../../find/?category=travel">' \
+        in html

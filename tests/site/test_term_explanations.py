@@ -47,7 +47,9 @@ def test_explanations_follow_the_page_with_their_meanings(explainer):
     assert page.rstrip().endswith("</article>") and words.index("</section>") < \
         words.index("</article>")
     assert '<dt id="term-camhs"><dfn>CAMHS</dfn></dt>' in words
-    assert '<dd id="term-camhs-meaning">Child and adolescent mental health services.' in words
+    assert '<dd><span id="term-camhs-meaning">Child and adolescent mental health services.' in words
+    # Each word leads to its own heading in the glossary.
+    assert '<a class="lo-words__more" href="../../glossary/#camhs">CAMHS in the glossary</a>' in words
     assert '<dt id="term-autism"><dfn>ASD</dfn> (Autism)</dt>' in words
     assert '<dt id="term-mhst"><dfn>MHSTs</dfn> (MHST)</dt>' in words
     assert '<a href="../../glossary/">More words explained in the glossary</a>' in words

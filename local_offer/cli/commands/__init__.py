@@ -29,5 +29,7 @@ def load_checked(project: Project, today: dt.date | None) -> LoadResult:
     after `today`) and the data files the site publishes beside the records."""
     day = day_or_today(today)
     result = RecordLoader(project, day).load()
-    result.problems = sorted(set(result.problems + load_site_data(project, day)[1]))
+    site_data, problems = load_site_data(project, day)
+    result.problems = sorted(set(result.problems + problems
+                                 + site_data.service_problems(result.records)))
     return result
