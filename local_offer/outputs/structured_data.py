@@ -39,8 +39,7 @@ def service_data(record: Record, taxonomy: Taxonomy, page_url: str | None = None
                        for area in record.areas],
         "audience": {"@type": "PeopleAudience", "suggestedMinAge": record.ages[0],
                      "suggestedMaxAge": record.ages[1]},
-        "offers": {"@type": "Offer", "price": "0", "priceCurrency": "GBP"}
-        if record.is_free else {"@type": "Offer", "description": record.cost.description},
+        "offers": offer(record),
         "availableChannel": {
             "@type": "ServiceChannel",
             "serviceUrl": contact.website,
@@ -51,6 +50,13 @@ def service_data(record: Record, taxonomy: Taxonomy, page_url: str | None = None
             "serviceLocation": [place(location) for location in record.locations],
         },
     })
+
+
+def offer(record: Record) -> dict | None:
+    """Free, or what it costs; nothing when nobody has said yet whether it costs anything."""
+    if record.is_free:
+        return {"@type": "Offer", "price": "0", "priceCurrency": "GBP"}
+    return {"@type": "Offer", "description": record.cost.description} if record.has_cost else None
 
 
 def place(location) -> dict:

@@ -255,7 +255,7 @@ def _enum(error: ValidationError, document: Document) -> list[Problem]:
     if tuple(error.absolute_path) in document.converted:
         return []  # 'no' read as false: the type error says so
     value = error.instance
-    allowed = [str(v) for v in error.validator_value]
+    allowed = [json.dumps(v) if isinstance(v, bool) else str(v) for v in error.validator_value]
     guess = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
     hint = f"did you mean '{guess[0]}'? " if guess else ""
     return _one_problem(error, document, f"'{value}' is not one of the allowed values",

@@ -54,3 +54,13 @@ def test_markup_in_a_record_cannot_end_the_script(scratch):
     assert data["description"] == "</script><script>alert(1)</script> & <!-- more"
     assert data["url"] == "https://offer.example.org/x/"
     assert "url" not in json.loads(json_ld(content.records[0], content.taxonomy))
+
+
+def test_a_cost_not_known_makes_no_offer(scratch):
+    from local_offer.outputs.structured_data import service_data
+    scratch.write("unknown.yaml", MINIMAL.replace("{free: true}", "{free: not-known}"))
+    scratch.write("paid.yaml", MINIMAL.replace("{free: true}", "{free: false, description: £2}"))
+    content = build_content(scratch, today="2026-11-23")
+    offers = {record.id: service_data(record, content.taxonomy).get("offers")
+              for record in content.records}
+    assert offers == {"unknown": None, "paid": {"@type": "Offer", "description": "£2"}}
