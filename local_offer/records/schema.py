@@ -25,6 +25,7 @@ from local_offer.records import link_policy
 from local_offer.records.markdown_text import link_targets
 from local_offer.records.period import PERIOD_FIX
 from local_offer.records.problems import Problem
+from local_offer.records.raw_html import raw_html_problems
 from local_offer.records.taxonomy import Taxonomy
 from local_offer.records.yaml_source import Document, _dotted
 
@@ -149,7 +150,7 @@ class RecordSchema:
         description = data.get("description")
         if isinstance(description, str):
             problems += self._description_links(document, description)
-        return problems
+        return problems + raw_html_problems(document)
 
     # Every link Markdown makes of the description is checked, as the browser would read it;
     # the links as written are used to point at the right line.

@@ -150,8 +150,8 @@ HOSTILE_MARKDOWN = {
     "reference-style": (["Read [the form][form].", "", "[form]: javascript:alert(1)"],
                         "javascript:alert(1)", 16),
     "autolink": (["Go to <javascript:alert(1)>."], "javascript:alert(1)", 14),
-    "image": (["![Logo](data:image/svg+xml,<svg onload=alert(1)>)"],
-              "data:image/svg+xml,<svg", 14),
+    "image": (["![Logo](data:image/svg+xml;base64,PHN2Zz4=)"],
+              "data:image/svg+xml;base64,PHN2Zz4=", 14),
     "image inside a link": (["[![Logo](javascript:alert(1))](https://example.org)"],
                             "javascript:alert(1)", 14),
     "vbscript": (["[Run](vbscript:msgbox(1))"], "vbscript:msgbox(1)", 14),
@@ -188,13 +188,12 @@ def test_every_bad_link_in_a_description_is_listed(scratch):
     assert [p.line for p in problems] == [14, 16, 18]
 
 
-def test_safe_links_and_inert_html_in_a_description_are_accepted(scratch):
+def test_safe_links_in_a_description_are_accepted(scratch):
     scratch.write("md.yaml", description(
         "[Web](https://example.org/a) [plain](http://example.org) <https://example.org/b>",
         "[Mail](mailto:team@example.org) <team@example.org> [Call](tel:+441632960000)",
         "[ref][r]", "", "[r]: https://example.org/ref", "",
-        "<a href='javascript:alert(1)'>not a link: raw HTML shows as text</a>",
-        "<script>alert(1)</script> javascript:alert(1) in plain words"))
+        "javascript:alert(1) in plain words"))
     assert RecordLoader(scratch).load().problems == []
 
 
