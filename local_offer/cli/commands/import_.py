@@ -82,7 +82,8 @@ def run(args) -> int:
     target.with_suffix(".json").write_text(result.json(), encoding="utf-8")
     states = ", ".join(f"{count} {state}" for state, count in data["states"].items() if count)
     print(f"{plural(data['services'], 'service')}: {states}. {data['valid']} valid records, "
-          f"{data['published']} published today; {len(data['look_at'])} to look at.")
+          f"{data['published']} published today; {len(data['look_at'])} to look at "
+          f"({result.seconds:.1f} s).")
     print(f"Report: {project.shown(target.with_suffix('.md'))} (and .json). "
           f"Next: python build_offer.py validate")
     if data["states"][INVALID] or data["states"][LEFT_ALONE]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 
 import pytest
@@ -11,13 +13,23 @@ from local_offer.records.loader import RecordLoader
 
 from tests.editing.importing.helpers import (FEEDS, FORMAT_FOLDERS, imported_files, report_data,
                                              run_import, with_feeds)
-from tests.helpers import MINIMAL
+from tests.helpers import MINIMAL, copy_project
 
 
-def test_it_says_which_format_each_file_is_in(scratch, capsys):
-    with_feeds(scratch)
-    run_import(scratch, "feeds")
-    out = capsys.readouterr().out
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """The fixture offer's data with every fixture feed imported once: (project, what the
+    command printed, its exit code). Tests that only read it share it."""
+    project = copy_project(tmp_path_factory.mktemp("import") / "project")
+    with_feeds(project)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        code = run_import(project, "feeds")
+    return project, printed.getvalue(), code
+
+
+def test_it_says_which_format_each_file_is_in(imported):
+    scratch, out, _ = imported
     assert "feeds/outpost/services-page-1.json: Outpost API, 8 services" in out
     assert "feeds/placecube/services.json: Open Referral UK, the older list shape, 12 services" \
         in out
@@ -44,9 +56,8 @@ def test_each_format_on_its_own_gives_valid_records(scratch, kind, folder):
         assert "\t" not in text and not any(line != line.rstrip() for line in text.split("\n"))
 
 
-def test_at_least_95_percent_of_running_services_become_valid_published_records(scratch):
-    with_feeds(scratch)
-    run_import(scratch, "feeds")
+def test_at_least_95_percent_of_running_services_become_valid_published_records(imported):
+    scratch = imported[0]
     data = report_data(scratch)
     running = data["services"] - data["states"]["not imported"]  # the feed says one has ended
     assert data["services"] == 45 and running == 44
@@ -102,9 +113,9 @@ def test_file_names_come_from_names_and_are_unique_across_the_offer(scratch):
     assert len({record.id for record in result.records}) == len(result.records) == 44
 
 
-def test_a_record_that_would_not_be_valid_is_reported_not_written(scratch):
-    with_feeds(scratch)
-    assert run_import(scratch, "feeds") == 1  # something to act on
+def test_a_record_that_would_not_be_valid_is_reported_not_written(imported):
+    scratch, _, code = imported
+    assert code == 1  # something to act on
     data = report_data(scratch)
     [invalid] = [e for e in data["not_written"] if e["reason"].startswith("not written")]
     assert invalid["name"] == "Befriending Service"
@@ -121,9 +132,8 @@ def test_the_owner_is_the_one_given_else_the_organisations_email(scratch):
     assert report_data(scratch)["fields"]["owner"]["mapped"] == 15
 
 
-def test_the_report_counts_each_field(scratch):
-    with_feeds(scratch)
-    run_import(scratch, "feeds")
+def test_the_report_counts_each_field(imported):
+    scratch = imported[0]
     data = report_data(scratch)
     fields = data["fields"]
     assert set(fields["name"]) == {"mapped", "default", "lost", "none"}
@@ -145,9 +155,8 @@ def test_the_report_counts_each_field(scratch):
     assert "## Services to look at" in markdown
 
 
-def test_cost_is_free_a_price_or_not_known(scratch):
-    with_feeds(scratch)
-    run_import(scratch, "feeds")
+def test_cost_is_free_a_price_or_not_known(imported):
+    scratch = imported[0]
     costs = {record.id: record.cost for record in RecordLoader(scratch).load().records}
     assert costs["stay-and-play"].free is True
     assert (costs["swim-together"].free, costs["swim-together"].description) == (
