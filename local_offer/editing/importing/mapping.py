@@ -21,7 +21,7 @@ from local_offer.records.data_files import FieldChecker, read_data_file
 from local_offer.records.dates import day_in_feed
 from local_offer.records.model import COST_NOT_KNOWN
 from local_offer.records.problems import Problem
-from local_offer.records.taxonomy import Taxonomy
+from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 
 MAPPING_FILE = "import-mapping.yaml"
 KINDS = ("categories", "needs", "areas", "routes")
@@ -243,7 +243,9 @@ def _terms(made: Conversion, mapping: Mapping) -> None:
             made.note(kind, DEFAULT, "no term of the feed's maps to one")
         else:
             made.note(kind, LOST, "no term maps to one, and the mapping file gives no default")
-        made.data[kind] = list(ids)
+        # The whole area (or every need) says it all: the others would only repeat it.
+        whole = {"areas": AREA_WIDE, "needs": ALL_NEEDS}.get(kind)
+        made.data[kind] = [whole] if whole in ids else list(ids)
     unmapped = {}
     for term in terms:  # a name and its slug (Peer support, peer-support) are one term
         if term_key(term) not in matched_any and term_key(term) not in mapping.terms["routes"]:

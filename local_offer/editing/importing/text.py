@@ -140,4 +140,30 @@ def _converted(text: str) -> str:
                             strip_document="strip")
     # A line break (two spaces at a line's end) starts a new paragraph: trailing spaces do
     # not survive editors, and a record keeps no whitespace at the end of a line.
-    return re.sub(r" {2,}\n", "\n\n", converted)
+    return _four_space_lists(re.sub(r" {2,}\n", "\n\n", converted))
+
+
+LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)]) ")
+
+
+def _four_space_lists(text: str) -> str:
+    """Nested lists indented by four spaces a level, as Python-Markdown (our Markdown) needs;
+    markdownify indents by the width of the marker, which CommonMark reads but it does not."""
+    lines, levels = [], []  # levels: the indent of each open list item, outermost first
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        item = LIST_ITEM.match(line)
+        if item:
+            while levels and levels[-1] >= indent:
+                levels.pop()
+            lines.append("    " * len(levels) + line.lstrip(" "))
+            levels.append(indent)
+        elif line.strip() and indent and levels:  # a paragraph inside the last item
+            while levels and levels[-1] >= indent:
+                levels.pop()
+            lines.append("    " * (len(levels) + 1) + line.lstrip(" "))
+        else:
+            if line.strip():
+                levels = []
+            lines.append(line)
+    return "\n".join(lines)

@@ -92,3 +92,12 @@ def test_a_service_the_feed_says_has_ended_is_not_imported(tmp_path):
     made = convert(SourceService("outpost", "f.json", "1", name="Old", status="archived"),
                    mapping, Options(TODAY))
     assert made.skipped and made.data == {}
+
+
+def test_the_whole_area_or_all_needs_are_not_repeated_by_the_others(tmp_path):
+    mapping, _ = mapping_from(tmp_path, "areas:\n  Medway: [area-wide]\n  Chatham: [chatham]\n"
+                                        "needs:\n  All SEND: [all-needs]\n  Autism: [autism]\n")
+    made = convert(SourceService("oruk3", "f.json", "1", name="Group",
+                                 terms=("Chatham", "Medway", "Autism", "All SEND")),
+                   mapping, Options(TODAY))
+    assert (made.data["areas"], made.data["needs"]) == (["area-wide"], ["all-needs"])

@@ -11,7 +11,9 @@ from local_offer.records.raw_html import tags_in
 @pytest.mark.parametrize("html, expected", [
     ('<p style="color:red">A <strong>friendly</strong> group.&nbsp;Come!</p>'
      "<ul><li>songs &amp; rhymes</li><li>play<ul><li>sand</li></ul></li></ul>",
-     "A **friendly** group. Come!\n\n- songs & rhymes\n- play\n  - sand"),
+     "A **friendly** group. Come!\n\n- songs & rhymes\n- play\n    - sand"),
+    ("<ol><li>Lunch</li><li>Hat<ul><li>and sun cream</li></ul></li></ol><p>After.</p>",
+     "1. Lunch\n2. Hat\n    - and sun cream\n\nAfter."),
     ("&lt;p&gt;Escaped twice &amp;amp; more&lt;/p&gt;", "Escaped twice & more"),
     ("One<br>two<br/><br/>three", "One\n\ntwo\n\nthree"),
     ('<h2>About</h2><p><a href="https://example.org/x">Ours</a>, <a href="/here">here</a>, '
@@ -28,6 +30,13 @@ def test_html_becomes_markdown_with_no_tag_left(html, expected):
     converted = markdown(html)
     assert converted == expected
     assert tags_in(converted) == []
+
+
+def test_nested_lists_stay_nested_on_the_page():
+    from local_offer.records.markdown_text import markdown_to_html
+    html = markdown_to_html(markdown("<ul><li>play<ul><li>sand<ul><li>wet</li></ul></li>"
+                                     "</ul></li><li>songs</li></ul>"))
+    assert html.count("<ul>") == 3 and "<li>songs</li>" in html.replace("\n", "")
 
 
 def test_plain_text_is_one_line_without_tags_or_invisible_characters():
