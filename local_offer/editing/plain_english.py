@@ -20,11 +20,11 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Iterable
 
 from local_offer.records.glossary import Glossary, acronyms
 from local_offer.records.markdown_text import markdown_to_html
 from local_offer.records.problems import Problem
+from local_offer.records.text_fields import NAMED_FIELDS, PROSE_FIELDS, fields, line_of_text
 from local_offer.records.yaml_source import Document, _dotted
 
 TEXTSTAT_LANGUAGE = "en-GB"  # see the module docstring: never "en" or "en_GB"
@@ -39,14 +39,8 @@ class Limits:
     reading_ease_words: int = 30
 
 
-# The fields families read, as paths into the record. Lists are expanded per item.
-PROSE_FIELDS = (("summary",), ("description",), ("how_to_get_it", "steps"), ("alert",),
-                ("cost", "description"), ("sessions", "*", "description"),
-                ("locations", "*", "accessibility"))
 # Reading ease is scored on the fields long enough to score.
 SCORED_FIELDS = (("summary",), ("description",))
-# Fields read for acronyms as well as the prose ones.
-NAMED_FIELDS = (("name",), ("provider", "name"), ("locations", "*", "name"))
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
@@ -167,44 +161,6 @@ class PlainEnglishCheck:
                 fix: str) -> Problem:
         return Problem(document.path, line_of_text(document, where, snippet), _dotted(where),
                        message, fix)
-
-
-def fields(data: dict, paths: tuple[tuple, ...]) -> Iterable[tuple[tuple, str]]:
-    """(path, text) of each text field present; '*' in a path stands for every list item."""
-    for path in paths:
-        yield from _walk(data, path, ())
-
-
-def _walk(value, rest: tuple, where: tuple):
-    if not rest:
-        if isinstance(value, str) and value.strip():
-            yield where, value
-        return
-    key, rest = rest[0], rest[1:]
-    if key == "*":
-        for index, item in enumerate(value if isinstance(value, list) else []):
-            yield from _walk(item, rest, where + (index,))
-    elif isinstance(value, dict) and key in value:
-        yield from _walk(value[key], rest, where + (key,))
-
-
-def line_of_text(document: Document, where: tuple, snippet: str | None) -> int:
-    """The line a snippet of a field's text is on, or the field's own line.
-
-    A long field runs over many lines; the first few words of the snippet are
-    looked for from the field's line on, fewer when the text wraps there.
-    """
-    start = document.line_of(where)
-    if not snippet:
-        return start
-    lines = document.text.split("\n")
-    first_words = snippet.split()
-    for size in (5, 3, 1):
-        wanted = " ".join(first_words[:size])
-        for number in range(start, min(len(lines), start + 200) + 1):
-            if wanted in " ".join(lines[number - 1].split()):
-                return number
-    return start
 
 
 def shorten(text: str, length: int = 60) -> str:

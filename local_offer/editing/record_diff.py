@@ -205,6 +205,6 @@ class RecordComparer:
             return self.taxonomy.label(kind, value)
         if kind == "days":
             return value.capitalize()
-        if kind == "status":
+        if kind in ("status", "free"):  # temporarily-closed, not-known
             return value.replace("-", " ")
         return str(value)

@@ -40,7 +40,7 @@ def columns(content) -> list[tuple[str, object]]:
         ("Youngest age", lambda r: r.ages[0]),
         ("Oldest age", lambda r: r.ages[1]),
         ("Areas", labels("areas")),
-        ("Free", lambda r: "Yes" if r.is_free else "No"),
+        ("Free", lambda r: "Yes" if r.is_free else "No" if r.has_cost else "Not known"),
         ("Cost", lambda r: r.cost.description),
         ("Phone", lambda r: r.contact.phone),
         ("Email", lambda r: r.contact.email),

@@ -91,7 +91,7 @@ class OpenReferral:
                                      for location in record.locations],
             "schedules": [schedule for index, session in enumerate(record.sessions)
                           for schedule in self.schedules(record, service_id, index, session)],
-            "cost_options": [self.cost_option(record, service_id)],
+            "cost_options": self.cost_options(record, service_id),
             "languages": [{"id": self.ids.of("language", record.id, name.casefold()),
                            "service_id": service_id, "name": name}
                           for name in ("English", *record.languages)],
@@ -177,14 +177,18 @@ class OpenReferral:
             "notes": f"{RUNS_WORDS[session.runs]}: {period.name}." if period else "",
         }
 
-    def cost_option(self, record, service_id: str) -> dict:
+    def cost_options(self, record, service_id: str) -> list[dict]:
+        """Free, or what it costs in words; none when the cost is not known and nothing is
+        said about it (ORUK has no "not known": a feed says nothing it does not know)."""
         cost = record.cost
+        if not (cost.known or cost.description):
+            return []
         option = {"id": self.ids.of("cost-option", record.id), "service_id": service_id,
                   # What it costs, in the owner's words: amounts are not parsed out of text.
                   "amount_description": cost.description}
-        if cost.free:
+        if record.is_free:
             option.update(option="Free", amount=0)
-        return option
+        return [option]
 
     def contacts(self, record, service_id: str) -> list[dict]:
         contact = record.contact

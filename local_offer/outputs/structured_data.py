@@ -53,8 +53,7 @@ def service_data(record: Record, taxonomy: Taxonomy, page_url: str | None = None
                        for area in record.areas],
         "audience": {"@type": "PeopleAudience", "suggestedMinAge": record.ages[0],
                      "suggestedMaxAge": record.ages[1]},
-        "offers": {"@type": "Offer", "price": "0", "priceCurrency": "GBP"}
-        if record.is_free else {"@type": "Offer", "description": record.cost.description},
+        "offers": offer(record),
         "availableChannel": {
             "@type": "ServiceChannel",
             "serviceUrl": contact.website,
@@ -81,6 +80,13 @@ def opening_hours(term_dates: TermDates, record: Record, session: Session) -> li
         "validFrom": period.start.isoformat() if period.kind != ALL_YEAR else None,
         "validThrough": period.end.isoformat() if period.end else None,
     } for period in session_periods(term_dates, record, session) if period.first(session.days)]
+
+
+def offer(record: Record) -> dict | None:
+    """Free, or what it costs; nothing when nobody has said yet whether it costs anything."""
+    if record.is_free:
+        return {"@type": "Offer", "price": "0", "priceCurrency": "GBP"}
+    return {"@type": "Offer", "description": record.cost.description} if record.has_cost else None
 
 
 def place(location) -> dict:

@@ -4,11 +4,17 @@ what "today" is, and how dates read on pages and in reports."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 EXAMPLE = "2026-05-03"
 # The days of the week as records write them (sessions[].days), Monday first as
 # datetime's weekday() counts them.
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Dates as other directories' feeds write them: 2026-05-03, 2026-05-03T10:30:45.123Z,
+# 03/05/2026 or 03/05/2026 10:30:45 (day first, as UK systems write it).
+_ISO_START = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s.*)?$")
 
 
 def parse_day(text: str) -> dt.date:
@@ -19,6 +25,22 @@ def parse_day(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except (TypeError, ValueError):
         raise ValueError(f"'{text}' is not a date like {EXAMPLE}") from None
+
+
+def day_in_feed(text) -> dt.date | None:
+    """The day a feed's date or date-time falls on, or None if it is not one."""
+    if not isinstance(text, str):
+        return None
+    text = text.strip()
+    try:
+        if found := _ISO_START.match(text):
+            return dt.date.fromisoformat(found.group(1))
+        if found := _DAY_FIRST.match(text):
+            day, month, year = map(int, found.groups())
+            return dt.date(year, month, day)
+    except ValueError:
+        return None
+    return None
 
 
 def day_or_today(day: str | dt.date | None) -> dt.date:

@@ -22,10 +22,18 @@ class Provider:
     website: str = ""
 
 
+# What a record writes as cost.free when nobody has said yet whether the service costs anything.
+COST_NOT_KNOWN = "not-known"
+
+
 @dataclass(frozen=True)
 class Cost:
-    free: bool
+    free: bool | str  # true, false or COST_NOT_KNOWN, as the record writes it
     description: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.free != COST_NOT_KNOWN
 
 
 @dataclass(frozen=True)
@@ -124,7 +132,12 @@ class Record:
 
     @property
     def is_free(self) -> bool:
-        return self.cost.free
+        return self.cost.free is True
+
+    @property
+    def has_cost(self) -> bool:
+        """Families pay something (not when it is free, nor when nobody knows yet)."""
+        return self.cost.free is False
 
     @property
     def regular_sessions(self) -> tuple[Session, ...]:

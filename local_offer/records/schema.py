@@ -26,6 +26,7 @@ from local_offer.records import link_policy
 from local_offer.records.markdown_text import link_targets
 from local_offer.records.period import PERIOD_FIX
 from local_offer.records.problems import Problem
+from local_offer.records.raw_html import raw_html_problems
 from local_offer.records.taxonomy import Taxonomy
 from local_offer.records.yaml_source import Document, _dotted
 
@@ -153,7 +154,7 @@ class RecordSchema:
         description = data.get("description")
         if isinstance(description, str):
             problems += self._description_links(document, description)
-        return problems
+        return problems + raw_html_problems(document)
 
     # Every link Markdown makes of the description is checked, as the browser would read it;
     # the links as written are used to point at the right line.
@@ -273,7 +274,7 @@ def _enum(error: ValidationError, document: Document) -> list[Problem]:
     if tuple(error.absolute_path) in document.converted:
         return []  # 'no' read as false: the type error says so
     value = error.instance
-    allowed = [str(v) for v in error.validator_value]
+    allowed = [json.dumps(v) if isinstance(v, bool) else str(v) for v in error.validator_value]
     guess = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
     hint = f"did you mean '{guess[0]}'? " if guess else ""
     return _one_problem(error, document, f"'{value}' is not one of the allowed values",

@@ -97,7 +97,7 @@ def _kind(node: dict, items: dict, shared: str | None) -> str:
         return f"a list of {TYPE_WORDS.get(item_kind, item_kind)}"
     if kind == "object":
         return "a group of the fields below"
-    if kind == "string" and "enum" in node:
+    if "enum" in node and kind in ("string", ""):  # a string, or a mix such as true/false/not-known
         return "one of the allowed values"
     return TYPE_WORDS.get(kind, kind)
 
@@ -131,7 +131,7 @@ def _allowed(path: str, node: dict, items: dict, taxonomy: Taxonomy) -> tuple[tu
     values = node.get("enum") or items.get("enum") or ()
     kind = TAXONOMY_KINDS.get(path)
     if kind is None:
-        return tuple((str(value), "") for value in values)
+        return tuple((_scalar(value, node), "") for value in values)
     terms = {term.id: term for term in getattr(taxonomy, kind)}
     return tuple((value, ". ".join(filter(None, [terms[value].label, terms[value].description])))
                  for value in values)

@@ -76,8 +76,10 @@ class SearchData:
         yield "areas", ", ".join(label("areas", area) for area in record.areas)
         if record.is_free:
             yield "cost", "Free"
-        else:
+        elif record.has_cost:
             yield "cost", record.cost.description or "There is a cost"
+        else:
+            yield "cost", "Cost not known"
         yield "reviewed", "Last reviewed " + long_date(record.last_reviewed)
         if record.status == "temporarily-closed":
             yield "closed", "Temporarily closed"

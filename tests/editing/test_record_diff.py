@@ -162,3 +162,12 @@ def test_record_text_cannot_inject_markdown():
     assert code("") == "(nothing)"
     assert text("<img src=x> @someone [link](https://example.org)") == \
         r"\<img src=x\> \@someone \[link\]\(https://example.org\)"
+
+
+def test_a_cost_becoming_not_known_is_said_in_words():
+    import datetime as dt
+    from local_offer.editing.record_diff import FieldChange, RecordComparer
+    from tests.helpers import OFFER_TAXONOMY
+    comparer = RecordComparer(OFFER_TAXONOMY, None, dt.date(2026, 11, 23))
+    assert comparer.value("cost.free", True, "not-known") == [
+        FieldChange("Free", "yes", "not known")]

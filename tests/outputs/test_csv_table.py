@@ -51,3 +51,9 @@ def test_commas_quotes_and_formulas_stay_in_their_cell(scratch):
     assert row["Page"] == "https://offer.example.org/services/awkward/"
     assert csv_table.cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert csv_table.cell("Plain") == "Plain"
+
+
+def test_a_cost_not_known_says_so(scratch):
+    scratch.write("unknown.yaml", MINIMAL.replace("{free: true}", "{free: not-known}"))
+    row = rows_of(csv_table.table(build_content(scratch, today="2026-11-23")))[0]
+    assert (row["Free"], row["Cost"]) == ("Not known", "")

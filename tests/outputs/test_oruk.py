@@ -214,6 +214,19 @@ def test_status_alert_and_free_cost(scratch, service_fixtures):
     assert service["cost_options"][0]["option"] == "Free"
 
 
+def test_a_cost_not_known_claims_neither_free_nor_a_price(scratch, schemas):
+    from tests.helpers import MINIMAL
+    silent = service_for(scratch, MINIMAL.replace("{free: true}", "{free: not-known}"), "silent")
+    assert schemas.errors("service_with_definitions.json", silent) == []
+    assert "cost_options" not in silent
+    said = service_for(scratch, MINIMAL.replace(
+        "{free: true}", "{free: not-known, description: Ask about trips.}"), "said")
+    assert schemas.errors("service_with_definitions.json", said) == []
+    [option] = said["cost_options"]
+    assert option["amount_description"] == "Ask about trips."
+    assert "amount" not in option and "option" not in option
+
+
 def test_a_minimal_record_leaves_out_what_it_does_not_have(scratch, schemas):
     from tests.helpers import MINIMAL
     service = service_for(scratch, MINIMAL, "minimal")

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import gzip
 import json
+from dataclasses import replace
 
 from pyld import jsonld
 
@@ -51,16 +52,18 @@ def test_only_service_pages_carry_it(offer_site):
 
 
 def test_markup_in_a_record_cannot_end_the_script(scratch):
-    scratch.write("sneaky.yaml", MINIMAL.replace(
-        "A service with only the fields that are required.",
-        "'</script><script>alert(1)</script> & <!-- more'"))
+    # The validator refuses tags in a record (records/raw_html.py); should one ever reach a
+    # record some other way, the script still holds.
+    scratch.write("sneaky.yaml", MINIMAL)
     content = build_content(scratch, today="2026-11-23")
-    text = json_ld(content.records[0], content.taxonomy, "https://offer.example.org/x/")
+    record = replace(content.records[0],
+                     summary="</script><script>alert(1)</script> & <!-- more")
+    text = json_ld(record, content.taxonomy, "https://offer.example.org/x/")
     assert not set("<>&") & set(text)
     data = json.loads(text)
     assert data["description"] == "</script><script>alert(1)</script> & <!-- more"
     assert data["url"] == "https://offer.example.org/x/"
-    assert "url" not in json.loads(json_ld(content.records[0], content.taxonomy))
+    assert "url" not in json.loads(json_ld(record, content.taxonomy))
 
 
 # ---- Opening hours, and every term checked against schema.org's own vocabulary ----
@@ -207,3 +210,13 @@ def test_every_service_page_with_sessions_on_set_days_gives_its_opening_hours(of
     assert {"@type": "OpeningHoursSpecification",
             "dayOfWeek": [{"@id": "https://schema.org/Tuesday"}], "opens": "10:00",
             "closes": "11:30", "validFrom": "2026-11-02", "validThrough": "2026-12-18"} in strood
+
+
+def test_a_cost_not_known_makes_no_offer(scratch):
+    from local_offer.outputs.structured_data import service_data
+    scratch.write("unknown.yaml", MINIMAL.replace("{free: true}", "{free: not-known}"))
+    scratch.write("paid.yaml", MINIMAL.replace("{free: true}", "{free: false, description: £2}"))
+    content = build_content(scratch, today="2026-11-23")
+    offers = {record.id: service_data(record, content.taxonomy).get("offers")
+              for record in content.records}
+    assert offers == {"unknown": None, "paid": {"@type": "Offer", "description": "£2"}}

@@ -34,3 +34,13 @@ def test_long_dates_read_as_gov_uk_writes_them():
 def test_every_command_takes_today_the_same_way(command, capsys):
     assert main([command, "--today", "23/11/2026"]) == 2
     assert "'23/11/2026' is not a date like 2026-05-03" in capsys.readouterr().err
+
+
+def test_a_feeds_dates_and_date_times_are_read_as_days():
+    import datetime as dt
+    from local_offer.records.dates import day_in_feed
+    assert day_in_feed("2026-05-03") == dt.date(2026, 5, 3)
+    assert day_in_feed("2026-05-03T10:30:45.123Z") == dt.date(2026, 5, 3)
+    assert day_in_feed("03/05/2026 10:30:00") == dt.date(2026, 5, 3)  # day first, as in the UK
+    assert [day_in_feed(text) for text in ("2026-13-45", "31/02/2026", "soon", None, 20260503)] \
+        == [None] * 5

@@ -118,8 +118,9 @@ def test_the_policy_allows_only_the_sites_own_files(offer_site):
 
 def test_hostile_text_is_shown_as_text(hostile_site):
     html = (hostile_site / "services" / "title-breakout" / "index.html").read_text()
-    assert "<title>&lt;/title&gt;&lt;script&gt;window.__pwned" in html
-    assert "<h1>&lt;/title&gt;&lt;script&gt;" in html
+    # Written as entities (a tag itself is refused): shown as the entities, not decoded.
+    assert "<title>&amp;lt;/title&amp;gt;&amp;lt;script&amp;gt;window.__pwned" in html
+    assert "<h1>&amp;lt;/title&amp;gt;&amp;lt;script&amp;gt;" in html
 
 
 MOVED_SCRIPTS = [  # (Material's partial, which of its scripts, our file, what it had inline)

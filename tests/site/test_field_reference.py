@@ -89,3 +89,14 @@ def test_component_renders_its_fixture():
             "  description: £3 a session</code></pre>") in html
     assert "<pre><code>sessions:\n  - days: [tuesday]</code></pre>" in html
     assert html.count('<tr><th scope="row">') == len(fields)
+
+
+def test_cost_free_lists_its_three_values_as_a_record_writes_them(offer_project):
+    from local_offer.records.schema import RecordSchema
+    project = offer_project
+    docs = {doc.path: doc for doc in field_docs(
+        RecordSchema(project.schema_path, project.taxonomy).schema, project.taxonomy)}
+    free = docs["cost.free"]
+    assert free.kind == "one of the allowed values"
+    assert [value for value, _ in free.allowed] == ["true", "false", "not-known"]
+    assert "cost:\n  free: not-known" in docs["cost"].example

@@ -116,3 +116,10 @@ def test_service_page_is_searchable_only_when_given_search_facts(scratch):
     assert " data-pagefind-body" in article
     assert 'data-pagefind-meta="service_id[data-service-id]"' in article
     assert searchable.index("data-pagefind-ignore") > searchable.index("Last reviewed")
+
+
+def test_a_cost_not_known_is_neither_free_nor_a_cost(scratch):
+    facts = SearchData(TAXONOMY, None).facts(record(scratch, "unknown", **{
+        "{free: true}": "{free: not-known}"}))
+    assert filter_values(facts, "free") == []
+    assert dict(facts.meta)["cost"] == "Cost not known"

@@ -10,6 +10,7 @@ from pathlib import Path
 from local_offer.cli.commands import iso_date
 from local_offer.editing.safe_write import create_new
 from local_offer.records.dates import day_or_today
+from local_offer.records.loader import service_id_for
 from local_offer.records.project import Project
 
 ORDER = 30
@@ -25,14 +26,10 @@ def add_parser(commands) -> None:
     command.set_defaults(run=run)
 
 
-def service_id(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
 def run(args) -> int:
     project = Project(args.project)
     name = " ".join(args.name.split())
-    new_id = service_id(name)
+    new_id = service_id_for(name)
     if len(name) < 3 or not new_id:
         print("Give the service's name, like: python build_offer.py new \"Tiny Talkers\"",
               file=sys.stderr)
