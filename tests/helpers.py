@@ -128,11 +128,14 @@ def copy_project(root: Path, offer: bool = False) -> ScratchProject:
     return project
 
 
-def build_into(project_root: Path, site_dir: Path, today: str = FIXTURE_TODAY) -> None:
-    """Build a project's site into site_dir with the real command line."""
+def build_into(project_root: Path, site_dir: Path, today: str = FIXTURE_TODAY,
+               site_url: str = "") -> None:
+    """Build a project's site into site_dir with the real command line; site_url: where it
+    is published (none: the fixture offer's settings give none either)."""
     from local_offer.cli import main
+    where = ["--site-url", site_url] if site_url else []
     code = main(["--project", str(project_root), "build", "--today", today,
-                 "--site-dir", str(site_dir)])
+                 "--site-dir", str(site_dir), *where])
     assert code == 0, f"build failed with exit code {code}"
 
 

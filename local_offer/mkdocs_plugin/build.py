@@ -30,10 +30,12 @@ class BuildFailed(Exception):
 
 
 def build_site(project: Project, site_dir: Path, today: dt.date | None = None,
-               records: list[Record] | None = None) -> None:
-    """Build into a fresh folder beside site_dir, then swap it in.
+               records: list[Record] | None = None, site_url: str = "") -> str:
+    """Build into a fresh folder beside site_dir, then swap it in; the site's address
+    the build used ("" when none is known).
 
     records: the project's records, already loaded and valid, so they are not read twice.
+    site_url: where the site is published, over data/settings.yaml's site_url.
     """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with BuildLock(site_dir):
@@ -44,7 +46,7 @@ def build_site(project: Project, site_dir: Path, today: dt.date | None = None,
             logging.basicConfig(format="%(levelname)s %(message)s")
         try:
             config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(staging))
-            config.plugins[PLUGIN_NAME].hand_over(project.root, today, records)
+            config.plugins[PLUGIN_NAME].hand_over(project.root, today, records, site_url)
             build(config)
             _post_build(project, staging, today)
         except (Abort, ConfigurationError, PluginError, OSError, UnsafeLink) as error:
@@ -54,6 +56,7 @@ def build_site(project: Project, site_dir: Path, today: dt.date | None = None,
             shutil.rmtree(staging, ignore_errors=True)
             raise
         swap_in(staging, site_dir)
+    return config.site_url or ""
 
 
 def _post_build(project: Project, staging: Path, today: dt.date | None) -> None:

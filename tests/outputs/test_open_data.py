@@ -19,6 +19,8 @@ from local_offer.site.urls import absolute
 from tests.helpers import MINIMAL, build_into, copy_project
 
 TODAY = "2026-11-23"
+# Published somewhere, so the sitemap is published too (without an address it is not).
+SITE_URL = "https://localoffer.example.org/"
 # Awkward characters on purpose: they must survive every format intact and harmless.
 CURRENT = MINIMAL.replace("Minimal Service", "Chips & Dips </script> Club").replace(
     "last_reviewed: 2026-05-03", "last_reviewed: 2026-10-01") + """\
@@ -42,9 +44,9 @@ def two_builds(tmp_path_factory):
     project = copy_project(root)
     project.write("chips-and-dips.yaml", CURRENT)
     project.write("long-forgotten.yaml", EXPIRED)
-    build_into(root, root / "first", TODAY)
+    build_into(root, root / "first", TODAY, site_url=SITE_URL)
     project.write("added-later.yaml", ADDED)
-    build_into(root, root / "second", TODAY)
+    build_into(root, root / "second", TODAY, site_url=SITE_URL)
     return root / "first", root / "second"
 
 
