@@ -22,6 +22,11 @@ from local_offer.records.yaml_source import Document, _dotted, read_document
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
+def slug_of(name: str) -> str:
+    """The id a name gives: "Tiny Talkers (Strood)" -> "tiny-talkers-strood"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 def read_data_file(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     """A data file's document; a file with no entries yet is an empty document, not a problem."""
     document, problems = read_document(path, shown)

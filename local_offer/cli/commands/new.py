@@ -9,6 +9,7 @@ from pathlib import Path
 
 from local_offer.cli.commands import iso_date
 from local_offer.editing.safe_write import create_new
+from local_offer.records.data_files import slug_of
 from local_offer.records.dates import day_or_today
 from local_offer.records.project import Project
 
@@ -29,7 +30,7 @@ def add_parser(commands) -> None:
 
 
 def service_id(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug_of(name)
 
 
 def run(args) -> int:

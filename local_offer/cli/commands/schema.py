@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
-from local_offer.editing.template_lists import template_with_taxonomy
+from local_offer.editing.choice_lists import TEMPLATE, refreshed_lists, schema_text
 from local_offer.records.project import Project
-from local_offer.records.schema import with_taxonomy
 
 ORDER = 80
-TEMPLATE = "schema/service-template.yaml"
+# schema_text is also what tests use to refresh a scratch project's schema.
+__all__ = ["add_parser", "run", "schema_text"]
 
 
 def add_parser(commands) -> None:
@@ -25,27 +24,9 @@ def add_parser(commands) -> None:
     command.set_defaults(run=run)
 
 
-def schema_text(project: Project) -> str:
-    schema = json.loads(project.schema_path.read_text(encoding="utf-8"))
-    return json.dumps(with_taxonomy(schema, project.taxonomy), indent=2, ensure_ascii=False) + "\n"
-
-
-def template_text(project: Project) -> str:
-    return template_with_taxonomy((project.root / TEMPLATE).read_text(encoding="utf-8"),
-                                  project.taxonomy)
-
-
-def refreshed(project: Project) -> dict:
-    """{path: the text it should hold} for the files that list the taxonomy's choices."""
-    files = {project.schema_path: schema_text(project)}
-    if (project.root / TEMPLATE).exists():
-        files[project.root / TEMPLATE] = template_text(project)
-    return files
-
-
 def run(args) -> int:
     project = Project(args.project)
-    wanted = refreshed(project)
+    wanted = refreshed_lists(project)
     stale = [path for path, text in wanted.items()
              if path.read_text(encoding="utf-8") != text]
     if args.check:

@@ -1,18 +1,24 @@
-"""The new-record template's comments list the taxonomy's current choices.
+"""The files that list the taxonomy's choices, rewritten when data/taxonomy.yaml changes.
 
-schema/service-template.yaml tells an editor which values each list field
-takes ("# One or more of: chatham, gillingham, ..."). When a council changes
-data/taxonomy.yaml, `build_offer.py schema` rewrites those comments, as it
-rewrites the schema's lists, so the template never offers an area that is gone.
-Every other line of the template is kept as it is, and each list takes one
-line, so the template's lines stay where they are.
+The published schema (schema/service.schema.json) lists them for editors'
+suggestions; the new-record template (schema/service-template.yaml) lists them
+in comments ("# One or more of: chatham, gillingham, ..."). `build_offer.py
+schema` and `init` rewrite both, so neither offers an area that is gone. Every
+other line of the template is kept as it is, and each list takes one line, so
+the template's lines stay where they are.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
+from local_offer.records.project import Project
+from local_offer.records.schema import with_taxonomy
 from local_offer.records.taxonomy import KINDS as LIST_FIELDS, Taxonomy
+
+TEMPLATE = "schema/service-template.yaml"
 
 LEAD = "One or more of: "
 _KEY = re.compile(rf"^(?P<indent>\s*)(?P<key>{'|'.join(LIST_FIELDS)}):")
@@ -42,3 +48,18 @@ def template_with_taxonomy(text: str, taxonomy: Taxonomy) -> str:
             out[start:] = [f"{lead}{LEAD}{', '.join(ids)}.\n"]
         out.append(line)
     return "".join(out)
+
+
+def schema_text(project: Project) -> str:
+    schema = json.loads(project.schema_path.read_text(encoding="utf-8"))
+    return json.dumps(with_taxonomy(schema, project.taxonomy), indent=2, ensure_ascii=False) + "\n"
+
+
+def refreshed_lists(project: Project) -> dict[Path, str]:
+    """{file: the text it should hold} for the schema and the template."""
+    files = {project.schema_path: schema_text(project)}
+    template = project.root / TEMPLATE
+    if template.exists():
+        files[template] = template_with_taxonomy(template.read_text(encoding="utf-8"),
+                                                 project.taxonomy)
+    return files
