@@ -32,6 +32,13 @@ log = get_plugin_logger(__name__)
 PLUGIN_NAME = "local-offer"  # as mkdocs.yml lists it (pyproject.toml's entry point)
 
 
+INVALID_PAGE = "A hand-written page is not right:"
+
+
+class InvalidPage(Exception):
+    """A hand-written page has a mistake the council must fix (not a failure of the build)."""
+
+
 class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     supports_multiple_instances = False
 
@@ -129,7 +136,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         filled, problems = fill_placeholders(markdown, self.project.settings,
                                              _docs_path(config, page.file.src_uri))
         if problems:
-            raise PluginError("A hand-written page is not right:\n" + report(problems))
+            # Not a PluginError, which mkdocs would turn into its own Abort: the build
+            # runner tells it as a mistake in the council's files (exit 2).
+            raise InvalidPage(f"{INVALID_PAGE}\n" + report(problems))
         return filled
 
     # Swap the stub's HTML for the page's rendered body; a service's schema.org data

@@ -187,9 +187,10 @@ def _primary_colour(fields: FieldChecker) -> str:
         return ""
     ratio = colour.contrast(value, colour.WHITE)
     if ratio < colour.MINIMUM_CONTRAST:
+        shown = int(ratio * 100) / 100  # rounded down: 4.499 never shows as 4.5
         fields.problem("primary_colour",
                        f"the header's white text on {value} has a contrast of "
-                       f"{_ratio(ratio)}:1, {_ratio(colour.MINIMUM_CONTRAST - ratio)} short "
+                       f"{_ratio(shown)}:1, {_ratio(colour.MINIMUM_CONTRAST - shown)} short "
                        f"of the {colour.MINIMUM_CONTRAST}:1 that WCAG 2.2 AA needs",
                        "choose a darker colour; the nearest darker shade that passes is "
                        f"\"{colour.readable_shade(value)}\"")
@@ -198,8 +199,8 @@ def _primary_colour(fields: FieldChecker) -> str:
 
 
 def _ratio(value: float) -> str:
-    """A contrast ratio as people quote it, rounded down so 4.49 never shows as 4.5."""
-    return f"{int(value * 100) / 100:.2f}".rstrip("0").rstrip(".")
+    """A ratio as people quote it: 3.34, 1.5, 4."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def _by_category(project: "Project", document: Document,

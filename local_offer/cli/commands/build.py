@@ -18,8 +18,8 @@ NO_SITE_URL = ("Note: the site's address is not set, so no sitemap.xml is publis
 def add_parser(commands) -> None:
     command = commands.add_parser("build", help="validate the records and build the site",
                                   description="Validate every record, then build the site. "
-                                              "Exit 2 when a record is invalid, 1 when the "
-                                              "build fails.")
+                                              "Exit 2 when a record, a data file or a "
+                                              "page is invalid, 1 when the build fails.")
     command.add_argument("--today", type=iso_date,
                          help="build as if today were this date (YYYY-MM-DD)")
     command.add_argument("--site-dir", type=Path, default=None,
@@ -44,7 +44,7 @@ def run(args) -> int:
                               site_url=args.site_url or "")
     except BuildFailed as failure:
         print(f"The build failed: {failure}", file=sys.stderr)
-        return 1
+        return 2 if failure.bad_input else 1
     if not site_url:
         print(NO_SITE_URL, file=sys.stderr)
     print(f"Built {len(result.records)} services into {site_dir}")
