@@ -74,10 +74,10 @@ def start_offer(project: Project, area: str, areas_text: str, site_url: str = ""
     _check_nothing_is_lost(project)
     started = Started()
     edit = _Editor(project, started)
-    site_name = f"{area} SEND Local Offer"
-    short_name = f"{area} Local Offer"
-    settings = {"site_name": site_name,
-                "short_name": short_name if len(short_name) <= SHORT_NAME_MAX else "Local Offer",
+    # The header's name: the longest of these that fits a phone's screen.
+    short_name = next(name for name in (f"{area} Local Offer", f"{area} Offer", "Local Offer")
+                      if len(name) <= SHORT_NAME_MAX)
+    settings = {"site_name": f"{area} SEND Local Offer", "short_name": short_name,
                 "area_name": area}
     if site_url:
         settings["site_url"] = site_url

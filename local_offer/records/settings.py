@@ -39,7 +39,7 @@ KNOWN = IDENTITY + ("review_every", "review_every_by_category", "due_soon_days",
 BY_CATEGORY_EXAMPLE = "review_every_by_category:\n  short-breaks: 3 months"
 # The longest name that fits the header of a 320 px wide phone screen beside the menu
 # button (measured in Chromium: tests/browser/test_council_identity.py).
-SHORT_NAME_MAX = 24
+SHORT_NAME_MAX = 22
 LOGO_TYPES = (".svg", ".png", ".webp", ".jpg", ".jpeg")
 DEFAULT_COLOUR = "#1d4f91"
 
@@ -143,7 +143,7 @@ def _identity(project: "Project", fields: FieldChecker) -> dict[str, Any]:
         fields.problem(key, f"'{short}' is {len(short)} characters, too long for the header "
                             f"of a phone's screen (at most {SHORT_NAME_MAX})",
                        "write a shorter short_name for the header, like "
-                       "'Exampleshire Local Offer'; the site_name stays in page titles")
+                       "'Exampleshire Offer'; the site_name stays in page titles")
         values.pop("short_name", None)
     if "logo" in entry:
         values["logo"] = _logo(project, fields)

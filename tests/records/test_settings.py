@@ -223,7 +223,7 @@ def test_a_period_has_one_owner():
     ("primary_colour: blue\n", 1, "primary_colour", "'blue' is not a colour"),
     ('primary_colour: "#12345"\n', 1, "primary_colour", "not a colour"),
     ("site_name: Exampleshire County Council SEND Local Offer\n", 1, "site_name",
-     "is 44 characters, too long for the header of a phone's screen (at most 24)"),
+     "is 44 characters, too long for the header of a phone's screen (at most 22)"),
     ("site_name: Example\nshort_name: Exampleshire County Council Offer\n", 2, "short_name",
      "too long for the header"),
     ("logo: data/missing.svg\n", 1, "logo", "there is no file 'data/missing.svg'"),
@@ -248,12 +248,12 @@ def test_the_identity_settings_load_typed(scratch):
     (scratch.data_dir / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
     settings, problems = load_settings(with_settings(scratch, (
         "site_name: Exampleshire County Council SEND Local Offer\n"
-        "short_name: Exampleshire Local Offer\narea_name: Exampleshire\n"
+        "short_name: Exampleshire Offer\narea_name: Exampleshire\n"
         "logo: data/logo.svg\nprimary_colour: \"#00703C\"\n"
         "contact_email: offer@example.org\nsite_url: https://offer.example.org/send\n")))
     assert problems == []
     assert (settings.header_name, settings.logo, settings.primary_colour, settings.site_url) == (
-        "Exampleshire Local Offer", "data/logo.svg", "#00703c", "https://offer.example.org/send/")
+        "Exampleshire Offer", "data/logo.svg", "#00703c", "https://offer.example.org/send/")
     # A short site name is the header's name too.
     settings, problems = load_settings(with_settings(scratch, "site_name: Short Offer\n"))
     assert problems == [] and settings.header_name == "Short Offer"
