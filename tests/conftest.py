@@ -10,8 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import (ROOT, ScratchProject, SiteServer, build_into, component_fixtures,
-                           copy_project)
+from tests.helpers import (
+    ROOT,
+    ScratchProject,
+    SiteServer,
+    build_into,
+    component_fixtures,
+    copy_project,
+)
 
 # The browser suite's fixtures: Chromium, the sites it checks, the crawl.
 pytest_plugins = ["tests.browser.sites"]

@@ -13,14 +13,15 @@ import datetime as dt
 import functools
 import http.server
 import shutil
+import subprocess
 import textwrap
 import threading
 from pathlib import Path
 
 import yaml
 
-from local_offer.records.project import Project
 from local_offer.records.glossary import load_glossary
+from local_offer.records.project import Project
 from local_offer.records.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,12 +129,37 @@ def copy_project(root: Path, offer: bool = False) -> ScratchProject:
     return project
 
 
-def build_into(project_root: Path, site_dir: Path, today: str = FIXTURE_TODAY) -> None:
-    """Build a project's site into site_dir with the real command line."""
+def build_into(project_root: Path, site_dir: Path, today: str = FIXTURE_TODAY,
+               site_url: str = "") -> None:
+    """Build a project's site into site_dir with the real command line; site_url: where it
+    is published (none: the fixture offer's settings give none either)."""
     from local_offer.cli import main
+    where = ["--site-url", site_url] if site_url else []
     code = main(["--project", str(project_root), "build", "--today", today,
-                 "--site-dir", str(site_dir)])
+                 "--site-dir", str(site_dir), *where])
     assert code == 0, f"build failed with exit code {code}"
+
+
+def clean_clone(tmp_path: Path) -> Path:
+    """A clone of this checkout as it is now (committed or not), as a new user would get it,
+    holding the fixture offer's services/ and data/ in place of the checkout's own."""
+    files = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others",
+                            "--exclude-standard"], capture_output=True, check=True).stdout
+    origin = tmp_path / "origin"
+    for name in filter(None, files.decode().split("\0")):
+        source = ROOT / name
+        if source.is_file() and not name.startswith(("services/", "data/")):
+            (origin / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, origin / name)
+    for folder in ("services", "data"):
+        shutil.copytree(OFFER / folder, origin / folder)
+    git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=T"]
+    subprocess.run([*git, "init", "-q", "--initial-branch=main", str(origin)], check=True)
+    subprocess.run([*git, "-C", str(origin), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(origin), "commit", "-qm", "the offer"], check=True)
+    subprocess.run(["git", "clone", "-q", str(origin), str(tmp_path / "local-offer")],
+                   check=True)
+    return tmp_path / "local-offer"
 
 
 # ---- The local web server ----

@@ -19,41 +19,57 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from local_offer.mkdocs_plugin.plugin import PLUGIN_NAME
+from local_offer.mkdocs_plugin.plugin import INVALID_PAGE, PLUGIN_NAME, InvalidPage
 from local_offer.records.link_policy import UnsafeLink
 from local_offer.records.model import Record
 from local_offer.records.project import Project
 
 
 class BuildFailed(Exception):
-    pass
+    """The build stopped; bad_input when a file the council wrote has a mistake."""
+
+    def __init__(self, message: str, bad_input: bool = False):
+        super().__init__(message)
+        self.bad_input = bad_input
 
 
 def build_site(project: Project, site_dir: Path, today: dt.date | None = None,
-               records: list[Record] | None = None) -> None:
-    """Build into a fresh folder beside site_dir, then swap it in.
+               records: list[Record] | None = None, site_url: str = "") -> str:
+    """Build into a fresh folder beside site_dir, then swap it in; the site's address
+    the build used ("" when none is known).
 
     records: the project's records, already loaded and valid, so they are not read twice.
+    site_url: where the site is published, over data/settings.yaml's site_url.
     """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with BuildLock(site_dir):
         tidy_up_after_killed_builds(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        # The build command tells a page's mistakes itself; mkdocs would say them twice.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_invalid_pages)
         if not logging.getLogger().handlers:
             logging.basicConfig(format="%(levelname)s %(message)s")
         try:
             config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(staging))
-            config.plugins[PLUGIN_NAME].hand_over(project.root, today, records)
+            config.plugins[PLUGIN_NAME].hand_over(project.root, today, records, site_url)
             build(config)
             _post_build(project, staging, today)
         except (Abort, ConfigurationError, PluginError, OSError, UnsafeLink) as error:
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildFailed(str(error)) from error
+        except InvalidPage as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise BuildFailed(str(error), bad_input=True) from error
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         swap_in(staging, site_dir)
+    return config.site_url or ""
+
+
+def _not_invalid_pages(record: logging.LogRecord) -> bool:
+    return INVALID_PAGE not in record.getMessage()
 
 
 def _post_build(project: Project, staging: Path, today: dt.date | None) -> None:

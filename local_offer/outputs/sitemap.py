@@ -2,7 +2,9 @@
 
 It replaces the sitemap mkdocs writes (the plugin turns theirs off), so each
 service page carries its last_reviewed date as lastmod and one list of pages
-serves both.
+serves both. The sitemaps protocol needs full addresses, so without the site's
+address (site_url) no sitemap is published at all: one of relative addresses
+would be refused by every search engine.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def files(content) -> Iterable[tuple[str, bytes]]:
-    yield PATH, sitemap(content)
+    if content.site_url:
+        yield PATH, sitemap(content)
 
 
 def pages(content) -> Iterable[tuple[str, str]]:
@@ -37,7 +40,7 @@ def sitemap(content) -> bytes:
     root = xml_root("urlset", SITEMAP)
     for url, lastmod in pages(content):
         entry = xml_child(root, "url")
-        xml_child(entry, "loc", urls.absolute(content.site_url, url or "./"))
+        xml_child(entry, "loc", urls.absolute(content.site_url, url))
         if lastmod:
             xml_child(entry, "lastmod", lastmod)
     return xml_bytes(root)

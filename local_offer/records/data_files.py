@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from pathlib import Path
 from typing import Any, Iterable
 
 from local_offer.records.dates import parse_day
 from local_offer.records.period import PERIOD_FIX, Period
 from local_offer.records.problems import Problem
+from local_offer.records.words import SLUG
 from local_offer.records.yaml_source import Document, _dotted, read_document
-
-# An id in a data file or a record: lowercase words joined by hyphens.
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def read_data_file(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:

@@ -10,8 +10,6 @@ problems and stop nothing.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,15 +18,12 @@ from local_offer.records.model import Record, record_from
 from local_offer.records.problems import InvalidRecords, Problem
 from local_offer.records.project import Project
 from local_offer.records.schema import RecordSchema
+from local_offer.records.words import SLUG, slug
 from local_offer.records.yaml_source import read_document
 
-SERVICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def service_id_for(name: str) -> str:
-    """The id (file name) a service of this name gets: Café Club (Strood) is cafe-club-strood."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+# A service's id is its file's name, written as every id is (records/words.py).
+SERVICE_ID = SLUG
+service_id_for = slug
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Writing values from records into Markdown that is posted (issues, pull-request comments).
+"""Writing values into Markdown: posted (issues, pull-request comments) or the site's pages.
 
 A record's text must stay text there: never a link, an image, HTML, a table
 cell break or an @-mention that notifies people. One escaper serves every
@@ -41,3 +41,15 @@ def fenced(body: str, language: str = "", indent: str = "") -> str:
 def link(url: str) -> str:
     """A web address as an autolink that nothing in it can break out of."""
     return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+
+
+# Python-Markdown (the site's own pages) gives these a meaning; a backslash makes each plain.
+_PAGE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!.-])")
+
+
+def page_text(value: str) -> str:
+    """Plain text, on one line, inside a page of the site written in Markdown: HTML is
+    escaped and every character Python-Markdown gives a meaning is made plain."""
+    value = " ".join(str(value).split())
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _PAGE_SPECIAL.sub(r"\\\1", value)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping
 
+from local_offer.records import colour
 from local_offer.records.data_files import FieldChecker, read_data_file, value_at
 from local_offer.records.period import Period
 from local_offer.records.problems import Problem
@@ -30,17 +31,33 @@ if TYPE_CHECKING:  # project.py reads its settings through this module
 SETTINGS_FILE = "settings.yaml"
 # The groups other modules check, each from this module's one reading of the file.
 GROUPS = ("report_problem", "comments")
-KNOWN = ("site_name", "area_name", "review_every", "review_every_by_category",
-         "due_soon_days", "grace", "term_dates_notice") + GROUPS
+# The council's identity: what families read on every page, and where the site lives.
+IDENTITY = ("site_name", "short_name", "area_name", "logo", "primary_colour",
+            "contact_email", "site_url")
+KNOWN = IDENTITY + ("review_every", "review_every_by_category", "due_soon_days",
+                    "grace", "term_dates_notice") + GROUPS
 # The settings that are periods, like 6 months.
 PERIODS = ("review_every", "grace", "term_dates_notice")
 BY_CATEGORY_EXAMPLE = "review_every_by_category:\n  short-breaks: 3 months"
+# The longest name that fits the header of a 320 px wide phone screen beside the menu
+# button (measured in Chromium: tests/browser/test_council_identity.py).
+SHORT_NAME_MAX = 22
+LOGO_TYPES = (".svg", ".png", ".webp", ".jpg", ".jpeg")
+DEFAULT_COLOUR = "#1d4f91"
 
 
 @dataclass(frozen=True)
 class Settings:
     site_name: str = "SEND Local Offer"
+    # The name in the header; empty: the site name, which is then short enough.
+    short_name: str = ""
     area_name: str = ""
+    # A path from the project folder, like data/logo.svg; empty: the theme's icon.
+    logo: str = ""
+    primary_colour: str = DEFAULT_COLOUR
+    contact_email: str = ""
+    # Where the site is published, ending "/"; empty when not known.
+    site_url: str = ""
     review_every: Period = Period(6, "month")
     review_every_by_category: Mapping[str, Period] = field(default_factory=dict)
     due_soon_days: int = 30
@@ -62,6 +79,11 @@ class Settings:
         object.__setattr__(self, "review_every_by_category", MappingProxyType({
             category: period if isinstance(period, Period) else Period.parse(period)
             for category, period in (self.review_every_by_category or {}).items()}))
+
+    @property
+    def header_name(self) -> str:
+        """The name in every page's header: the short name, or the site name."""
+        return self.short_name or self.site_name
 
     def group(self, key: str, problems: list[Problem]) -> FieldChecker | None:
         """A checker for one group (report_problem, comments), or None when it is not there."""
@@ -94,12 +116,7 @@ def load_settings(project: "Project") -> tuple[Settings, list[Problem]]:
     fields.only(KNOWN)
     entry = fields.entry
     values: dict[str, Any] = {"source": document}
-    if "site_name" in entry:
-        values["site_name"] = fields.text(
-            "site_name", "write the name families see at the top of every page, like "
-                         "Medway SEND Local Offer") or Settings.site_name
-    if "area_name" in entry:
-        values["area_name"] = fields.text("area_name", "", required=False)
+    values.update(_identity(project, fields))
     for key in PERIODS:
         if key in entry:
             values[key] = fields.period(key) or getattr(Settings, key)
@@ -112,6 +129,82 @@ def load_settings(project: "Project") -> tuple[Settings, list[Problem]]:
         group = entry.get(key)
         values[key] = group if isinstance(group, dict) else {}
     return Settings(**values), problems
+
+
+def _identity(project: "Project", fields: FieldChecker) -> dict[str, Any]:
+    """The council's identity settings that are written, each checked."""
+    entry, values = fields.entry, {}
+    if "site_name" in entry:
+        values["site_name"] = fields.text(
+            "site_name", "write the name families see in every page's title, like "
+                         "Exampleshire SEND Local Offer") or Settings.site_name
+    for key in ("short_name", "area_name"):
+        if key in entry:
+            values[key] = fields.text(key, "", required=False)
+    short = values.get("short_name") or values.get("site_name") or Settings.site_name
+    if len(short) > SHORT_NAME_MAX:
+        key = "short_name" if values.get("short_name") else "site_name"
+        fields.problem(key, f"'{short}' is {len(short)} characters, too long for the header "
+                            f"of a phone's screen (at most {SHORT_NAME_MAX})",
+                       "write a shorter short_name for the header, like "
+                       "'Exampleshire Offer'; the site_name stays in page titles")
+        values.pop("short_name", None)
+    if "logo" in entry:
+        values["logo"] = _logo(project, fields)
+    if "primary_colour" in entry:
+        values["primary_colour"] = _primary_colour(fields) or DEFAULT_COLOUR
+    if "contact_email" in entry:
+        values["contact_email"] = fields.email("contact_email")
+    if "site_url" in entry:
+        address = fields.web_address(
+            "site_url", "write where the site is published, starting https://, like "
+                        "https://localoffer.example.org/")
+        values["site_url"] = address.rstrip("/") + "/" if address else ""
+    return values
+
+
+def _logo(project: "Project", fields: FieldChecker) -> str:
+    written = fields.text("logo", "", required=False)
+    if not written:
+        return ""
+    path = (project.root / written).resolve()
+    fix = (f"put the logo file in data/ and write its path from the project folder, like "
+           f"logo: data/logo.svg ({', '.join(LOGO_TYPES)})")
+    if not path.is_relative_to(project.root) or not path.is_file():
+        fields.problem("logo", f"there is no file '{written}' in the project folder", fix)
+        return ""
+    if path.suffix.lower() not in LOGO_TYPES:
+        fields.problem("logo", f"'{written}' is not an image browsers show everywhere", fix)
+        return ""
+    return path.relative_to(project.root).as_posix()
+
+
+def _primary_colour(fields: FieldChecker) -> str:
+    written = fields.text("primary_colour", "write a colour as # and six hex digits, "
+                                            "like \"#1d4f91\"", required=False)
+    if not written:
+        return ""
+    value = colour.parse(written)
+    if value is None:
+        fields.problem("primary_colour", f"'{written}' is not a colour",
+                       "write # and six hex digits, in quotes, like \"#1d4f91\"")
+        return ""
+    ratio = colour.contrast(value, colour.WHITE)
+    if ratio < colour.MINIMUM_CONTRAST:
+        shown = int(ratio * 100) / 100  # rounded down: 4.499 never shows as 4.5
+        fields.problem("primary_colour",
+                       f"the header's white text on {value} has a contrast of "
+                       f"{_ratio(shown)}:1, {_ratio(colour.MINIMUM_CONTRAST - shown)} short "
+                       f"of the {colour.MINIMUM_CONTRAST}:1 that WCAG 2.2 AA needs",
+                       "choose a darker colour; the nearest darker shade that passes is "
+                       f"\"{colour.readable_shade(value)}\"")
+        return ""
+    return value
+
+
+def _ratio(value: float) -> str:
+    """A ratio as people quote it: 3.34, 1.5, 4."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def _by_category(project: "Project", document: Document,

@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
+# An id in a record's file name or a data file: lowercase words joined by hyphens.
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def slug(name: str) -> str:
+    """The id a name gives: "Café Club (Strood)" -> "cafe-club-strood" (accents dropped)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
 
 def anchor(text: str) -> str:
     """A heading's id from its words: "Speech and language" -> speech-and-language. Stable:

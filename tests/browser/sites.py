@@ -13,11 +13,14 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 import yaml
 
-from tests.helpers import ROOT, SiteServer, build_into, component_fixtures, copy_project
 from tests.browser.page_types import COMPONENT_RECORDS, COMPONENTS, OFFER, PAGE_TYPES, PageType
+from tests.helpers import OFFER as OFFER_FOLDER
+from tests.helpers import ROOT, SiteServer, build_into, component_fixtures, copy_project
 
-# Every page's title ends with it (mkdocs.yml is the repository's, in every project built).
-SITE_NAME = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
+# Every page's title ends with it: the site name in the fixture offer's data/settings.yaml,
+# which every project built here holds (the plugin puts it in place of mkdocs.yml's).
+SITE_NAME = yaml.safe_load((OFFER_FOLDER / "data" / "settings.yaml").read_text(
+    encoding="utf-8"))["site_name"]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Chromium flags for this closed network: no background calls home.
@@ -32,6 +35,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def browser():
     """Debian's Chromium under Playwright. If it cannot start, the test fails: it never skips."""
     import shutil
+
     from playwright.sync_api import sync_playwright
 
     executable = shutil.which("chromium")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.sites import axe_violations, describe
 from tests.browser.page_types import PAGE_TYPES
+from tests.browser.sites import axe_violations, describe
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)

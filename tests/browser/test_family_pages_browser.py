@@ -6,7 +6,6 @@ from playwright.sync_api import expect
 
 from local_offer.site.build import build_content
 from local_offer.site.family_pages import waiting_family_services
-
 from tests.browser.sites import axe_violations, describe
 from tests.helpers import FIXTURE_TODAY
 

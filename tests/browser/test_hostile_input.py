@@ -11,10 +11,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from tests.hostile_records import HOSTILE_RECORDS
-
 from tests.browser.page_watch import watched
 from tests.browser.sites import SITE_NAME
+from tests.hostile_records import HOSTILE_RECORDS
 
 PAGES = [f"services/{name}/" for name in HOSTILE_RECORDS] + [
     "", "browse/a-z/0-9/", "browse/a-z/M/", "browse/need/autism/"]

@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from local_offer.site.build import build_content
-
 from tests.browser.sites import axe_violations, describe
 from tests.helpers import FIXTURE_TODAY
 

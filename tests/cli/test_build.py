@@ -15,10 +15,8 @@ import yaml
 from markupsafe import escape
 
 from local_offer.cli import main
-from local_offer.mkdocs_plugin.build import BuildFailed, BuildLock, build_site
-from local_offer.records.project import Project
 from local_offer.editing.synth import write_synthetic
-
+from local_offer.mkdocs_plugin.build import BuildFailed, BuildLock, build_site
 from tests.helpers import FIXTURE_TODAY, OFFER, ROOT, build_into, copy_project
 
 

@@ -10,7 +10,6 @@ import yaml
 
 from local_offer.cli import main
 from local_offer.records.loader import RecordLoader
-
 from tests.helpers import MINIMAL, OFFER, ROOT
 
 
@@ -130,6 +129,28 @@ def test_schema_check_notices_a_changed_taxonomy(scratch):
     assert run(scratch, "schema") == 0
     assert run(scratch, "schema", "--check") == 0
     assert '"transport"' in scratch.schema_path.read_text()
+
+
+def test_after_adding_an_area_the_template_lists_it_and_keeps_its_lines(scratch, capsys):
+    template = scratch.root / "schema" / "service-template.yaml"
+    assert run(scratch, "schema") == 0  # the fixture offer's lists, as a council's would be
+    before = template.read_text(encoding="utf-8")
+    taxonomy = scratch.data_dir / "taxonomy.yaml"
+    taxonomy.write_text(taxonomy.read_text().replace(
+        "areas:\n", "areas:\n  - id: isle-of-grain\n    label: Isle of Grain\n"))
+    capsys.readouterr()
+    assert run(scratch, "schema", "--check") == 1
+    assert "schema/service-template.yaml is out of date" in capsys.readouterr().err
+    assert run(scratch, "schema") == 0
+    after = template.read_text(encoding="utf-8")
+    [areas_line] = [line for line in after.splitlines() if "One or more of: isle-of-grain" in line]
+    assert areas_line.endswith(", area-wide.") and areas_line.startswith("# Where it is offered")
+    assert len(after.splitlines()) == len(before.splitlines())  # the guide's line numbers hold
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert len(changed) == 1
+    assert run(scratch, "new", "Grain Drop In") == 0
+    record = (scratch.services_dir / "grain-drop-in.yaml").read_text(encoding="utf-8")
+    assert "isle-of-grain" in record
 
 
 def test_every_record_of_the_fixture_offer_starts_with_the_schema_line():

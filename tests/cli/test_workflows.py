@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -13,11 +14,14 @@ import pytest
 import yaml
 
 from local_offer.cli import parser
-
 from tests.helpers import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 POSTER = ROOT / ".github" / "scripts" / "post_owner_reports.py"
+# A GitHub expression, ${{ steps.pages.outputs.base_url }}, is filled in when the job runs.
+EXPRESSION = re.compile(r"\$\{\{\s*([^}]*?)\s*\}\}")
+# What GitHub Pages gives as a repository's address (configure-pages' base_url).
+PAGES_ADDRESS = "https://example-council.github.io/local-offer"
 
 
 def workflow(name: str) -> dict:
@@ -30,7 +34,9 @@ def runs(name: str) -> list[str]:
 
 
 def commands(name: str) -> list[list[str]]:
-    return [shlex.split(run)[2:] for run in runs(name) if run.startswith("python build_offer.py")]
+    """Each build_offer.py command's arguments, with GitHub's expressions filled in."""
+    return [shlex.split(EXPRESSION.sub(PAGES_ADDRESS, run))[2:] for run in runs(name)
+            if run.startswith("python build_offer.py")]
 
 
 @pytest.mark.parametrize("name", ["pull-request.yml", "weekly.yml", "deploy.yml"])
@@ -64,6 +70,18 @@ def test_deploy_builds_and_publishes_to_pages_on_main_and_daily():
     uses = [step.get("uses", "") for job in jobs.values() for step in job["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert any(u.startswith("actions/deploy-pages") for u in uses)
+
+
+def test_deploy_builds_with_the_github_pages_address():
+    # Without an address the sitemap is not published and the feeds' links are relative.
+    steps = workflow("deploy.yml")["jobs"]["build"]["steps"]
+    names = [step.get("uses", "").split("@")[0] or step.get("name") for step in steps]
+    [pages] = [step for step in steps if step.get("uses", "").startswith("actions/configure-pages")]
+    build = next(step for step in steps if "build_offer.py build" in step.get("run", ""))
+    assert names.index("actions/configure-pages") < steps.index(build)
+    assert EXPRESSION.findall(build["run"]) == [f"steps.{pages['id']}.outputs.base_url"]
+    args = parser().parse_args(shlex.split(EXPRESSION.sub(PAGES_ADDRESS, build["run"]))[2:])
+    assert args.site_url == PAGES_ADDRESS + "/"
 
 
 # ---- posting the weekly reports, with a stand-in for the gh command line ------------------

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from local_offer.cli import main
 from local_offer.editing.codeowners import HEADER, pattern
-
 from tests.helpers import OFFER, copy_project, record_yaml
 
 OWNERS = """\

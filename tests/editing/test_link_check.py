@@ -10,11 +10,15 @@ import time
 import pytest
 
 from local_offer.cli import main
-from local_offer.editing.link_check import (Limits, check_site, check_urls, linkchecker_config,
-                                    plain_problem)
+from local_offer.editing.link_check import (
+    Limits,
+    check_site,
+    check_urls,
+    linkchecker_config,
+    plain_problem,
+)
 from local_offer.records.link_uses import external_links
 from local_offer.records.loader import RecordLoader
-
 from tests.helpers import MINIMAL, SiteServer
 
 SLOW_SECONDS = 3

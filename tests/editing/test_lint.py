@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from local_offer.cli import main
-
 from tests.editing.test_plain_english import SIXTY_WORDS
 from tests.helpers import MINIMAL
 

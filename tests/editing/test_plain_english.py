@@ -6,12 +6,16 @@ import socket
 
 import pytest
 
+from local_offer.editing.plain_english import (
+    Limits,
+    PlainEnglishCheck,
+    prose_blocks,
+    reading_ease,
+    sentences,
+)
 from local_offer.records.glossary import acronyms
-from local_offer.editing.plain_english import (Limits, PlainEnglishCheck, prose_blocks,
-                                               reading_ease, sentences)
 from local_offer.records.yaml_source import read_document
-
-from tests.helpers import MINIMAL, OFFER, OFFER_GLOSSARY
+from tests.helpers import MINIMAL, OFFER_GLOSSARY
 
 GLOSSARY = OFFER_GLOSSARY
 

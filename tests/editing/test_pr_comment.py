@@ -9,8 +9,8 @@ import sys
 import pytest
 import yaml
 
-from tests.helpers import ROOT
 from tests.editing.test_record_diff import TINY_TALKERS, repository  # noqa: F401  (a fixture)
+from tests.helpers import ROOT
 
 SCRIPT = ROOT / ".github" / "scripts" / "pr-comment.sh"
 WORKFLOW = ROOT / ".github" / "workflows" / "pr-comment.yml"

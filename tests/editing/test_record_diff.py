@@ -8,7 +8,6 @@ import pytest
 
 from local_offer.cli import main
 from local_offer.editing.diff_report import code, text
-
 from tests.helpers import FIXTURE_TODAY, record_yaml
 
 TINY_TALKERS = """\
@@ -166,6 +165,7 @@ def test_record_text_cannot_inject_markdown():
 
 def test_a_cost_becoming_not_known_is_said_in_words():
     import datetime as dt
+
     from local_offer.editing.record_diff import FieldChange, RecordComparer
     from tests.helpers import OFFER_TAXONOMY
     comparer = RecordComparer(OFFER_TAXONOMY, None, dt.date(2026, 11, 23))

@@ -9,8 +9,6 @@ import pytest
 
 from local_offer.cli import main
 from local_offer.cli.commands import reviewed
-from local_offer.editing.safe_write import ChangedMeanwhile
-
 from tests.helpers import MINIMAL
 
 # A record as people write them: comments, odd spacing, quotes, a trailing comment.

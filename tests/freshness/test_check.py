@@ -8,7 +8,6 @@ import pytest
 
 from local_offer.cli import main
 from local_offer.records.link_uses import BrokenLink, LinkUse
-
 from tests.helpers import FIXTURE_TODAY, record_yaml
 
 TODAY = "2026-11-23"

@@ -8,9 +8,8 @@ import pytest
 
 from local_offer.cli import main
 from local_offer.freshness.review import Period, ReviewPolicy, State
-from local_offer.records.project import Settings
 from local_offer.records.loader import RecordLoader
-
+from local_offer.records.project import Settings
 from tests.helpers import record_yaml
 
 TODAY = dt.date(2026, 11, 23)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from local_offer.cli import main
-
 from tests.helpers import MINIMAL
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from xml.etree import ElementTree as ET
 
-from local_offer.site.build import build_content
-from local_offer.outputs.common import Identifiers
-from local_offer.outputs import atom
 from local_offer.editing.synth import write_synthetic
-
-from tests.helpers import ROOT, FIXTURE_TODAY
+from local_offer.outputs import atom
+from local_offer.outputs.common import Identifiers
+from local_offer.site.build import build_content
+from tests.helpers import FIXTURE_TODAY, ROOT
 
 NS = {"atom": "http://www.w3.org/2005/Atom"}
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from local_offer.site.build import build_content
 from local_offer.outputs import csv_table
-
+from local_offer.site.build import build_content
 from tests.helpers import FIXTURE_TODAY, MINIMAL
 
 

@@ -8,12 +8,11 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from local_offer.site.build import build_content
-from local_offer.outputs.common import DAY_CODES, WEEKDAYS, Identifiers, session_periods
 from local_offer.outputs import ics
+from local_offer.outputs.common import DAY_CODES, WEEKDAYS, Identifiers, session_periods
 from local_offer.records.model import Session
 from local_offer.records.term_dates import ALL_YEAR, RUNS_WORDS, SCHOOL_HOLIDAYS, TERM_TIME
-
+from local_offer.site.build import build_content
 from tests.helpers import FIXTURE_TODAY
 
 

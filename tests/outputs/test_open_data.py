@@ -15,10 +15,11 @@ import pytest
 
 from local_offer.outputs.common import Identifiers, split_address, without_empty
 from local_offer.site.urls import absolute
-
 from tests.helpers import MINIMAL, build_into, copy_project
 
 TODAY = "2026-11-23"
+# Published somewhere, so the sitemap is published too (without an address it is not).
+SITE_URL = "https://localoffer.example.org/"
 # Awkward characters on purpose: they must survive every format intact and harmless. (A tag
 # such as </script> is refused by the validator: records/raw_html.py.)
 CURRENT = MINIMAL.replace("Minimal Service", "Chips & Dips <3 Club").replace(
@@ -43,9 +44,9 @@ def two_builds(tmp_path_factory):
     project = copy_project(root)
     project.write("chips-and-dips.yaml", CURRENT)
     project.write("long-forgotten.yaml", EXPIRED)
-    build_into(root, root / "first", TODAY)
+    build_into(root, root / "first", TODAY, site_url=SITE_URL)
     project.write("added-later.yaml", ADDED)
-    build_into(root, root / "second", TODAY)
+    build_into(root, root / "second", TODAY, site_url=SITE_URL)
     return root / "first", root / "second"
 
 

@@ -13,11 +13,10 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from local_offer.site.build import build_content
-from local_offer.outputs.common import Identifiers
 from local_offer.outputs import oruk
-
-from tests.helpers import ROOT, FIXTURE_TODAY
+from local_offer.outputs.common import Identifiers
+from local_offer.site.build import build_content
+from tests.helpers import FIXTURE_TODAY, ROOT
 
 SCHEMA_BASE = "https://openreferraluk.org/specifications/3.0/schema/"
 

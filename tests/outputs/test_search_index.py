@@ -10,7 +10,6 @@ import pytest
 
 from local_offer.outputs import search_index
 from local_offer.outputs.search_index import SearchIndexFailed, index_site
-
 from tests.helpers import MINIMAL, OFFER, build_into
 
 

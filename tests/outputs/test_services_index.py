@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from local_offer.site.build import build_content
-
 from tests.helpers import FIXTURE_TODAY
 
 

@@ -10,11 +10,10 @@ from dataclasses import replace
 
 from pyld import jsonld
 
-from local_offer.site.build import build_content
 from local_offer.outputs.common import session_periods
 from local_offer.outputs.structured_data import json_ld
 from local_offer.records.term_dates import ALL_YEAR, TERM_TIME
-
+from local_offer.site.build import build_content
 from tests.helpers import FIXTURE_TODAY, MINIMAL, ROOT
 
 

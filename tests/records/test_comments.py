@@ -7,7 +7,6 @@ import datetime as dt
 from local_offer.cli import main
 from local_offer.records.comments import load_comments
 from local_offer.site.render import Renderer
-
 from tests.helpers import component_fixtures
 
 FILES = component_fixtures("you-said-we-did")

@@ -11,7 +11,6 @@ from local_offer.cli import main
 from local_offer.records.consistency import days_named, times_named
 from local_offer.records.loader import RecordLoader
 from local_offer.records.term_dates import ALL_YEAR, SCHOOL_HOLIDAYS, TERM_TIME
-
 from tests.helpers import MINIMAL, ROOT, record_yaml
 
 TODAY = dt.date(2026, 11, 23)

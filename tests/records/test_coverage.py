@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from local_offer.site.build import build_content
 from local_offer.cli import main
 from local_offer.records.coverage import load_coverage
+from local_offer.site.build import build_content
 from local_offer.site.family_pages import offer_coverage
-
 from tests.helpers import FIXTURE_TODAY, MINIMAL, component_fixtures, record_yaml
 
 MAPS = component_fixtures("coverage-map")

@@ -6,8 +6,7 @@ import pytest
 
 from local_offer.cli import main
 from local_offer.records.project import Project
-
-from tests.helpers import MINIMAL, FIXTURE_TODAY
+from tests.helpers import FIXTURE_TODAY, MINIMAL
 
 
 def replace_in(scratch, name: str, old: str, new: str) -> None:

@@ -38,6 +38,7 @@ def test_every_command_takes_today_the_same_way(command, capsys):
 
 def test_a_feeds_dates_and_date_times_are_read_as_days():
     import datetime as dt
+
     from local_offer.records.dates import day_in_feed
     assert day_in_feed("2026-05-03") == dt.date(2026, 5, 3)
     assert day_in_feed("2026-05-03T10:30:45.123Z") == dt.date(2026, 5, 3)

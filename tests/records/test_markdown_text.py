@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from local_offer.records.markdown_text import link_targets, markdown_to_html
-
 from tests.html_elements import Elements
 
 HOSTILE = [

@@ -7,7 +7,6 @@ import yaml
 
 from local_offer.records.loader import RecordLoader
 from local_offer.records.raw_html import FIX, tags_in
-
 from tests.helpers import MINIMAL
 from tests.hostile_records import TAG_PAYLOADS
 

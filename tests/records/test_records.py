@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from local_offer.records.loader import RecordLoader
-
 from tests.helpers import MINIMAL
 
 

@@ -14,11 +14,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from local_offer.records.loader import RecordLoader
+from local_offer.records.model import Record
 from local_offer.records.problems import Problem
 from local_offer.records.project import Project
-from local_offer.records.model import Record
-from local_offer.records.loader import RecordLoader
-
 from tests.helpers import MINIMAL, copy_project
 
 # HYPOTHESIS_EXAMPLES=2000 searches longer, on a quiet machine; the suite stays fast.

@@ -8,10 +8,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
 
-from local_offer.site.build import build_content
 from local_offer.cli import main
 from local_offer.records.report_problem import load_problem_report
-
+from local_offer.site.build import build_content
 from tests.helpers import FIXTURE_TODAY, MINIMAL, OFFER, component_fixtures
 
 SETTINGS = component_fixtures("report-problem")

@@ -9,12 +9,10 @@ import pytest
 from referencing import Registry, Resource
 
 from local_offer.records.loader import RecordLoader
-from local_offer.records.project import Project
 from local_offer.records.schema import EXPLAINED_INSIDE, EXPLAINERS, RecordSchema, resolve_ref
 from local_offer.records.yaml_source import read_document
 from local_offer.site import field_reference
 from local_offer.site.field_reference import field_docs
-
 from tests.helpers import MINIMAL, OFFER_TAXONOMY, SCHEMA_PATH
 
 SCHEMA = RecordSchema(SCHEMA_PATH, OFFER_TAXONOMY)

@@ -15,7 +15,6 @@ from local_offer.records.period import Period
 from local_offer.records.problems import InvalidRecords
 from local_offer.records.settings import Settings, load_settings
 from local_offer.site.build import build_content
-
 from tests.helpers import FIXTURE_TODAY, MINIMAL
 
 VALID = """\
@@ -195,3 +194,50 @@ def test_a_period_has_one_owner():
     assert Period.parse("1 months") == Period(1, "month")
     with pytest.raises(ValueError):
         Period.parse("half a year")
+
+
+# ---- the council's identity ----
+
+@pytest.mark.parametrize("text, line, field, words", [
+    ('primary_colour: "#4a90d9"\n', 1, "primary_colour",
+     "the header's white text on #4a90d9 has a contrast of 3.34:1, 1.16 short of the 4.5:1 "
+     'that WCAG 2.2 AA needs. How to fix: choose a darker colour; the nearest darker shade '
+     'that passes is "#3e79b6"'),
+    ('primary_colour: "#ffdd00"\n', 1, "primary_colour", "contrast of 1.34:1, 3.16 short"),
+    ("primary_colour: blue\n", 1, "primary_colour", "'blue' is not a colour"),
+    ('primary_colour: "#12345"\n', 1, "primary_colour", "not a colour"),
+    ("site_name: Exampleshire County Council SEND Local Offer\n", 1, "site_name",
+     "is 44 characters, too long for the header of a phone's screen (at most 22)"),
+    ("site_name: Example\nshort_name: Exampleshire County Council Offer\n", 2, "short_name",
+     "too long for the header"),
+    ("logo: data/missing.svg\n", 1, "logo", "there is no file 'data/missing.svg'"),
+    ("logo: ../../etc/hostname\n", 1, "logo", "there is no file '../../etc/hostname' in the "
+                                              "project folder"),
+    ("logo: data/taxonomy.yaml\n", 1, "logo", "is not an image browsers show everywhere"),
+    ("contact_email: the team\n", 1, "contact_email", "'the team' is not an email address"),
+    ("site_url: localoffer.example.org\n", 1, "site_url", "is not a web address"),
+    ("short_name: [A]\n", 1, "short_name", "must be text"),
+])
+def test_a_wrong_identity_setting_is_named_with_its_line(scratch, tmp_path, capsys, text, line,
+                                                         field, words):
+    with_settings(scratch, text)
+    assert run(scratch, tmp_path, "build") == 2
+    err = told(capsys)
+    assert f"data/settings.yaml:{line}: {field}: " in err
+    assert words in err
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_identity_settings_load_typed(scratch):
+    (scratch.data_dir / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    settings, problems = load_settings(with_settings(scratch, (
+        "site_name: Exampleshire County Council SEND Local Offer\n"
+        "short_name: Exampleshire Offer\narea_name: Exampleshire\n"
+        "logo: data/logo.svg\nprimary_colour: \"#00703C\"\n"
+        "contact_email: offer@example.org\nsite_url: https://offer.example.org/send\n")))
+    assert problems == []
+    assert (settings.header_name, settings.logo, settings.primary_colour, settings.site_url) == (
+        "Exampleshire Offer", "data/logo.svg", "#00703c", "https://offer.example.org/send/")
+    # A short site name is the header's name too.
+    settings, problems = load_settings(with_settings(scratch, "site_name: Short Offer\n"))
+    assert problems == [] and settings.header_name == "Short Offer"

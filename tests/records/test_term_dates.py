@@ -8,9 +8,7 @@ import textwrap
 import pytest
 
 from local_offer.cli import main
-from local_offer.records.term_dates import (ALL_YEAR, SCHOOL_HOLIDAYS, TERM_TIME,
-                                            load_term_dates)
-
+from local_offer.records.term_dates import ALL_YEAR, SCHOOL_HOLIDAYS, TERM_TIME, load_term_dates
 from tests.helpers import OFFER
 
 SHOWN = "data/term-dates.yaml"

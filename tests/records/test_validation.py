@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from local_offer.records.loader import RecordLoader
-
 from tests.helpers import MINIMAL
 
 CONTACT = "contact: {email: minimal@example.org}"

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from local_offer.records.schema import RecordSchema
 from local_offer.records.yaml_source import read_document
-
 from tests.helpers import OFFER_TAXONOMY, ROOT, component_fixtures
 
 SCHEMA = RecordSchema(ROOT / "schema" / "service.schema.json", OFFER_TAXONOMY)

@@ -10,7 +10,6 @@ import pytest
 
 from local_offer.records.loader import RecordLoader
 from local_offer.records.yaml_source import MAX_FILE_BYTES
-
 from tests.helpers import MINIMAL, ROOT
 from tests.records.test_records import only_problem
 

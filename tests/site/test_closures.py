@@ -7,9 +7,8 @@ import json
 import subprocess
 import sys
 
-from local_offer.site.build import build_content
 from local_offer.outputs.services_index import files
-
+from local_offer.site.build import build_content
 from tests.helpers import FIXTURE_TODAY, MINIMAL
 
 

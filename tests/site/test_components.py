@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from local_offer.records.loader import RecordLoader
 from local_offer.site.render import Renderer
-
 from tests.helpers import OFFER_TAXONOMY
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from local_offer.records.link_policy import scheme_of
-
 from tests.helpers import MINIMAL, ROOT
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"

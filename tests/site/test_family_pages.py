@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from local_offer.site.build import build_content
 from local_offer.cli import main
+from local_offer.site.build import build_content
 from local_offer.site.family_pages import waiting_family_services
-
 from tests.helpers import COMPONENTS, FIXTURE_TODAY, build_into, component_fixtures, copy_project
 
 WAITING = component_fixtures("while-you-wait")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from local_offer.records.glossary import Glossary, GlossaryTerm, is_acronym
-from local_offer.site.family_words import (IN_NAME, IN_SUMMARY, LOOSELY_RELATED, RELATED,
-                                           FamilyWords)
 from local_offer.records.loader import RecordLoader
-
-from tests.helpers import MINIMAL, OFFER_TAXONOMY as TAXONOMY
+from local_offer.site.family_words import IN_NAME, IN_SUMMARY, LOOSELY_RELATED, RELATED, FamilyWords
+from tests.helpers import MINIMAL
+from tests.helpers import OFFER_TAXONOMY as TAXONOMY
 
 SALT = GlossaryTerm("SaLT", "Speech and language therapy.",
                     also=("SALT", "speech therapy", "my child won't talk"),

@@ -9,7 +9,6 @@ from markupsafe import escape
 
 from local_offer.site.field_reference import field_docs
 from local_offer.site.render import Renderer
-
 from tests.helpers import OFFER_TAXONOMY, component_fixtures
 
 PAGE = "about/fields/index.html"

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+from local_offer.records.project import Settings
+from local_offer.records.taxonomy import Term
 from local_offer.site.build import build_content
 from local_offer.site.find_page import find_page
-from local_offer.records.project import Settings
 from local_offer.site.render import Renderer
-from local_offer.records.taxonomy import Term
-
 from tests.helpers import FIXTURE_TODAY, OFFER_TAXONOMY, component_fixtures
 
 

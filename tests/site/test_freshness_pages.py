@@ -7,15 +7,14 @@ import re
 
 import pytest
 
-from local_offer.site.build import build_content
 from local_offer.freshness.review import ReviewPolicy
 from local_offer.freshness.stats import FreshnessStats, months_between
-from local_offer.records.project import Settings
 from local_offer.records.loader import RecordLoader
+from local_offer.records.project import Settings
+from local_offer.site.build import build_content
 from local_offer.site.render import Renderer
-
-from tests.helpers import build_into, component_fixtures, copy_project, record_yaml
 from tests.helpers import OFFER_TAXONOMY as TAXONOMY
+from tests.helpers import build_into, component_fixtures, copy_project, record_yaml
 
 
 def renderer():

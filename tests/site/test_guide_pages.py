@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -25,35 +24,12 @@ from pathlib import Path
 import pytest
 
 from local_offer.site.guide_pages import site_target
-
-from tests.helpers import MINIMAL, OFFER, ROOT, build_into
+from tests.helpers import MINIMAL, ROOT, build_into, clean_clone
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 STEP = re.compile(r"^<!-- test: (?P<what>[^>]*?) -->\n(?P<fence>```+)(?P<lang>\w*)\n"
                   r"(?P<body>.*?)\n(?P=fence)$", re.MULTILINE | re.DOTALL)
 KEY = re.compile(r"^\s*(?:- )?(?P<key>[A-Za-z_][A-Za-z0-9_]*):")
-
-
-def clean_clone(tmp_path: Path) -> Path:
-    """A clone of this checkout as it is now (committed or not), as a new user would get it,
-    holding the fixture offer's services/ and data/ in place of the checkout's own."""
-    files = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others",
-                            "--exclude-standard"], capture_output=True, check=True).stdout
-    origin = tmp_path / "origin"
-    for name in filter(None, files.decode().split("\0")):
-        source = ROOT / name
-        if source.is_file() and not name.startswith(("services/", "data/")):
-            (origin / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, origin / name)
-    for folder in ("services", "data"):
-        shutil.copytree(OFFER / folder, origin / folder)
-    git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=T"]
-    subprocess.run([*git, "init", "-q", "--initial-branch=main", str(origin)], check=True)
-    subprocess.run([*git, "-C", str(origin), "add", "-A"], check=True)
-    subprocess.run([*git, "-C", str(origin), "commit", "-qm", "the offer"], check=True)
-    subprocess.run(["git", "clone", "-q", str(origin), str(tmp_path / "local-offer")],
-                   check=True)
-    return tmp_path / "local-offer"
 
 
 def new_user_environment(tmp_path: Path) -> dict:

@@ -17,10 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from local_offer.records.link_policy import UnsafeLink, is_allowed
-from local_offer.records.markdown_text import ALLOWED_TAGS
 from local_offer.records.loader import RecordLoader
+from local_offer.records.markdown_text import ALLOWED_TAGS
 from local_offer.site.render import Renderer
-
 from tests.helpers import component_fixtures, copy_project
 from tests.html_elements import Elements
 

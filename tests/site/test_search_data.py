@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from local_offer.records.taxonomy import AgeBand
 from local_offer.site.render import Renderer
 from local_offer.site.search_data import SearchData, SearchFacts
-from local_offer.records.taxonomy import AgeBand
-
-from tests.helpers import OFFER_TAXONOMY as TAXONOMY, component_fixtures
+from tests.helpers import OFFER_TAXONOMY as TAXONOMY
+from tests.helpers import component_fixtures
 from tests.site.test_family_words import record
 
 

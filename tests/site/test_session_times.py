@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from local_offer.site.build import build_content
-
 from tests.helpers import FIXTURE_TODAY
 
 NOTE = re.compile(r'<span class="lo-session-when">([^<]*)</span>')

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from local_offer.site.build import build_content
-
 from tests.helpers import MINIMAL
 
 

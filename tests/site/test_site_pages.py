@@ -8,7 +8,6 @@ from local_offer.records.words import plural
 from local_offer.site.build import build_content
 from local_offer.site.content import LONG_LIST
 from local_offer.site.pages import first_letter
-
 from tests.helpers import MINIMAL, record_yaml
 
 

@@ -9,8 +9,7 @@ import pytest
 from local_offer.site.build import build_content
 from local_offer.site.render import Renderer
 from local_offer.site.term_explanations import TermExplainer
-
-from tests.helpers import MINIMAL, OFFER, OFFER_GLOSSARY, OFFER_TAXONOMY, component_fixtures
+from tests.helpers import MINIMAL, OFFER_GLOSSARY, OFFER_TAXONOMY, component_fixtures
 
 FIXTURES = component_fixtures("words-explained")
 LINKED = re.compile(r'<a class="lo-term" href="#term-([\w-]+)" '

@@ -24,6 +24,15 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def web_address(text: str) -> str:
+    """An argparse type for a site's address: a full https:// address, ending "/"."""
+    text = text.strip()
+    if not text.startswith("https://") or " " in text or len(text) <= len("https://"):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a web address: write the full "
+                                         "address starting https://") from None
+    return text.rstrip("/") + "/"
+
+
 def load_checked(project: Project, today: dt.date | None) -> LoadResult:
     """Every record with every problem (the schema's, the record's own checks, review dates
     after `today`) and the data files the site publishes beside the records."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from local_offer.cli.commands import iso_date, load_checked
+from local_offer.cli.commands import iso_date, load_checked, web_address
 from local_offer.freshness.review import ReviewPolicy, State
 from local_offer.records.dates import day_or_today
 from local_offer.records.problems import report
@@ -13,16 +13,23 @@ from local_offer.records.project import Project
 from local_offer.records.words import plural
 
 ORDER = 20
+NO_SITE_URL = ("Note: the site's address is not set, so no sitemap.xml is published for "
+               "search engines and the feeds' links are relative. Before publishing, set "
+               "site_url in data/settings.yaml, like site_url: https://localoffer.example.org/, "
+               "or build with --site-url.")
 
 def add_parser(commands) -> None:
     command = commands.add_parser("build", help="validate the records and build the site",
                                   description="Validate every record, then build the site. "
-                                              "Exit 2 when a record is invalid, 1 when the "
-                                              "build fails.")
+                                              "Exit 2 when a record, a data file or a "
+                                              "page is invalid, 1 when the build fails.")
     command.add_argument("--today", type=iso_date,
                          help="build as if today were this date (YYYY-MM-DD)")
     command.add_argument("--site-dir", type=Path, default=None,
                          help="where to write the site (default: site/)")
+    command.add_argument("--site-url", type=web_address, default=None,
+                         help="where the site is published, like https://example.org/offer/ "
+                              "(default: site_url in data/settings.yaml)")
     command.set_defaults(run=run)
 
 
@@ -36,10 +43,13 @@ def run(args) -> int:
     # Imported here: mkdocs takes a while to load, and the other commands never need it.
     from local_offer.mkdocs_plugin.build import BuildFailed, build_site
     try:
-        build_site(project, site_dir, today=args.today, records=result.records)
+        site_url = build_site(project, site_dir, today=args.today, records=result.records,
+                              site_url=args.site_url or "")
     except BuildFailed as failure:
         print(f"The build failed: {failure}", file=sys.stderr)
-        return 1
+        return 2 if failure.bad_input else 1
+    if not site_url:
+        print(NO_SITE_URL, file=sys.stderr)
     print(f"Built {counts(project, result.records, args.today)}.")
     print(f"The site is in {site_dir}. To look at it: make preview, then open "
           "http://127.0.0.1:8000/ in a browser.")

@@ -7,9 +7,17 @@ publish them, and this generator's own feed does.
 
 from __future__ import annotations
 
-from local_offer.editing.importing.source import (SourceCost, SourceLocation, SourceSchedule,
-                                                  SourceService, days_from_codes, items,
-                                                  term_names, text, unused)
+from local_offer.editing.importing.source import (
+    SourceCost,
+    SourceLocation,
+    SourceSchedule,
+    SourceService,
+    days_from_codes,
+    items,
+    term_names,
+    text,
+    unused,
+)
 
 NAME = "oruk3"
 LABEL = "Open Referral UK 3.0"

@@ -9,9 +9,17 @@ addresses, regular_schedules, cost_options, service_taxonomys and languages.
 
 from __future__ import annotations
 
-from local_offer.editing.importing.source import (SourceCost, SourceLocation, SourceSchedule,
-                                                  SourceService, days_from_codes, items,
-                                                  term_names, text, unused)
+from local_offer.editing.importing.source import (
+    SourceCost,
+    SourceLocation,
+    SourceSchedule,
+    SourceService,
+    days_from_codes,
+    items,
+    term_names,
+    text,
+    unused,
+)
 
 NAME = "oruk-list"
 LABEL = "Open Referral UK, the older list shape"

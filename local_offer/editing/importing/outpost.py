@@ -9,9 +9,16 @@ description.
 
 from __future__ import annotations
 
-from local_offer.editing.importing.source import (SourceCost, SourceLocation, SourceSchedule,
-                                                  SourceService, items, term_names, text,
-                                                  unused)
+from local_offer.editing.importing.source import (
+    SourceCost,
+    SourceLocation,
+    SourceSchedule,
+    SourceService,
+    items,
+    term_names,
+    text,
+    unused,
+)
 
 NAME = "outpost"
 LABEL = "Outpost API"

@@ -12,9 +12,17 @@ from dataclasses import dataclass, field
 
 from local_offer.editing.importing.mapping import DEFAULT, LOST, MAPPED, NONE
 from local_offer.editing.importing.source import Feed
-from local_offer.editing.importing.writing import (INVALID, LEFT_ALONE, REPLACED, SKIPPED,
-                                                   UNCHANGED, WRITTEN, Outcome)
-from local_offer.records.markdown_safe import code, text as escape_markdown
+from local_offer.editing.importing.writing import (
+    INVALID,
+    LEFT_ALONE,
+    REPLACED,
+    SKIPPED,
+    UNCHANGED,
+    WRITTEN,
+    Outcome,
+)
+from local_offer.records.markdown_safe import code
+from local_offer.records.markdown_safe import text as escape_markdown
 from local_offer.records.words import plural
 
 OUTCOMES = (MAPPED, DEFAULT, LOST, NONE)

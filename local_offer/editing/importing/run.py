@@ -8,8 +8,13 @@ from pathlib import Path
 from local_offer.editing.importing import oruk3, oruk_list, outpost
 from local_offer.editing.importing.mapping import MAPPING_FILE, Options, convert, load_mapping
 from local_offer.editing.importing.report import ImportReport
-from local_offer.editing.importing.source import (Feed, FeedError, SourceService, json_files,
-                                                  read_feed)
+from local_offer.editing.importing.source import (
+    Feed,
+    FeedError,
+    SourceService,
+    json_files,
+    read_feed,
+)
 from local_offer.editing.importing.writing import RecordWriter
 from local_offer.freshness.review import ReviewPolicy
 from local_offer.records.problems import Problem

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 from local_offer.cli import main
-
 from tests.helpers import FIXTURE_TODAY, ROOT
 
 FEEDS = ROOT / "tests" / "fixtures" / "feeds"

@@ -10,9 +10,14 @@ import pytest
 import yaml
 
 from local_offer.records.loader import RecordLoader
-
-from tests.editing.importing.helpers import (FEEDS, FORMAT_FOLDERS, imported_files, report_data,
-                                             run_import, with_feeds)
+from tests.editing.importing.helpers import (
+    FEEDS,
+    FORMAT_FOLDERS,
+    imported_files,
+    report_data,
+    run_import,
+    with_feeds,
+)
 from tests.helpers import MINIMAL, copy_project
 
 

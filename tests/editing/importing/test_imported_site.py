@@ -11,7 +11,6 @@ import pytest
 
 from local_offer.cli import main
 from local_offer.records.raw_html import tags_in
-
 from tests.editing.importing.helpers import run_import, with_feeds
 from tests.helpers import FIXTURE_TODAY, build_into, copy_project
 from tests.outputs.test_oruk import OrukSchemas, oruk_dir

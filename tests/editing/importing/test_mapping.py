@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from local_offer.editing.importing.mapping import (Options, convert, load_mapping, term_key)
+from local_offer.editing.importing.mapping import Options, convert, load_mapping, term_key
 from local_offer.editing.importing.source import SourceLocation, SourceSchedule, SourceService
-
 from tests.helpers import OFFER_TAXONOMY, ROOT
 
 TODAY = dt.date(2026, 11, 23)
