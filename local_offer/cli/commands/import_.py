@@ -63,7 +63,7 @@ def run(args) -> int:
     if not folder.is_relative_to(project.services_dir):
         print(f"--out must be a folder inside services/, not {args.out}.", file=sys.stderr)
         return 2
-    feeds, problems = read_feeds(project, [project.root / source for source in args.sources])
+    feeds, problems = read_feeds(project, [where_given(project, source) for source in args.sources])
     if problems:
         print(report(problems), file=sys.stderr)
         return 2
@@ -89,3 +89,11 @@ def run(args) -> int:
     if data["states"][INVALID] or data["states"][LEFT_ALONE]:
         return 1
     return 0
+
+
+def where_given(project: Project, source: Path) -> Path:
+    """A file named on the command line: from the folder the command runs in, as a shell
+    user means it, else from the project (its own saved feeds, when run with --project)."""
+    if source.is_absolute() or source.exists():
+        return source.resolve()
+    return project.root / source

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import shutil
 
 import pytest
 import yaml
@@ -199,3 +200,12 @@ def test_wrong_arguments_exit_2(scratch, capsys):
 def test_feeds_are_where_the_tests_expect_them():
     assert sorted(path.relative_to(FEEDS).parts[0] for path in FEEDS.rglob("*.json")) == \
         ["oruk3"] * 5 + ["outpost"] * 2 + ["placecube"] * 2
+
+
+def test_a_feed_named_from_where_the_command_runs_is_found_there(scratch, tmp_path, monkeypatch):
+    # Saved in the user's downloads, not in the project: the path is read as the shell means it.
+    downloads = tmp_path / "downloads"
+    shutil.copytree(FEEDS / "oruk3", downloads / "oruk3")
+    monkeypatch.chdir(downloads)
+    assert run_import(scratch, "oruk3") == 0
+    assert imported_files(scratch)
