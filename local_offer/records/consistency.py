@@ -28,6 +28,7 @@ from local_offer.records.dates import WEEKDAYS, parse_day
 from local_offer.records.problems import Problem
 from local_offer.records.schema import RecordSchema
 from local_offer.records.term_dates import ALL_YEAR, RUNS, SCHOOL_HOLIDAYS, TERM_TIME
+from local_offer.records.text_fields import fields
 from local_offer.records.yaml_source import Document, _dotted, read_document
 
 # ---- Days and times as people write them in a session's description ----
@@ -219,7 +220,7 @@ def contact_warnings(document: Document) -> list[Problem]:
     contact = data.get("contact") if isinstance(data.get("contact"), dict) else {}
     phone, email = contact.get("phone"), contact.get("email")
     found = []
-    for where, text in _texts(data):
+    for where, text in fields(data, TEXT_FIELDS):
         for match in PHONE.finditer(text):
             number = match.group()
             if not (isinstance(phone, str) and _digits(number) == _digits(phone)):
@@ -235,24 +236,6 @@ def contact_warnings(document: Document) -> list[Problem]:
                 found.append(_warning(document, where, address,
                                       f"the text gives the email address {address}, but {given}"))
     return found
-
-
-def _texts(data: dict) -> Iterator[tuple[tuple, str]]:
-    for path in TEXT_FIELDS:
-        yield from _walk(data, path, ())
-
-
-def _walk(value: Any, rest: tuple, where: tuple) -> Iterator[tuple[tuple, str]]:
-    if not rest:
-        if isinstance(value, str):
-            yield where, value
-        return
-    key, rest = rest[0], rest[1:]
-    if key == "*":
-        for index, item in enumerate(value if isinstance(value, list) else []):
-            yield from _walk(item, rest, where + (index,))
-    elif isinstance(value, dict) and key in value:
-        yield from _walk(value[key], rest, where + (key,))
 
 
 def _warning(document: Document, where: tuple, written: str, message: str) -> Problem:

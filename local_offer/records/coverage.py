@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from local_offer.records.data_files import FieldChecker, read_data_file, section
+from local_offer.records.data_files import FieldChecker, optional_data_file, section
 from local_offer.records.model import Record
 from local_offer.records.problems import Problem
 from local_offer.records.project import Project
@@ -67,13 +67,10 @@ class HeadingCoverage:
 
 def load_coverage(project: Project) -> tuple[CoverageMap | None, list[Problem]]:
     """The coverage map, or None when the project has no data/coverage.yaml."""
-    path = project.data_dir / COVERAGE_FILE
-    if not path.exists():
-        return None, []
-    shown = project.shown(path)
-    document, problems = read_data_file(path, shown)
+    document, problems = optional_data_file(project, COVERAGE_FILE)
     if document is None:
         return None, problems
+    shown = document.path
     categories = [term.id for term in project.taxonomy.categories]
     headings: list[Heading] = []
     seen: dict[str, int] = {}

@@ -19,6 +19,15 @@ from local_offer.records.words import SLUG
 from local_offer.records.yaml_source import Document, _dotted, read_document
 
 
+def optional_data_file(project, name: str) -> tuple[Document | None, list[Problem]]:
+    """data/<name> if the project has it: (None, []) without it, (None, problems) when it
+    cannot be read."""
+    path = project.data_dir / name
+    if not path.exists():
+        return None, []
+    return read_data_file(path, project.shown(path))
+
+
 def read_data_file(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     """A data file's document; a file with no entries yet is an empty document, not a problem."""
     document, problems = read_document(path, shown)

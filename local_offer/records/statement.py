@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from local_offer.records.data_files import FieldChecker, read_data_file
+from local_offer.records.data_files import FieldChecker, optional_data_file
 from local_offer.records.problems import Problem
 
 STATEMENT_FILE = "accessibility.yaml"
@@ -34,10 +34,7 @@ class Statement:
 
 def load_statement(project, today: dt.date) -> tuple[Statement | None, list[Problem]]:
     """The statement's data, or None without the file (the page then says it is missing)."""
-    path = project.data_dir / STATEMENT_FILE
-    if not path.exists():
-        return None, []
-    document, problems = read_data_file(path, project.shown(path))
+    document, problems = optional_data_file(project, STATEMENT_FILE)
     if document is None:
         return None, problems
     if document.data is None:

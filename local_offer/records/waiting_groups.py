@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from local_offer.records.data_files import FieldChecker, read_data_file, section
+from local_offer.records.data_files import FieldChecker, optional_data_file, section
 from local_offer.records.problems import Problem
 
 WAITING_FILE = "while-you-wait.yaml"
@@ -48,11 +48,7 @@ class WaitingGroups:
 
 def load_waiting_groups(project) -> tuple[WaitingGroups | None, list[Problem]]:
     """The groups, or None without the file (the page is then one list)."""
-    path = project.data_dir / WAITING_FILE
-    if not path.exists():
-        return None, []
-    shown = project.shown(path)
-    document, problems = read_data_file(path, shown)
+    document, problems = optional_data_file(project, WAITING_FILE)
     if document is None:
         return None, problems
     needs = [term.id for term in project.taxonomy.needs]
@@ -66,4 +62,4 @@ def load_waiting_groups(project) -> tuple[WaitingGroups | None, list[Problem]]:
             groups.append(WaitingGroup(title, need, fields.id_list("also_needs", needs),
                                        fields.id_list("first"),
                                        document.line_of(("groups", index))))
-    return WaitingGroups(shown, tuple(groups)), problems
+    return WaitingGroups(document.path, tuple(groups)), problems

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
 
@@ -21,11 +20,10 @@ from local_offer.records.project import Settings
 from local_offer.records.site_data import SiteData
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 from local_offer.records.term_dates import TermDates
-from local_offer.records.words import anchor
 from local_offer.site import freshness_pages, urls
 from local_offer.site.family_pages import family_pages
 from local_offer.site.find_page import find_page
-from local_offer.site.pages import BROWSE_WAYS, BrowseWay, GeneratedPage, first_letter
+from local_offer.site.pages import BROWSE_WAYS, BrowseWay, GeneratedPage, ListGroup, first_letter
 from local_offer.site.render import Renderer
 from local_offer.site.search_data import SearchData
 from local_offer.site.session_times import SessionTimes
@@ -33,18 +31,6 @@ from local_offer.site.term_explanations import TermExplainer, with_terms_explain
 
 # More services than a family scans on a phone: the list is grouped, with a jump list.
 LONG_LIST = 12
-
-
-@dataclass(frozen=True)
-class ListGroup:
-    """Some services of a list under one heading ("" for a list with no groups)."""
-
-    title: str
-    records: tuple[Record, ...]
-
-    @property
-    def anchor(self) -> str:
-        return anchor(self.title)
 
 
 class SiteContent:

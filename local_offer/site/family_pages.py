@@ -7,15 +7,12 @@ and What the offer covers (data/coverage.yaml against what is published).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from local_offer.records.comments import Comments
 from local_offer.records.coverage import HeadingCoverage, coverage_of
-from local_offer.records.model import Record
-from local_offer.records.words import anchor
 from local_offer.site import accessibility, urls
-from local_offer.site.pages import GeneratedPage
+from local_offer.site.pages import GeneratedPage, ListGroup
 
 if TYPE_CHECKING:
     from local_offer.site.content import SiteContent
@@ -25,24 +22,11 @@ def waiting_family_services(content: SiteContent) -> list:
     return [record for record in content.records if record.supports_waiting_families]
 
 
-@dataclass(frozen=True)
-class WaitingList:
-    """One group of the while-you-wait page: its heading, the Find page for it, its services."""
-
-    title: str
-    find_url: str
-    records: tuple[Record, ...]
-
-    @property
-    def anchor(self) -> str:
-        return anchor(self.title)
-
-
 EVERY_FAMILY = "For every family"
 HOME_TITLE = "Find support for children and young people with SEND"
 
 
-def waiting_lists(content: SiteContent) -> list[WaitingList]:
+def waiting_lists(content: SiteContent) -> list[ListGroup]:
     """The waiting families' services grouped by need (data/while-you-wait.yaml), each group
     led by the services the council names and then by age; those for all needs, or for a
     need no group gathers, last. Without the file, one list."""
@@ -50,7 +34,7 @@ def waiting_lists(content: SiteContent) -> list[WaitingList]:
     by_age = lambda record: (record.ages, record.sort_key)  # noqa: E731
     waiting = content.site_data.waiting_groups if content.site_data else None
     if waiting is None or not waiting.groups:
-        return [WaitingList("", "", tuple(sorted(records, key=by_age)))] if records else []
+        return [ListGroup("", tuple(sorted(records, key=by_age)))] if records else []
     lists, placed = [], set()
     for group in waiting.groups:
         lead = {service_id: place for place, service_id in enumerate(group.first)}
@@ -58,10 +42,10 @@ def waiting_lists(content: SiteContent) -> list[WaitingList]:
                          key=lambda r: (lead.get(r.id, len(lead)), *by_age(r)))
         placed.update(record.id for record in members)
         if members:
-            lists.append(WaitingList(group.title, urls.find(need=group.need), tuple(members)))
+            lists.append(ListGroup(group.title, tuple(members), urls.find(need=group.need)))
     rest = sorted((r for r in records if r.id not in placed), key=by_age)
     if rest:
-        lists.append(WaitingList(EVERY_FAMILY, "", tuple(rest)))
+        lists.append(ListGroup(EVERY_FAMILY, tuple(rest)))
     return lists
 
 

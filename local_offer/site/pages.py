@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from local_offer.records.model import Record
+from local_offer.records.words import anchor
 from local_offer.site import urls
 
 
@@ -51,3 +52,17 @@ BROWSE_WAYS = (
 def first_letter(name: str) -> str:
     letter = name.strip()[:1].upper()
     return letter if "A" <= letter <= "Z" else "0-9"
+
+
+@dataclass(frozen=True)
+class ListGroup:
+    """Some services of a list under one heading ("" for a list with no groups), with the
+    Find page for them when there is one (site/components/service-groups)."""
+
+    title: str
+    records: tuple[Record, ...]
+    find_url: str = ""
+
+    @property
+    def anchor(self) -> str:
+        return anchor(self.title)
