@@ -323,6 +323,8 @@ window.addEventListener("popstate", () => {
 // ---- Start: the form replaces the no-JavaScript message, and the URL sets the state ----
 
 page.querySelector("[data-lo-find-nojs]").hidden = true;
+// Folded on a phone, so the first results come within the first screen; open when wide.
+page.querySelector("[data-lo-find-filters]").open = matchMedia("(min-width: 60em)").matches;
 form.hidden = false;
 results.querySelector("h2").tabIndex = -1;
 const start = stateFromURL(location.search);
