@@ -4,6 +4,7 @@
 // and the back button steps through the changes. Filter names and values are
 // those of local_offer/search_data.py.
 
+import { statusLine as statusWords } from "./find-words.js";
 import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem } from "./search.js";
 
 const PAGE_SIZE = 10; // results a phone shows, and downloads, at a time
@@ -178,11 +179,16 @@ function showCounts(counts) {
 }
 
 function statusLine(state, count) {
-  const asked = ["q", "category", "need", "age", "area", "free", "route"]
-    .filter((name) => isSet(state, name)).map((name) => describe(state, name));
-  const services = plural(count, "service");
-  if (!asked.length) return `${services}, from A to Z.`;
-  return count ? `${services} for ${asked.join(", ")}.` : `No services for ${asked.join(", ")}.`;
+  const chosen = (name) => (isSet(state, name) ? label(name, state[name]) : "");
+  return statusWords({
+    q: isSet(state, "q") ? state.q.trim() : "",
+    category: chosen("category"),
+    need: chosen("need"),
+    age: isSet(state, "age") ? String(Number(state.age)) : "",
+    area: chosen("area"),
+    free: isSet(state, "free"),
+    routes: isSet(state, "route") ? state.route.map((r) => label("route", r).toLowerCase()) : [],
+  }, count);
 }
 
 let latest = 0;
@@ -317,6 +323,8 @@ window.addEventListener("popstate", () => {
 // ---- Start: the form replaces the no-JavaScript message, and the URL sets the state ----
 
 page.querySelector("[data-lo-find-nojs]").hidden = true;
+// Folded on a phone, so the first results come within the first screen; open when wide.
+page.querySelector("[data-lo-find-filters]").open = matchMedia("(min-width: 60em)").matches;
 form.hidden = false;
 results.querySelector("h2").tabIndex = -1;
 const start = stateFromURL(location.search);

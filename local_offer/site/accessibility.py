@@ -50,6 +50,10 @@ CHECKS = {
     "test_family_pages_browser": "the pages families asked for: while you wait, report a "
                                  "problem",
     "test_guide_pages_browser": "the guide for service teams and the field reference",
+    "test_key_facts": "a service's key facts within a screen and a half on a phone, with "
+                      "directions and its buttons apart",
+    "test_find_words": "the Find page's status line reads as a sentence for every "
+                       "combination of choices",
     "test_council_identity": "the council's name fits the header of a phone, and its colour "
                              "keeps text readable",
 }

@@ -35,12 +35,30 @@ class SessionTimes:
         """What a term-time or holiday session's line adds; nothing for one all year."""
         if session.runs == ALL_YEAR:
             return ""
-        words = [f"{RUNS_WORDS[session.runs]}."]
+        words = [f"{RUNS_WORDS[session.runs]}.", self.next_words(session)]
+        return " ".join(word for word in words if word)
+
+    def next_words(self, session: Session) -> str:
+        """"Next session Tuesday 6 January." (or "today, …") for a term-time or holiday
+        session whose next day is known; nothing otherwise. The key facts show it alone."""
+        if session.runs == ALL_YEAR:
+            return ""
         day = self.next_session(session)
-        if day is not None:
-            when = "today, " if day == self.today else ""
-            words.append(f"Next session {when}{weekday_date(day)}.")
-        return " ".join(words)
+        if day is None:
+            return ""
+        when = "today, " if day == self.today else ""
+        return f"Next session {when}{weekday_date(day)}."
+
+    @property
+    def soonest(self) -> Session | None:
+        """The session the key facts show: the one that runs next, or the first listed when
+        no next day is known; None for a service without sessions."""
+        if not self.record.sessions:
+            return None
+        known = [(day, index) for index, session in enumerate(self.record.sessions)
+                 if (day := self.next_session(session)) is not None
+                 and session.runs != ALL_YEAR]
+        return self.record.sessions[min(known)[1] if known else 0]
 
     @property
     def calendar_until(self) -> dt.date | None:

@@ -79,6 +79,12 @@ def find(**choices: str) -> str:
     return page(FIND) + (f"?{urlencode(chosen)}" if chosen else "")
 
 
+def directions(address: str, postcode: str) -> str:
+    """A venue on OpenStreetMap's map, found by its address and postcode: a plain link, so
+    nothing is requested from OpenStreetMap until a family taps it."""
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": f"{address}, {postcode}"})
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A link from one page's directory URL to another's, both relative to the site root.
 

@@ -97,7 +97,7 @@ def test_keyboard_reaches_the_box_and_its_results(page, offer_server):
     page.keyboard.press("Enter")  # the full list, with filters, on the Find page
     expect(page).to_have_url(re.compile(r"/find/\?q=speech$"))
     expect(page.locator("#find-q")).to_have_value("speech")
-    expect(page.locator("[data-lo-find-status]")).to_contain_text("for the search words “speech”")
+    expect(page.locator("[data-lo-find-status]")).to_contain_text("matching “speech”")
 
 
 def test_no_match_says_so(page, offer_server):

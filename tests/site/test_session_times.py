@@ -70,3 +70,26 @@ def test_a_session_all_year_adds_nothing(scratch):
     assert notes(html) == []
     assert "as far as school term dates are known" not in html
     assert '<li>Tuesdays 10:00 to 11:30</li>' in html
+
+
+KEY_WHEN = re.compile(r'lo-key-when">\s*<dt>When</dt>\s*<dd>(.*?)</dd>', re.S)
+
+
+def test_the_key_facts_show_the_session_that_runs_next_and_how_many_more(scratch):
+    # Friday's session comes before Tuesday's on Wednesday 25 November 2026.
+    sessions = ("[{description: 'Tuesdays 10:00 to 11:30, term time', days: [tuesday], "
+                "start: '10:00', end: '11:30', runs: term-time}, "
+                "{description: 'Fridays 09:30 to 10:30, term time', days: [friday], "
+                "start: '09:30', end: '10:30', runs: term-time}]")
+    scratch.record("club", sessions=sessions)
+    [when] = KEY_WHEN.findall(page(build_content(scratch, today="2026-11-25"), "club"))
+    assert when.startswith("Fridays 09:30 to 10:30, term time "
+                           "<strong>Next session Friday 27 November.</strong>")
+    assert ">1 more time</a>" in when
+
+
+def test_the_key_facts_show_an_all_year_session_without_a_next_day(scratch):
+    scratch.record("club", sessions="[{description: 'Mondays, all year', days: [monday], "
+                   "start: '10:00', end: '11:00'}]")
+    [when] = KEY_WHEN.findall(page(build_content(scratch, today="2026-11-25"), "club"))
+    assert when == "Mondays, all year"

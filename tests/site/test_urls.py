@@ -40,3 +40,8 @@ def test_full_addresses_only_when_the_site_address_is_known():
     assert urls.absolute("", "services/x/") == "services/x/"
     assert urls.absolute("https://offer.example.org/send", "services/x/") == \
         "https://offer.example.org/send/services/x/"
+
+
+def test_directions_search_openstreetmap_for_the_address_and_postcode():
+    assert urls.directions("1 Example Road, Strood", "ME2 4AA") == (
+        "https://www.openstreetmap.org/search?query=1+Example+Road%2C+Strood%2C+ME2+4AA")
