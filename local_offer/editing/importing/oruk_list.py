@@ -16,6 +16,7 @@ from local_offer.editing.importing.source import (
     SourceService,
     days_from_codes,
     items,
+    open_referral_location,
     term_names,
     text,
     unused,
@@ -72,10 +73,6 @@ def read(service: dict, file: str) -> SourceService:
 
 
 def _location(location: dict) -> SourceLocation:
-    address = (items(location.get("physical_addresses")) or [{}])[0]
-    return SourceLocation(
-        name=text(location.get("name")), street=text(address.get("address_1")),
-        town=text(address.get("city")), postcode=text(address.get("postal_code")),
-        latitude=location.get("latitude"), longitude=location.get("longitude"),
-        accessibility=term_names(location.get("accessibility_for_disabilities"),
-                                 "accessibility"))
+    return open_referral_location(
+        location, "physical_addresses",
+        term_names(location.get("accessibility_for_disabilities"), "accessibility"))

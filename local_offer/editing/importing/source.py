@@ -214,6 +214,18 @@ def days_from_codes(byday: Any) -> tuple[str, ...]:
     return tuple(day for code, day in DAY_CODES.items() if code in codes)
 
 
+def open_referral_location(location: dict, addresses: str,
+                           accessibility: tuple[str, ...]) -> SourceLocation:
+    """A location as both Open Referral shapes write it: the first of its addresses (under
+    `addresses` in 3.0, `physical_addresses` in the older list), and its coordinates."""
+    address = (items(location.get(addresses)) or [{}])[0]
+    return SourceLocation(
+        name=text(location.get("name")), street=text(address.get("address_1")),
+        town=text(address.get("city")), postcode=text(address.get("postal_code")),
+        latitude=location.get("latitude"), longitude=location.get("longitude"),
+        accessibility=accessibility)
+
+
 def term_names(value: Any, *keys: str) -> tuple[str, ...]:
     """The names (and slugs) of a list of terms, each as the feed writes it."""
     found = []
