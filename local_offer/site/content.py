@@ -14,7 +14,9 @@ from typing import Iterable
 
 from local_offer.freshness.review import Review
 from local_offer.records.dates import day_or_today
+from local_offer.records.age_words import AgeWords
 from local_offer.records.glossary import Glossary
+from local_offer.records.languages import Languages
 from local_offer.records.model import Record
 from local_offer.records.project import Settings
 from local_offer.records.site_data import SiteData
@@ -41,11 +43,13 @@ class SiteContent:
                  site_data: SiteData | None = None, settings: Settings | None = None,
                  site_url: str = "", docs_page_urls: Iterable[str] = (),
                  extra_pages: Iterable[GeneratedPage] = (),
-                 term_dates: TermDates | None = None):
+                 term_dates: TermDates | None = None, languages: Languages | None = None,
+                 age_words: tuple[AgeWords, ...] = ()):
         """site_url: where the site is published ("" when unknown); docs_page_urls: the
         site engine's hand-written pages, for the sitemap; extra_pages: pages made from the
         project's other files (the guide, the field reference); term_dates: the school
-        terms and holidays that term-time and holiday sessions run in."""
+        terms and holidays that term-time and holiday sessions run in; languages: the
+        languages records name (data/languages.yaml); age_words: families' words for ages."""
         reviews = sorted(reviews, key=lambda review: review.record.sort_key)
         self.today = day_or_today(today)
         self.reviews = {review.record.id: review for review in reviews}
@@ -63,7 +67,9 @@ class SiteContent:
         self.term_dates = term_dates or TermDates()
         self.explainer = TermExplainer(glossary, renderer) if glossary else None
         self.groups = self._group()
-        self.search = SearchData(taxonomy, glossary)
+        self.languages = languages or Languages()
+        self.age_words = tuple(age_words)
+        self.search = SearchData(taxonomy, glossary, self.languages)
         self._made = True
 
     def __setattr__(self, name, value):
