@@ -11,7 +11,7 @@ import json
 
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Term
 from local_offer.site import urls
-from local_offer.site.pages import BROWSE_WAYS, GeneratedPage
+from local_offer.site.pages import GeneratedPage
 from local_offer.site.search_data import FAMILY_ROUTES
 
 TITLE = "Find support"
@@ -40,7 +40,7 @@ def offered_languages(content) -> list[Term]:
 def find_page(content):
     taxonomy = content.taxonomy
     search = content.search
-    browse = [(way.title, urls.browse(way.slug), way.intro) for way in BROWSE_WAYS]
+    browse = [(way.title, urls.browse(way.slug), way.intro) for way in content.browse_ways]
     params = dict(
         categories=taxonomy.categories,
         # "All needs" and "the whole area" are not choices: those services match every one.
