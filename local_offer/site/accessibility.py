@@ -54,6 +54,8 @@ CHECKS = {
                       "directions and its buttons apart",
     "test_find_words": "the Find page's status line reads as a sentence for every "
                        "combination of choices",
+    "test_family_filters": "the filters families use (how you take part, when, language) "
+                           "and their own words for ages and languages",
     "test_council_identity": "the council's name fits the header of a phone, and its colour "
                              "keeps text readable",
 }
