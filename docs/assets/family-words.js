@@ -2,7 +2,7 @@
 // and the Find page. "teenager", "toddler" (the council's words, data/family-words.yaml,
 // handed over in a data-lo-age-words attribute) and the patterns with a number in them
 // ("7 year old", "age 7", "under 5s", "16+", "over 18", "5 to 11") each give the ages they
-// mean, youngest and oldest. tests/browser/test_family_words_js.py tries them.
+// mean, youngest and oldest. tests/browser/test_family_filters.py tries them.
 
 const N = "(\\d{1,2})";
 const YEARS = "(?:years?|yrs?)";

@@ -184,3 +184,37 @@ def test_the_new_filters_pass_axe_on_a_phone(browser, offer_server):
     violations = axe_violations(page)
     context.close()
     assert not violations, describe(violations)
+
+
+PHRASES = """async ([module, phrases]) => {
+  const { findAge, readAge, ageWordsOf } = await import(module);
+  const known = ageWordsOf(document.querySelector("[data-lo-find]"));
+  return phrases.map((text) => [findAge(text, known), readAge(text, known)]);
+}"""
+# What each phrase gives: (youngest, oldest, the other words) in the search words, and
+# whether it is an age by itself in the age box.
+AGE_PHRASES = {
+    "teenager": (13, 19, ""), "Teenagers": (13, 19, ""), "toddler": (1, 3, ""),
+    "7 year old autism": (7, 7, "autism"), "autism 7-year-old": (7, 7, "autism"),
+    "7 years old": (7, 7, ""), "7yo": (7, 7, ""), "aged 7": (7, 7, ""), "age 7": (7, 7, ""),
+    "under 5s": (0, 4, ""), "under 5": (0, 4, ""), "under fives": (2, 4, ""),
+    "16+": (16, 25, ""), "16 and over": (16, 25, ""), "over 18s": (18, 25, ""),
+    "5 to 11": (5, 11, ""), "between 5 and 11 year olds": (5, 11, ""),
+    "speech for my toddler": (1, 3, "speech for my"),
+    "speech": None, "year 7": None, "01632 960000": None, "30+": None, "20 to 5": None,
+}
+
+
+def test_the_one_parser_of_age_phrases(page, offer_server):
+    page.goto(offer_server.url + "find/")
+    said = page.evaluate(PHRASES, [offer_server.url + "assets/family-words.js",
+                                   list(AGE_PHRASES)])
+    for (phrase, expected), (found, read) in zip(AGE_PHRASES.items(), said):
+        if expected is None:
+            assert found is None and read is None, phrase
+            continue
+        low, high, rest = expected
+        assert (found["from"], found["to"], found["rest"]) == (low, high, rest), phrase
+        assert (read is not None) == (rest == ""), phrase  # the age box takes a phrase alone
+    assert page.evaluate(f"""async () => (await import("{offer_server.url}assets/family-words.js"))
+        .readAge("7", {{youngest: 0, oldest: 25, words: []}})""") == {"from": 7, "to": 7}
