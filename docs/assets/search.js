@@ -1,6 +1,10 @@
 // Site search for families: the search box in the header of every page.
 // Its helpers (loading the index, showing a result) serve the Find page too.
 // Without JavaScript the header shows a link to the browse lists instead.
+// An age phrase in the words ("teenager", "7 year old autism") narrows the results to
+// those ages, and the link to Find carries it as Find's age (assets/family-words.js).
+
+import { ageFilters, ageWordsOf, findAge } from "./family-words.js";
 
 const siteRoot = new URL("../", import.meta.url);
 const SHOWN_IN_HEADER = 5;
@@ -89,6 +93,7 @@ function enhanceHeader(box) {
   const list = box.querySelector("[data-lo-search-list]");
   const all = box.querySelector("[data-lo-search-all]");
   const findPage = new URL(form.getAttribute("action"), document.baseURI);
+  const known = ageWordsOf(box);
   let latest = 0;
 
   box.querySelector("[data-lo-search-fallback]").hidden = true;
@@ -108,8 +113,11 @@ function enhanceHeader(box) {
       return;
     }
     let search;
+    const age = findAge(term, known); // "7 year old autism": autism services for age 7
+    const words = age ? age.rest : term;
     try {
-      search = await (await pagefind()).search(term);
+      search = await (await pagefind()).search(words || null,
+                                               age ? { filters: ageFilters(age, known) } : {});
     } catch (error) {
       // No index (a preview without one, or a failed download): offer the browse lists again.
       if (asked !== latest) return;
@@ -122,7 +130,8 @@ function enhanceHeader(box) {
     if (asked !== latest || dismissed) return; // a newer query has answered, or will
     const count = search.results.length;
     list.replaceChildren(...shown.map((data) => resultItem(data)));
-    findPage.search = new URLSearchParams({ q: term }).toString();
+    findPage.search = new URLSearchParams(age ? { ...(words ? { q: words } : {}), age: age.phrase }
+      : { q: term }).toString();
     all.href = findPage.href;
     if (!count) {
       status.textContent = `No services found for “${term}”. Check the spelling or try other words.`;

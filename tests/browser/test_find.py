@@ -144,7 +144,8 @@ def test_an_age_that_is_not_a_number_is_explained_and_ignored(page, offer_server
     age = page.get_by_label("Your child's age")
     age.fill("30")
     expect(page.locator("#find-age-error")).to_have_text("Enter an age in whole years, "
-                                                         "from 0 to 25.")
+                                                         "from 0 to 25, or words like "
+                                                         "“teenager”.")
     expect(age).to_have_attribute("aria-invalid", "")
     expect(status(page)).to_contain_text("51 services")
     age.fill("7")
