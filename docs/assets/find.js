@@ -5,6 +5,7 @@
 // those of local_offer/search_data.py.
 
 import { statusLine as statusWords } from "./find-words.js";
+import { distanceWords, locate, nearNote, nearestFirst, parsePostcode } from "./near-me.js";
 import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem } from "./search.js";
 
 const PAGE_SIZE = 10; // results a phone shows, and downloads, at a time
@@ -57,6 +58,14 @@ function writeForm(state) {
 function wordsOf(state) {
   const words = state.q.trim();
   return words.length >= SHORTEST_SEARCH ? words : "";
+}
+
+// A postcode orders the results by distance instead of matching words (near-me.js);
+// on a site with no postcode places it is words like any others.
+let postcodesKnown = true;
+
+function termOf(state) {
+  return postcodesKnown && parsePostcode(state.q) ? "" : wordsOf(state);
 }
 
 function validAge(age) {
@@ -159,7 +168,7 @@ async function relaxations(pf, state, term) {
     for (const word of words) tries.push({ text: `Search for “${word}” only`, state: { ...state, q: word } });
   }
   const counts = await Promise.all(tries.map(async (t) =>
-    (await search(pf, wordsOf(t.state), filtersFor(t.state))).results.length));
+    (await search(pf, termOf(t.state), filtersFor(t.state))).results.length));
   return tries.map((t, i) => ({ ...t, count: counts[i] })).filter((t) => t.count);
 }
 
@@ -178,28 +187,49 @@ function showCounts(counts) {
   }
 }
 
-function statusLine(state, count) {
+function statusLine(state, count, near = "") {
   const chosen = (name) => (isSet(state, name) ? label(name, state[name]) : "");
   return statusWords({
-    q: isSet(state, "q") ? state.q.trim() : "",
+    q: isSet(state, "q") && !near ? state.q.trim() : "",
     category: chosen("category"),
     need: chosen("need"),
     age: isSet(state, "age") ? String(Number(state.age)) : "",
     area: chosen("area"),
     free: isSet(state, "free"),
     routes: isSet(state, "route") ? state.route.map((r) => label("route", r).toLowerCase()) : [],
+    near,
   }, count);
 }
 
 let latest = 0;
 let current = null; // the latest search, for "Show more"
 
+// The results of a search in their order, a page at a time: { count, next(n) }, where
+// next gives each result's data and, ordered by distance, how far it is.
+async function found(pf, state, term, located) {
+  if (!located) {
+    const main = await search(pf, term, filtersFor(state));
+    let at = 0;
+    return { count: main.results.length, next: (n) => {
+      const slice = main.results.slice(at, at + n);
+      at += slice.length;
+      return Promise.all(slice.map(async (r) => ({ data: await r.data() })));
+    } };
+  }
+  const near = await nearestFirst(pf, null, filtersFor(state), located);
+  return { count: near.total, next: async (n) => Promise.all((await near.next(n)).map(
+    async ({ result, metres, inArea }) => ({ data: await result.data(), distance: metres === null
+      ? `No venue listed${inArea ? `: serves ${located.areaLabel}` : ""}` : distanceWords(metres) }))) };
+}
+
 async function update(state) {
   const asked = ++latest;
-  const term = wordsOf(state);
   ageError.hidden = !state.age || validAge(state.age);
   ageError.textContent = `Enter an age in whole years, from ${youngest} to ${oldest}.`;
   fields.age.toggleAttribute("aria-invalid", !ageError.hidden);
+  // A postcode: where it is, from the council's postcode places (loaded only now).
+  const postcode = parsePostcode(state.q);
+  const locating = postcode && postcodesKnown ? locate(postcode) : null;
   let pf;
   try {
     pf = await pagefind();
@@ -208,22 +238,37 @@ async function update(state) {
     results.hidden = false;
     return;
   }
+  const located = await locating;
+  if (postcode && located === null) postcodesKnown = false;
+  if (asked !== latest) return;
+  results.querySelector(".lo-near-note")?.remove();
+  if (located?.unknown) {
+    current = null;
+    status.textContent = located.unknown;
+    list.replaceChildren();
+    suggestions.replaceChildren();
+    relax.hidden = more.hidden = true;
+    results.hidden = false;
+    return;
+  }
+  const term = termOf(state);
   // Only the filters asked for are loaded for the results; the counts come next.
-  const main = await search(pf, term, filtersFor(state));
+  const main = await found(pf, state, term, located);
   const [first, relaxed] = await Promise.all([
-    Promise.all(main.results.slice(0, PAGE_SIZE).map((r) => r.data())),
-    main.results.length ? [] : relaxations(pf, state, term),
+    main.next(PAGE_SIZE),
+    main.count ? [] : relaxations(pf, state, term),
   ]);
   if (asked !== latest) return; // a newer change has its own answer
-  current = { results: main.results, shown: first.length };
-  status.textContent = statusLine(state, main.results.length);
+  current = { main, shown: first.length };
+  status.textContent = statusLine(state, main.count, located ? located.text : "");
   list.replaceChildren(...first.map(findResult));
+  if (located && main.count) list.after(nearNote(located));
   suggestions.replaceChildren(...relaxed.map((s) => suggestion(s)));
-  relax.hidden = main.results.length > 0;
-  if (!main.results.length && !relaxed.length) {
+  relax.hidden = main.count > 0;
+  if (!main.count && !relaxed.length) {
     suggestions.replaceChildren(item(link("#other-ways", "Browse the lists of services")));
   }
-  more.hidden = current.shown >= main.results.length;
+  more.hidden = current.shown >= main.count;
   results.hidden = false;
   choices.setAttribute("aria-busy", "true"); // the counts are on their way
   const counts = await choiceCounts(pf, state, term);
@@ -234,8 +279,8 @@ async function update(state) {
 
 // A result on this page is a heading, and can be saved to My list (assets/my-list.js
 // adds the button to anything carrying a service's id, as results arrive).
-function findResult(data) {
-  const result = resultItem(data, 3);
+function findResult({ data, distance }) {
+  const result = resultItem(data, 3, distance);
   const id = data.meta?.service_id;
   if (id) result.dataset.serviceId = id;
   return result;
@@ -265,12 +310,12 @@ function suggestion({ text, count, state }) {
 }
 
 more.addEventListener("click", async () => {
-  const { results: all, shown } = current;
-  const next = await Promise.all(all.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+  const { main, shown } = current;
+  const next = await main.next(PAGE_SIZE);
   const items = next.map(findResult);
   list.append(...items);
   current.shown = shown + next.length;
-  more.hidden = current.shown >= all.length;
+  more.hidden = !next.length || current.shown >= main.count;
   items[0]?.querySelector("a").focus(); // carry on reading where the new services start
 });
 

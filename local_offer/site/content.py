@@ -63,7 +63,8 @@ class SiteContent:
         self.term_dates = term_dates or TermDates()
         self.explainer = TermExplainer(glossary, renderer) if glossary else None
         self.groups = self._group()
-        self.search = SearchData(taxonomy, glossary)
+        self.search = SearchData(taxonomy, glossary,
+                                 site_data.postcodes if site_data else None)
         self._made = True
 
     def __setattr__(self, name, value):

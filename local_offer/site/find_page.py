@@ -18,6 +18,7 @@ TITLE = "Find support"
 def find_page(content):
     taxonomy = content.taxonomy
     search = content.search
+    postcodes = content.site_data.postcodes if content.site_data else None
     browse = [(way.title, urls.browse(way.slug), way.intro) for way in BROWSE_WAYS]
     params = dict(
         categories=taxonomy.categories,
@@ -26,7 +27,8 @@ def find_page(content):
         areas=[t for t in taxonomy.areas if t.id != AREA_WIDE],
         routes=[t for t in taxonomy.routes if t.id in FAMILY_ROUTES],
         youngest=search.youngest, oldest=search.oldest,
-        browse=browse, count=len(content.records))
+        browse=browse, count=len(content.records),
+        postcode_example=postcodes.example if postcodes else "")
     return GeneratedPage(urls.FIND, TITLE,
                          lambda url: content.renderer.render("find-page", url, **params),
                          kind="find")

@@ -8,6 +8,11 @@ are two values, the youngest and the oldest it serves: the Find page asks for
 and a 3 to 12 one match. Two values instead of one a year keep the filter
 data a phone downloads small (a fifth, at 10,000 services).
 Meta is what a result shows: summary, ages, areas, cost, last reviewed.
+"near" is where its venues are, for a search by postcode (docs/assets/near-me.js): each
+venue's position on the British National Grid to the nearest 100 metres, written
+easting-northing in hundreds of metres ("5770-1680"), or NO_VENUE. The value is the
+position itself, so the page needs no other file to say how far a result is, and one
+filter search per position gives the results nearest first.
 Records layer: no mkdocs.
 """
 
@@ -18,6 +23,7 @@ from dataclasses import dataclass
 from local_offer.records.dates import long_date
 from local_offer.records.glossary import Glossary
 from local_offer.records.model import Record
+from local_offer.records.postcodes import PostcodePlaces
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 from local_offer.site.family_words import FamilyWords
 from local_offer.site.render import age_range
@@ -25,6 +31,8 @@ from local_offer.site.render import age_range
 # The ways a family can get a service without anyone else: the Find page's "how to get it".
 FAMILY_ROUTES = ("drop-in", "self-referral")
 FREE = "yes"
+NEAR_GRID = 100  # metres: venues closer than this share a "near" value
+NO_VENUE = "-"
 
 
 @dataclass(frozen=True)
@@ -40,8 +48,10 @@ class SearchFacts:
 class SearchData:
     """Builds SearchFacts for each service of one site."""
 
-    def __init__(self, taxonomy: Taxonomy, glossary: Glossary | None):
+    def __init__(self, taxonomy: Taxonomy, glossary: Glossary | None,
+                 postcodes: PostcodePlaces | None = None):
         self.taxonomy = taxonomy
+        self.postcodes = postcodes
         self.family_words = FamilyWords(glossary, taxonomy)
         self.area_ids = [t.id for t in taxonomy.areas]
         self.need_ids = [t.id for t in taxonomy.needs]
@@ -68,6 +78,19 @@ class SearchData:
             yield "free", FREE
         for route in record.how_to_get_it.routes:
             yield "route", route
+        if self.postcodes is not None:
+            yield from (("near", value) for value in self.near(record))
+
+    def near(self, record: Record) -> list[str]:
+        """Where the service's venues are, as "near" filter values (one for no venue)."""
+        values = []
+        for location in record.locations:
+            point = self.postcodes.venue_point(location)
+            if point:
+                value = "-".join(str(round(metres / NEAR_GRID)) for metres in point)
+                if value not in values:
+                    values.append(value)
+        return values or [NO_VENUE]
 
     def meta(self, record: Record):
         label = self.taxonomy.label

@@ -97,9 +97,11 @@ def test_component_escapes_labels_and_uses_the_ages_it_is_given():
     assert "How you can get it" in html
     assert "Tick more than one" not in html  # only one way to choose
     assert '<a href="../browse/area/">Services by area</a>' in html
+    assert "Or a postcode, like ME7 5HT, for the services nearest first" in html
 
 
 def test_component_without_routes_or_area_name_leaves_them_out():
     html = render_fixture("no_routes", area_name="")
     assert "How you can get it" not in html and 'name="route"' not in html
+    assert "postcode" not in html  # no search by postcode without the council's postcodes
     assert '<option value="">Anywhere</option>' in html

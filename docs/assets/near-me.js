@@ -1,0 +1,139 @@
+// Near me: a search by postcode, nearest first, with nothing asked of anyone else.
+// A family types a postcode or the start of one (ME7 5HT, ME7 5, ME7) on the Find page
+// or in the header. Only then the page loads postcode-places.json (site/urls.py
+// POSTCODE_PLACES, made by outputs/postcode_places.py): the centre of each postcode
+// district and sector the council covers, a few KB. Each service's search entry holds
+// where its venues are (the "near" filter of site/search_data.py: hundreds of metres on
+// the British National Grid), so one filter search per venue position gives the
+// services nearest first, and says how far each is, with no other download.
+
+const siteRoot = new URL("../", import.meta.url);
+const PLACES_FILE = "postcode-places.json";
+const NEAR = "near"; // the filter (site/search_data.py)
+const NO_VENUE = "-";
+const GRID = 100; // metres in one unit of a "near" value
+const METRES_IN_A_MILE = 1609.344;
+
+// The same rules as local_offer/records/postcodes.py parse_postcode.
+const DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
+const WHOLE = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9])([A-Z]{2})$/;
+
+// The postcode a family typed: { district, sector, text }, or null when it is not one.
+export function parsePostcode(typed) {
+  const spaced = typed.toUpperCase().split(/\s+/).filter(Boolean);
+  const whole = spaced.join("").match(WHOLE);
+  if (whole) {
+    const sector = `${whole[1]} ${whole[2]}`;
+    return { district: whole[1], sector, text: `${sector}${whole[3]}` };
+  }
+  if (!spaced.length || !DISTRICT.test(spaced[0])) return null;
+  if (spaced.length === 1) return { district: spaced[0], sector: "", text: spaced[0] };
+  if (spaced.length === 2 && /^[0-9]$/.test(spaced[1])) {
+    const sector = spaced.join(" ");
+    return { district: spaced[0], sector, text: sector };
+  }
+  return null;
+}
+
+// How far, in the words of the page: one rule, for every result.
+export function distanceWords(metres) {
+  const miles = metres / METRES_IN_A_MILE;
+  if (miles < 1) return "less than a mile away";
+  const whole = Math.round(miles);
+  return `about ${whole} ${whole === 1 ? "mile" : "miles"} away`;
+}
+
+let places = null;
+
+// The council's postcode places, or null when the site has none (no search by postcode).
+function loadPlaces() {
+  places ??= fetch(new URL(PLACES_FILE, siteRoot))
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+  return places;
+}
+
+// Where a typed postcode is: { point, area, areaLabel, text, places }; { unknown: message }
+// when the council does not cover it; null when the site has no postcode places.
+export async function locate(postcode) {
+  const data = await loadPlaces();
+  if (!data) return null;
+  // Typed without its space, ME75 is the district ME75; when there is none, the sector ME7 5.
+  const squeezed = postcode.sector ? "" : postcode.district;
+  const asSector = squeezed.length > 2 ? `${squeezed.slice(0, -1)} ${squeezed.slice(-1)}` : "";
+  const key = [postcode.sector, postcode.district, asSector].find((k) => k && data.places[k]);
+  if (!key) {
+    return { unknown: `We could not find “${postcode.text}” in ${data.area_name}. `
+      + `Type a postcode in ${data.area_name}, like ${data.example}, `
+      + `or part of one, like ${data.example_district}.` };
+  }
+  const [easting, northing, area] = data.places[key];
+  return { point: [easting, northing], area, areaLabel: data.areas[area] || area,
+           text: key === asSector ? key : postcode.text, centre: key,
+           attribution: data.attribution, licence: data.licence };
+}
+
+function metresTo(value, [easting, northing]) {
+  const [e, n] = value.split("-").map((unit) => Number(unit) * GRID);
+  return Math.hypot(e - easting, n - northing);
+}
+
+// Services nearest first: first those that serve the postcode's area (its own and the
+// area-wide ones, which Pagefind's "area" filter holds under every area), then the rest.
+// Within each, by the nearest venue; services with no venue come last, with no distance.
+// Returns { total, next(count) }: next gives the following results as { result, metres,
+// inArea } (metres null: no venue; inArea: in the first group, serving the postcode's area).
+export async function nearestFirst(pf, term, filters, located) {
+  const groups = filters.area || !located.area ? [filters] : [{ ...filters, area: located.area }, filters];
+  const cells = [];
+  let total = 0;
+  for (const group of groups) {
+    // Naming the near filter (matching every service) loads it, so its counts come back.
+    const found = await pf.search(term, { filters: { ...group, [NEAR]: { none: ["none"] } } });
+    total = found.results.length;
+    const counts = Object.entries(found.filters[NEAR] || {}).filter(([, count]) => count > 0);
+    const placed = counts.filter(([value]) => value !== NO_VENUE)
+      .map(([value, count]) => ({ group, value, count, metres: metresTo(value, located.point) }))
+      .sort((a, b) => a.metres - b.metres);
+    cells.push(...placed);
+    const unplaced = counts.find(([value]) => value === NO_VENUE);
+    if (unplaced) cells.push({ group, value: NO_VENUE, count: unplaced[1], metres: null });
+  }
+  const seen = new Set();
+  const waiting = []; // found, not yet given
+  let at = 0;
+  const next = async (count) => {
+    while (waiting.length < count && at < cells.length) {
+      // Enough positions for the results asked, searched at once.
+      const batch = [];
+      for (let wanted = count - waiting.length; at < cells.length && wanted > 0; at++) {
+        batch.push(cells[at]);
+        wanted -= cells[at].count;
+      }
+      const searches = await Promise.all(batch.map((cell) =>
+        pf.search(term, { filters: { ...cell.group, [NEAR]: cell.value } })));
+      searches.forEach((found, i) => {
+        for (const result of found.results) {
+          if (seen.has(result.id)) continue; // nearer, or in the first group
+          seen.add(result.id);
+          waiting.push({ result, metres: batch[i].metres, inArea: groups.length > 1 && batch[i].group === groups[0] });
+        }
+      });
+    }
+    return waiting.splice(0, count);
+  };
+  return { total, next };
+}
+
+// The words under results ordered by distance: how distance is measured, and whose data.
+export function nearNote(located) {
+  const note = document.createElement("p");
+  note.className = "lo-near-note";
+  note.append(`Distances are in a straight line from the middle of ${located.centre}`
+    + ` to each venue. ${located.attribution} Used under the `);
+  const link = document.createElement("a");
+  link.href = located.licence;
+  link.textContent = "Open Government Licence v3.0";
+  note.append(link, ".");
+  return note;
+}
