@@ -5,7 +5,7 @@
 // those of local_offer/search_data.py.
 
 import { statusLine as statusWords } from "./find-words.js";
-import { distanceWords, locate, nearNote, nearestFirst, parsePostcode } from "./near-me.js";
+import { EVERY_SERVICE, distanceWords, locate, nearNote, nearestFirst, parsePostcode } from "./near-me.js";
 import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem } from "./search.js";
 
 const PAGE_SIZE = 10; // results a phone shows, and downloads, at a time
@@ -65,7 +65,7 @@ function wordsOf(state) {
 let postcodesKnown = true;
 
 function termOf(state) {
-  return postcodesKnown && parsePostcode(state.q) ? "" : wordsOf(state);
+  return postcodesKnown && parsePostcode(state.q) ? EVERY_SERVICE : wordsOf(state);
 }
 
 function validAge(age) {
@@ -216,7 +216,7 @@ async function found(pf, state, term, located) {
       return Promise.all(slice.map(async (r) => ({ data: await r.data() })));
     } };
   }
-  const near = await nearestFirst(pf, null, filtersFor(state), located);
+  const near = await nearestFirst(pf, filtersFor(state), located, term);
   return { count: near.total, next: async (n) => Promise.all((await near.next(n)).map(
     async ({ result, metres, inArea }) => ({ data: await result.data(), distance: metres === null
       ? `No venue listed${inArea ? `: serves ${located.areaLabel}` : ""}` : distanceWords(metres) }))) };

@@ -12,6 +12,9 @@ const PLACES_FILE = "postcode-places.json";
 const NEAR = "near"; // the filter (site/search_data.py)
 const NO_VENUE = "-";
 const GRID = 100; // metres in one unit of a "near" value
+// The word every service's entry has (site/search_data.py EVERY_SERVICE): searching for it
+// lists every service and loads one part of the index; searching for no words loads all.
+export const EVERY_SERVICE = "qqeveryservice";
 const METRES_IN_A_MILE = 1609.344;
 
 // The same rules as local_offer/records/postcodes.py parse_postcode.
@@ -83,7 +86,7 @@ function metresTo(value, [easting, northing]) {
 // Within each, by the nearest venue; services with no venue come last, with no distance.
 // Returns { total, next(count) }: next gives the following results as { result, metres,
 // inArea } (metres null: no venue; inArea: in the first group, serving the postcode's area).
-export async function nearestFirst(pf, term, filters, located) {
+export async function nearestFirst(pf, filters, located, term = EVERY_SERVICE) {
   const groups = filters.area || !located.area ? [filters] : [{ ...filters, area: located.area }, filters];
   const cells = [];
   let total = 0;

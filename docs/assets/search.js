@@ -126,7 +126,7 @@ function enhanceHeader(box) {
       if (located?.unknown) {
         search = { unknown: located.unknown };
       } else if (located) {
-        const near = await nearestFirst(pf, null, {}, located);
+        const near = await nearestFirst(pf, {}, located);
         const first = await near.next(SHOWN_IN_HEADER);
         search = { located, count: near.total, shown: first.map(({ result, metres }) => ({
           data: result.data(), distance: metres === null ? "" : distanceWords(metres) })) };

@@ -33,6 +33,11 @@ FAMILY_ROUTES = ("drop-in", "self-referral")
 FREE = "yes"
 NEAR_GRID = 100  # metres: venues closer than this share a "near" value
 NO_VENUE = "-"
+# One word in every service's search entry, and nowhere else (docs/assets/near-me.js): a
+# search for it lists every service while loading one part of the word index, where a
+# search with no words would load all of it (megabytes at 10,000 services). Families
+# never type it: no word starts "qq".
+EVERY_SERVICE = "qqeveryservice"
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class SearchFacts:
     meta: tuple[tuple[str, str], ...]  # (name, text) shown in a result
     sort_name: str
     word_groups: tuple[tuple[float, tuple[str, ...]], ...]  # (weight, family words): indexed, not shown
+    every_word: str = EVERY_SERVICE
 
 
 class SearchData:

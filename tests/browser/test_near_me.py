@@ -100,9 +100,17 @@ def test_me7_5_lists_gillingham_and_area_wide_services_first_nearest_first(page,
     assert log.elsewhere() == []
 
 
-def test_a_postcode_works_with_the_other_filters_and_stays_in_the_url(page, offer_server, offer):
+def test_a_postcode_works_with_the_other_filters_and_stays_in_the_url(page, offer_server, offer,
+                                                                     offer_site):
+    log = RequestLog(page, offer_server.url)
     page.goto(offer_server.url + "find/?q=me75ht&age=17")
     expect(status(page)).to_contain_text("for age 17, nearest to ME7 5HT first")
+    counts = page.locator("[data-lo-find-filters] fieldset").first
+    expect(counts).not_to_have_attribute("aria-busy", "true")
+    # The results and every count load one part of the word index (the word every service
+    # has), not all of it, as a search with no words would.
+    parts = [url for url in log.urls if "/pagefind/index/" in url]
+    assert len(parts) == 1 < len(list((offer_site / "pagefind" / "index").iterdir()))
     results = shown(page)
     assert 0 < len(results) < len(offer)
     assert "Supported Internships" in [name for name, _ in results]  # 16 to 25, in ME7 5

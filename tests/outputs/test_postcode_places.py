@@ -9,7 +9,7 @@ from dataclasses import replace
 from local_offer.records.model import Location
 from local_offer.records.postcodes import ATTRIBUTION, POSTCODES_FILE, load_postcode_places
 from local_offer.site import urls
-from local_offer.site.search_data import NO_VENUE, SearchData
+from local_offer.site.search_data import EVERY_SERVICE, NO_VENUE, SearchData
 from tests.helpers import OFFER_TAXONOMY, ROOT, build_into
 from tests.site.test_family_words import record
 from tests.site.test_search_data import filter_values
@@ -29,9 +29,19 @@ def test_the_built_site_has_the_councils_places_and_is_small(offer_site):
     assert data["areas"]["gillingham"] == "Gillingham"
 
 
-def test_the_page_script_asks_for_the_file_at_its_address():
+def test_the_page_script_asks_for_the_file_at_its_address_and_searches_the_every_word():
     script = (ROOT / "docs" / "assets" / "near-me.js").read_text(encoding="utf-8")
     assert f'const PLACES_FILE = "{urls.POSTCODE_PLACES}";' in script
+    assert f'export const EVERY_SERVICE = "{EVERY_SERVICE}";' in script
+
+
+def test_every_service_page_has_the_every_word_once(offer_site):
+    pages = list((offer_site / "services").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if "data-pagefind-body" in html:
+            assert html.count(EVERY_SERVICE) == 1, page
 
 
 def test_the_open_data_page_gives_the_postcode_datas_attribution():
