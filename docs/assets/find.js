@@ -262,7 +262,7 @@ async function update(state) {
   current = { main, shown: first.length };
   status.textContent = statusLine(state, main.count, located ? located.text : "");
   list.replaceChildren(...first.map(findResult));
-  if (located && main.count) list.after(nearNote(located));
+  if (located && main.count) more.parentElement.after(nearNote(located)); // under "Show more"
   suggestions.replaceChildren(...relaxed.map((s) => suggestion(s)));
   relax.hidden = main.count > 0;
   if (!main.count && !relaxed.length) {

@@ -9,8 +9,7 @@
 
 const siteRoot = new URL("../", import.meta.url);
 const PLACES_FILE = "postcode-places.json";
-const NEAR = "near"; // the filter (site/search_data.py)
-const NO_VENUE = "-";
+const NO_VENUE = "near-none"; // the filter of services with no venue (site/search_data.py)
 const GRID = 100; // metres in one unit of a "near" value
 // The word every service's entry has (site/search_data.py EVERY_SERVICE): searching for it
 // lists every service and loads one part of the index; searching for no words loads all.
@@ -72,54 +71,111 @@ export async function locate(postcode) {
   }
   const [easting, northing, area] = data.places[key];
   return { point: [easting, northing], area, areaLabel: data.areas[area] || area,
+           areaIndex: data.area_order.indexOf(area), venues: data.venues,
            text: key === asSector ? key : postcode.text, centre: key,
            attribution: data.attribution, licence: data.licence };
 }
 
-function metresTo(value, [easting, northing]) {
-  const [e, n] = value.split("-").map((unit) => Number(unit) * GRID);
+function metresTo(cell, [easting, northing]) {
+  const [e, n] = cell.split("-").map((unit) => Number(unit) * GRID);
   return Math.hypot(e - easting, n - northing);
 }
 
+// The least distance from a point to a box of venues [west, south, east, north].
+function metresToBox([west, south, east, north], [easting, northing]) {
+  return Math.hypot(Math.max(west - easting, 0, easting - east),
+                    Math.max(south - northing, 0, northing - north));
+}
+
 // Services nearest first: first those that serve the postcode's area (its own and the
-// area-wide ones, which Pagefind's "area" filter holds under every area), then the rest.
-// Within each, by the nearest venue; services with no venue come last, with no distance.
+// area-wide ones), then the rest; within each, by the nearest venue, and those with no
+// venue last, with no distance. The venues are in one filter per postcode district
+// ("near-me7", site/search_data.py): the districts are loaded nearest first, a farther
+// one only when it could hold a venue nearer than the results found so far.
 // Returns { total, next(count) }: next gives the following results as { result, metres,
-// inArea } (metres null: no venue; inArea: in the first group, serving the postcode's area).
+// inArea } (metres null: no venue; inArea: serving the postcode's area, listed first).
 export async function nearestFirst(pf, filters, located, term = EVERY_SERVICE) {
-  const groups = filters.area || !located.area ? [filters] : [{ ...filters, area: located.area }, filters];
+  const grouped = !filters.area && located.area;
+  const own = String(located.areaIndex);
+  const serves = (code) => Boolean(grouped) && (code === "*" || code.split(".").includes(own));
+  const total = (await pf.search(term, { filters })).results.length;
+  const districts = Object.entries(located.venues)
+    .map(([name, box]) => ({ name, bound: metresToBox(box, located.point) }))
+    .sort((a, b) => a.bound - b.bound);
   const cells = [];
-  let total = 0;
-  for (const group of groups) {
-    // Naming the near filter (matching every service) loads it, so its counts come back.
-    const found = await pf.search(term, { filters: { ...group, [NEAR]: { none: ["none"] } } });
-    total = found.results.length;
-    const counts = Object.entries(found.filters[NEAR] || {}).filter(([, count]) => count > 0);
-    const placed = counts.filter(([value]) => value !== NO_VENUE)
-      .map(([value, count]) => ({ group, value, count, metres: metresTo(value, located.point) }))
-      .sort((a, b) => a.metres - b.metres);
-    cells.push(...placed);
-    const unplaced = counts.find(([value]) => value === NO_VENUE);
-    if (unplaced) cells.push({ group, value: NO_VENUE, count: unplaced[1], metres: null });
-  }
+  let loaded = 0;
+  let noVenueLoaded = false;
+  // Naming a filter (matching every service) loads it, so its counts come back.
+  const counted = async (name) => {
+    const found = await pf.search(term, { filters: { ...filters, [name]: { none: ["none"] } } });
+    return Object.entries(found.filters[name] || {}).filter(([, count]) => count > 0);
+  };
+  const loadDistrict = async () => {
+    const { name } = districts[loaded++];
+    for (const [value, count] of await counted(name)) {
+      const [code, cell] = value.split("@");
+      cells.push({ name, value, count, first: serves(code), metres: metresTo(cell, located.point) });
+    }
+  };
+  const loadNoVenue = async () => {
+    noVenueLoaded = true;
+    for (const [value, count] of await counted(NO_VENUE)) {
+      cells.push({ name: NO_VENUE, value, count, first: serves(value), metres: null });
+    }
+  };
+  // The next place to list services from, in order; null when every one has been.
+  let phase = grouped ? 0 : 2; // 0, 1: serving the area, with a venue, then without; 2, 3: the rest
+  const nextCell = async () => {
+    while (phase < 4) {
+      const first = phase < 2;
+      if (phase % 2 === 0) {
+        const bound = loaded < districts.length ? districts[loaded].bound : Infinity;
+        let best = null;
+        for (const cell of cells) {
+          if (!cell.used && cell.first === first && cell.metres !== null
+              && (!best || cell.metres < best.metres)) best = cell;
+        }
+        if (best && best.metres <= bound) {
+          best.used = true;
+          return best;
+        }
+        if (loaded < districts.length) await loadDistrict();
+        else phase++;
+      } else {
+        if (!noVenueLoaded) await loadNoVenue();
+        const cell = cells.find((c) => !c.used && c.metres === null && c.first === first);
+        if (cell) {
+          cell.used = true;
+          return cell;
+        }
+        phase++;
+      }
+    }
+    return null;
+  };
   const seen = new Set();
   const waiting = []; // found, not yet given
-  let at = 0;
+  let done = false;
   const next = async (count) => {
-    while (waiting.length < count && at < cells.length) {
-      // Enough positions for the results asked, searched at once.
+    while (waiting.length < count && !done) {
+      // Enough places for the results asked, searched at once.
       const batch = [];
-      for (let wanted = count - waiting.length; at < cells.length && wanted > 0; at++) {
-        batch.push(cells[at]);
-        wanted -= cells[at].count;
+      for (let wanted = count - waiting.length; wanted > 0;) {
+        const cell = await nextCell();
+        if (!cell) {
+          done = true;
+          break;
+        }
+        batch.push(cell);
+        wanted -= cell.count;
       }
       const searches = await Promise.all(batch.map((cell) =>
-        pf.search(term, { filters: { ...cell.group, [NEAR]: cell.value } })));
+        pf.search(term, { filters: { ...filters, [cell.name]: cell.value } })));
       searches.forEach((found, i) => {
         for (const result of found.results) {
-          if (seen.has(result.id)) continue; // nearer, or in the first group
+          if (seen.has(result.id)) continue; // nearer, or listed first
           seen.add(result.id);
-          waiting.push({ result, metres: batch[i].metres, inArea: groups.length > 1 && batch[i].group === groups[0] });
+          waiting.push({ result, metres: batch[i].metres, inArea: batch[i].first });
         }
       });
     }

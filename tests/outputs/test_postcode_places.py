@@ -56,19 +56,32 @@ def test_without_the_councils_postcodes_there_is_no_file_and_no_near_filter(scra
     build_into(scratch.root, site)
     assert not (site / urls.POSTCODE_PLACES).exists()
     page = (site / "services" / "hall-club" / "index.html").read_text(encoding="utf-8")
-    assert 'data-pagefind-filter="near:' not in page
+    assert 'data-pagefind-filter="near' not in page
 
 
-def test_each_venue_is_a_near_value_to_the_nearest_100_metres(scratch):
+def test_each_venue_is_a_value_of_its_districts_filter_to_the_nearest_100_metres(scratch):
     places, _ = load_postcode_places(scratch)
     search = SearchData(OFFER_TAXONOMY, None, places)
-    service = record(scratch)
-    assert filter_values(search.facts(replace(service, locations=())), "near") == [NO_VENUE]
+    service = record(scratch)  # for the whole area
+    assert [f for f in search.facts(replace(service, locations=())).filters
+            if f[0].startswith("near")] == [(NO_VENUE, "*")]
     hall = Location("Hall", "1 Road", "ME7 5HT")
     easting, northing = places.venue_point(hall)
-    both = replace(service, locations=(hall, replace(hall, name="Same place"),
-                                       Location("Other", "2 Road", "ME2 4")))
-    values = filter_values(search.facts(both), "near")
-    assert values[0] == f"{round(easting / 100)}-{round(northing / 100)}"
-    assert len(values) == 2  # the same place once
-    assert filter_values(SearchData(OFFER_TAXONOMY, None).facts(both), "near") == []
+    both = replace(service, areas=("gillingham", "strood"),
+                   locations=(hall, replace(hall, name="Same place"),
+                              Location("Other", "2 Road", "ME2 4")))
+    near = [f for f in search.facts(both).filters if f[0].startswith("near")]
+    # Gillingham and Strood are the 2nd and 5th areas of the taxonomy.
+    assert near[0] == ("near-me7", f"1.4@{round(easting / 100)}-{round(northing / 100)}")
+    assert [name for name, _ in near] == ["near-me7", "near-me2"]  # the same place once
+    assert not [f for f in SearchData(OFFER_TAXONOMY, None).facts(both).filters
+                if f[0].startswith("near")]
+
+
+def test_the_file_gives_the_box_each_districts_venues_lie_in(offer_site):
+    data = json.loads((offer_site / urls.POSTCODE_PLACES).read_text(encoding="utf-8"))
+    west, south, east, north = data["venues"]["near-me7"]
+    assert west <= east and south <= north
+    easting, northing, _ = data["places"]["ME7"]
+    assert abs(easting - (west + east) / 2) < 3_000 and abs(northing - (south + north) / 2) < 3_000
+    assert data["area_order"][1] == "gillingham"
