@@ -7,6 +7,7 @@ nothing may be asked of any other website.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from urllib.parse import parse_qs, urlparse
@@ -153,3 +154,24 @@ def test_near_me_results_have_no_axe_violations_on_a_phone(browser, offer_server
     violations = axe_violations(page)
     context.close()
     assert violations == [], describe(violations)
+
+
+def test_the_status_line_says_nearest_first_after_every_combination_of_choices(page,
+                                                                                offer_server):
+    words = {"category": "Short breaks", "need": "Autism", "age": "7", "area": "Gillingham",
+             "free": True, "routes": ["drop in"]}
+    combos = [({**{name: words[name] for name, on in zip(words, chosen) if on},
+                "near": "ME7 5"}, count)
+              for chosen in itertools.product([False, True], repeat=len(words))
+              for count in (0, 1, 35)]
+    page.goto(offer_server.url + "find/")
+    said = page.evaluate("""async ([module, combos]) => {
+      const { statusLine } = await import(module);
+      return combos.map(([asked, count]) => statusLine(asked, count));
+    }""", [offer_server.url + "assets/find-words.js", combos])
+    assert len(said) == 3 * 2 ** len(words)
+    for (asked, count), sentence in zip(combos, said):
+        assert re.fullmatch(r"(No|\d+) (free )?services?(,? [^ ].*)?[.]", sentence), sentence
+        assert "  " not in sentence and " ," not in sentence and ",," not in sentence, sentence
+        assert sentence.endswith(", nearest to ME7 5 first.") == (count > 0), sentence
+        assert "from A to Z" not in sentence, sentence
