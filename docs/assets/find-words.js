@@ -1,7 +1,8 @@
 // The Find page's status line: one rule, for every combination of choices
 // (tests/browser/test_find_words.py tries them all). `asked` holds the words for each
 // choice made, or nothing: { q, category, need, age, area, language, free, routes,
-// attending, when, interpreter }. age is "7" or "13 to 19"; the lists are lowercase labels.
+// attending, when, interpreter, near }. age is "7" or "13 to 19"; the lists are lowercase
+// labels; near is a postcode the results are ordered from.
 import { plural } from "./search.js";
 
 // "a", "a or b", "a, b or c"
@@ -26,6 +27,9 @@ export function statusLine(asked, count) {
   if (asked.when?.length) also.push(`open ${either(asked.when)}`);
   if (asked.interpreter) also.push("with an interpreter on request");
   if (also.length) parts.push((parts.length ? ", " : "") + also.join(", "));
-  if (!parts.length) return asked.free || !count ? `${start}.` : `${start}, from A to Z.`;
-  return `${start} ${parts.join(" ")}.`.replace(" , ", ", ");
+  const order = asked.near && count ? `, nearest to ${asked.near} first` : "";
+  if (!parts.length) {
+    return asked.free || !count || order ? `${start}${order}.` : `${start}, from A to Z.`;
+  }
+  return `${start} ${parts.join(" ")}${order}.`.replace(" , ", ", ");
 }

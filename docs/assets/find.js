@@ -6,6 +6,7 @@
 
 import { ageFilters, ageWords, ageWordsOf, findAge, readAge } from "./family-words.js";
 import { statusLine as statusWords } from "./find-words.js";
+import { EVERY_SERVICE, distanceWords, locate, nearNote, nearestFirst, parsePostcode } from "./near-me.js";
 import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem } from "./search.js";
 
 const PAGE_SIZE = 10; // results a phone shows, and downloads, at a time
@@ -83,6 +84,14 @@ function wordsOf(state) {
   const found = state.age.trim() ? null : findAge(state.q, known);
   const words = found ? found.rest : state.q.trim();
   return words.length >= SHORTEST_SEARCH ? words : "";
+}
+
+// A postcode orders the results by distance instead of matching words (near-me.js);
+// on a site with no postcode places it is words like any others.
+let postcodesKnown = true;
+
+function termOf(state) {
+  return postcodesKnown && parsePostcode(state.q) ? EVERY_SERVICE : wordsOf(state);
 }
 
 function validAge(age) {
@@ -182,7 +191,7 @@ async function relaxations(pf, state, term) {
     for (const word of words) tries.push({ text: `Search for “${word}” only`, state: { ...state, q: word } });
   }
   const counts = await Promise.all(tries.map(async (t) =>
-    (await search(pf, wordsOf(t.state), filtersFor(t.state))).results.length));
+    (await search(pf, termOf(t.state), filtersFor(t.state))).results.length));
   return tries.map((t, i) => ({ ...t, count: counts[i] })).filter((t) => t.count);
 }
 
@@ -201,11 +210,11 @@ function showCounts(counts) {
   }
 }
 
-function statusLine(state, count) {
+function statusLine(state, count, near = "") {
   const chosen = (name) => (isSet(state, name) ? label(name, state[name]) : "");
   const range = agesOf(state);
   return statusWords({
-    q: wordsOf(state),
+    q: near ? "" : wordsOf(state),
     category: chosen("category"),
     need: chosen("need"),
     age: range ? (range.from === range.to ? String(range.from) : `${range.from} to ${range.to}`) : "",
@@ -216,18 +225,39 @@ function statusLine(state, count) {
     attending: lower("attending", state),
     when: lower("when", state),
     interpreter: isSet(state, "interpreter"),
+    near,
   }, count);
 }
 
 let latest = 0;
 let current = null; // the latest search, for "Show more"
 
+// The results of a search in their order, a page at a time: { count, next(n) }, where
+// next gives each result's data and, ordered by distance, how far it is.
+async function found(pf, state, term, located) {
+  if (!located) {
+    const main = await search(pf, term, filtersFor(state));
+    let at = 0;
+    return { count: main.results.length, next: (n) => {
+      const slice = main.results.slice(at, at + n);
+      at += slice.length;
+      return Promise.all(slice.map(async (r) => ({ data: await r.data() })));
+    } };
+  }
+  const near = await nearestFirst(pf, filtersFor(state), located, term);
+  return { count: near.total, next: async (n) => Promise.all((await near.next(n)).map(
+    async ({ result, metres, inArea }) => ({ data: await result.data(), distance: metres === null
+      ? `No venue listed${inArea ? `: serves ${located.areaLabel}` : ""}` : distanceWords(metres) }))) };
+}
+
 async function update(state) {
   const asked = ++latest;
-  const term = wordsOf(state);
   ageError.hidden = !state.age || validAge(state.age);
   ageError.textContent = `Enter an age in whole years, from ${youngest} to ${oldest}, or words like “teenager”.`;
   fields.age.toggleAttribute("aria-invalid", !ageError.hidden);
+  // A postcode: where it is, from the council's postcode places (loaded only now).
+  const postcode = parsePostcode(state.q);
+  const locating = postcode && postcodesKnown ? locate(postcode) : null;
   let pf;
   try {
     pf = await pagefind();
@@ -237,22 +267,37 @@ async function update(state) {
     results.dataset.loDrawn = "";
     return;
   }
+  const located = await locating;
+  if (postcode && located === null) postcodesKnown = false;
+  if (asked !== latest) return;
+  results.querySelector(".lo-near-note")?.remove();
+  if (located?.unknown) {
+    current = null;
+    status.textContent = located.unknown;
+    list.replaceChildren();
+    suggestions.replaceChildren();
+    relax.hidden = more.hidden = true;
+    results.hidden = false;
+    return;
+  }
+  const term = termOf(state);
   // Only the filters asked for are loaded for the results; the counts come next.
-  const main = await search(pf, term, filtersFor(state));
+  const main = await found(pf, state, term, located);
   const [first, relaxed] = await Promise.all([
-    Promise.all(main.results.slice(0, PAGE_SIZE).map((r) => r.data())),
-    main.results.length ? [] : relaxations(pf, state, term),
+    main.next(PAGE_SIZE),
+    main.count ? [] : relaxations(pf, state, term),
   ]);
   if (asked !== latest) return; // a newer change has its own answer
-  current = { results: main.results, shown: first.length };
-  status.textContent = statusLine(state, main.results.length);
+  current = { main, shown: first.length };
+  status.textContent = statusLine(state, main.count, located ? located.text : "");
   list.replaceChildren(...first.map(findResult));
+  if (located && main.count) more.parentElement.after(nearNote(located)); // under "Show more"
   suggestions.replaceChildren(...relaxed.map((s) => suggestion(s)));
-  relax.hidden = main.results.length > 0;
-  if (!main.results.length && !relaxed.length) {
+  relax.hidden = main.count > 0;
+  if (!main.count && !relaxed.length) {
     suggestions.replaceChildren(item(link("#other-ways", "Browse the lists of services")));
   }
-  more.hidden = current.shown >= main.results.length;
+  more.hidden = current.shown >= main.count;
   results.hidden = false;
   results.dataset.loDrawn = "";
   choices.setAttribute("aria-busy", "true"); // the counts are on their way
@@ -264,8 +309,8 @@ async function update(state) {
 
 // A result on this page is a heading, and can be saved to My list (assets/my-list.js
 // adds the button to anything carrying a service's id, as results arrive).
-function findResult(data) {
-  const result = resultItem(data, 3);
+function findResult({ data, distance }) {
+  const result = resultItem(data, 3, distance);
   const id = data.meta?.service_id;
   if (id) result.dataset.serviceId = id;
   return result;
@@ -295,12 +340,12 @@ function suggestion({ text, count, state }) {
 }
 
 more.addEventListener("click", async () => {
-  const { results: all, shown } = current;
-  const next = await Promise.all(all.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+  const { main, shown } = current;
+  const next = await main.next(PAGE_SIZE);
   const items = next.map(findResult);
   list.append(...items);
   current.shown = shown + next.length;
-  more.hidden = current.shown >= all.length;
+  more.hidden = !next.length || current.shown >= main.count;
   items[0]?.querySelector("a").focus(); // carry on reading where the new services start
 });
 

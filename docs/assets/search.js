@@ -5,6 +5,7 @@
 // those ages, and the link to Find carries it as Find's age (assets/family-words.js).
 
 import { ageFilters, ageWordsOf, findAge } from "./family-words.js";
+import { distanceWords, locate, nearestFirst, parsePostcode } from "./near-me.js";
 
 const siteRoot = new URL("../", import.meta.url);
 const SHOWN_IN_HEADER = 5;
@@ -43,8 +44,9 @@ function sentence(parts) {
   return parts.filter(Boolean).map((part) => part.replace(/[.\s]+$/, "")).join(". ") + ".";
 }
 
-// One service in a list of results: name, summary, ages, areas, cost and last reviewed.
-export function resultItem(data, headingLevel = 0) {
+// One service in a list of results: name, how far (in a search by postcode), summary,
+// ages, areas, cost and last reviewed.
+export function resultItem(data, headingLevel = 0, distance = "") {
   const meta = data.meta || {};
   const item = document.createElement("li");
   item.className = "lo-result";
@@ -55,6 +57,12 @@ export function resultItem(data, headingLevel = 0) {
   link.textContent = meta.title || data.url;
   name.append(link);
   item.append(name);
+  if (distance) {
+    const far = document.createElement("p");
+    far.className = "lo-result__distance";
+    far.textContent = distance;
+    item.append(far);
+  }
   if (meta.closed) {
     const closed = document.createElement("p");
     closed.className = "lo-item-alert";
@@ -112,12 +120,25 @@ function enhanceHeader(box) {
       close();
       return;
     }
+    // A postcode lists the nearest services (near-me.js); an unknown one says what to type.
+    const postcode = parsePostcode(term);
+    const locating = postcode ? locate(postcode) : null;
     let search;
     const age = findAge(term, known); // "7 year old autism": autism services for age 7
     const words = age ? age.rest : term;
     try {
-      search = await (await pagefind()).search(words || null,
-                                               age ? { filters: ageFilters(age, known) } : {});
+      const pf = await pagefind();
+      const located = await locating;
+      if (located?.unknown) {
+        search = { unknown: located.unknown };
+      } else if (located) {
+        const near = await nearestFirst(pf, {}, located);
+        const first = await near.next(SHOWN_IN_HEADER);
+        search = { located, count: near.total, shown: first.map(({ result, metres }) => ({
+          data: result.data(), distance: metres === null ? "" : distanceWords(metres) })) };
+      } else {
+        search = await pf.search(words || null, age ? { filters: ageFilters(age, known) } : {});
+      }
     } catch (error) {
       // No index (a preview without one, or a failed download): offer the browse lists again.
       if (asked !== latest) return;
@@ -126,14 +147,22 @@ function enhanceHeader(box) {
       box.dataset.loSearchFailed = "";
       return;
     }
-    const shown = await Promise.all(search.results.slice(0, SHOWN_IN_HEADER).map((r) => r.data()));
+    const found = search.shown
+      || search.results?.slice(0, SHOWN_IN_HEADER).map((r) => ({ data: r.data() })) || [];
+    const shown = await Promise.all(found.map(async (r) => ({ ...r, data: await r.data })));
     if (asked !== latest || dismissed) return; // a newer query has answered, or will
-    const count = search.results.length;
-    list.replaceChildren(...shown.map((data) => resultItem(data)));
+    const count = search.count ?? search.results?.length ?? 0;
+    list.replaceChildren(...shown.map((r) => resultItem(r.data, 0, r.distance)));
     findPage.search = new URLSearchParams(age ? { ...(words ? { q: words } : {}), age: age.phrase }
       : { q: term }).toString();
     all.href = findPage.href;
-    if (!count) {
+    if (search.unknown) {
+      status.textContent = search.unknown;
+      all.textContent = "Find support: search with filters, or browse the lists";
+    } else if (search.located && count) {
+      status.textContent = `${plural(count, "service")}, nearest to ${search.located.text} first.`;
+      all.textContent = `See all ${plural(count, "service")} and filter them`;
+    } else if (!count) {
       status.textContent = `No services found for “${term}”. Check the spelling or try other words.`;
       all.textContent = "Find support: search with filters, or browse the lists";
     } else {
@@ -150,7 +179,7 @@ function enhanceHeader(box) {
   input.addEventListener("input", () => {
     dismissed = false;
     const term = input.value.trim();
-    if (term.length >= SHORTEST_PRELOAD) pagefind().then((pf) => pf.preload(term)).catch(() => {});
+    if (term.length >= SHORTEST_PRELOAD && !parsePostcode(term)) pagefind().then((pf) => pf.preload(term)).catch(() => {});
     showSoon(term);
   });
 

@@ -3,7 +3,7 @@
 It writes the council's names into data/settings.yaml and its areas into
 data/taxonomy.yaml, removes the sample's records, the sample comments in
 data/you-said-we-did.yaml, the sample services that data/coverage.yaml and
-data/owners.yaml name, and refreshes every file that lists the taxonomy's
+data/owners.yaml name, the sample's postcodes in data/postcodes.yaml, and refreshes every file that lists the taxonomy's
 choices (the schema, the new-record template) and .github/CODEOWNERS. Each data
 file is edited line by line, so its comments, which explain it to the council,
 stay. Nothing starts while services/ or data/ has changes git does not have.
@@ -27,6 +27,7 @@ from local_offer.editing.codeowners import (
     load_owners,
 )
 from local_offer.editing.git_revision import GitError, Repository
+from local_offer.records.postcodes import POSTCODES_FILE
 from local_offer.records.project import Project
 from local_offer.records.settings import SETTINGS_FILE, SHORT_NAME_MAX
 from local_offer.records.taxonomy import AREA_WIDE
@@ -101,6 +102,9 @@ def start_offer(project: Project, area: str, areas_text: str, site_url: str = ""
     edit("data/import-mapping.yaml", lambda text: _with_block(text, "areas", ["areas:\n"] + [
         f"  {scalar(label if area_id != AREA_WIDE else area)}: [{area_id}]\n"
         for area_id, label in areas]))
+    # The sample's postcodes are in the sample's areas: the council lists its own.
+    edit(f"data/{POSTCODES_FILE}", lambda text: _with_block(
+        re.sub(r"(?m)^example: .*\n", "", text), "areas", ["areas: []\n"]))
     edit(OWNERS_FILE.as_posix(), lambda text: _with_block(text, "owners", ["owners: {}\n"]))
     for record in project.service_files():
         record.unlink()

@@ -27,6 +27,19 @@ KINDS = [
     ("Sibling Group", "A group for brothers and sisters of disabled children."),
 ]
 PLACES = ["Chatham", "Gillingham", "Rainham", "Rochester", "Strood", "Hoo"]
+# Each place's postcode sectors (as in the sample's data/postcodes.yaml) and roughly where it
+# is. A venue gets a sector with a made-up unit (AB) and its own latitude and longitude
+# within about a mile of the place's middle: every venue at its own spot, as a real offer's
+# can be, which is the most a search by postcode has to download (benchmarks/).
+SECTORS = {"Chatham": ("ME4 4", "ME4 5", "ME4 6", "ME5 0", "ME5 7", "ME5 8", "ME5 9"),
+           "Gillingham": ("ME7 1", "ME7 2", "ME7 3", "ME7 4", "ME7 5"),
+           "Rainham": ("ME8 0", "ME8 7", "ME8 8", "ME8 9"),
+           "Rochester": ("ME1 1", "ME1 2", "ME1 3"),
+           "Strood": ("ME2 2", "ME2 3", "ME2 4"),
+           "Hoo": ("ME3 7", "ME3 8", "ME3 9")}
+MIDDLES = {"Chatham": (51.375, 0.530), "Gillingham": (51.385, 0.550),
+           "Rainham": (51.362, 0.607), "Rochester": (51.385, 0.505),
+           "Strood": (51.395, 0.480), "Hoo": (51.420, 0.560)}
 DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 
 
@@ -72,7 +85,9 @@ contact:
 locations:
   - name: {place} Community Centre
     address: {number % 200 + 1} Example Road, {place}
-    postcode: ME{rng.randint(1, 8)} {rng.randint(1, 9)}AB
+    postcode: {rng.choice(SECTORS[place])}AB
+    latitude: {MIDDLES[place][0] + rng.uniform(-0.012, 0.012):.4f}
+    longitude: {MIDDLES[place][1] + rng.uniform(-0.018, 0.018):.4f}
     accessibility: Step-free entrance and an accessible toilet.
 sessions:
   - description: {day.title()}s {start} to {end}, term time

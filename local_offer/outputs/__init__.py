@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from local_offer.outputs import atom, csv_table, ics, oruk, services_index, sitemap
+from local_offer.outputs import (atom, csv_table, ics, oruk, postcode_places, services_index,
+                                 sitemap)
 
 # Each format is one module; a new one is added here.
-FORMATS = (atom, csv_table, ics, oruk, services_index, sitemap)
+FORMATS = (atom, csv_table, ics, oruk, postcode_places, services_index, sitemap)
 
 
 def output_files(content) -> Iterable[tuple[str, str | bytes]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from local_offer.records.comments import Comments, load_comments
 from local_offer.records.coverage import CoverageMap, load_coverage
 from local_offer.records.dates import day_or_today
+from local_offer.records.postcodes import PostcodePlaces, load_postcode_places
 from local_offer.records.problems import Problem
 from local_offer.records.project import Project
 from local_offer.records.report_problem import ProblemReport, load_problem_report
@@ -26,6 +27,7 @@ class SiteData:
     coverage: CoverageMap | None
     waiting_groups: WaitingGroups | None = None
     statement: Statement | None = None
+    postcodes: PostcodePlaces | None = None  # None: no search by postcode
 
     def service_problems(self, records) -> list[Problem]:
         """Data files that name services: each name must be a record's id."""
@@ -49,4 +51,7 @@ def load_site_data(project: Project, today: dt.date | None = None,
     problems += found
     statement, found = load_statement(project, day_or_today(today))
     problems += found
-    return SiteData(report, comments, coverage, waiting, statement), sorted(set(problems))
+    postcodes, found = load_postcode_places(project)
+    problems += found
+    return (SiteData(report, comments, coverage, waiting, statement, postcodes),
+            sorted(set(problems)))

@@ -62,6 +62,8 @@ CHECKS = {
                            "and their own words for ages and languages",
     "test_council_identity": "the council's name fits the header of a phone, and its colour "
                              "keeps text readable",
+    "test_near_me": "a postcode lists the services nearest first, each with how far it is, "
+                    "asking nothing of any other website",
 }
 
 

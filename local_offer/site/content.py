@@ -76,7 +76,8 @@ class SiteContent:
         self.explainer = TermExplainer(glossary, renderer) if glossary else None
         self.languages = languages or Languages()
         self.age_words = tuple(age_words)
-        self.search = SearchData(taxonomy, glossary, self.languages)
+        self.search = SearchData(taxonomy, glossary, self.languages,
+                                 site_data.postcodes if site_data else None)
         self.groups = self._group()
         # The ways to browse that have something to choose (no languages: no language list).
         self.browse_ways = tuple(way for way in BROWSE_WAYS if self.terms(way.slug))

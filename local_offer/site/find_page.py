@@ -40,6 +40,7 @@ def offered_languages(content) -> list[Term]:
 def find_page(content):
     taxonomy = content.taxonomy
     search = content.search
+    postcodes = content.site_data.postcodes if content.site_data else None
     browse = [(way.title, urls.browse(way.slug), way.intro) for way in content.browse_ways]
     params = dict(
         categories=taxonomy.categories,
@@ -52,7 +53,8 @@ def find_page(content):
         interpreter=any(record.interpreter_on_request for record in content.records),
         age_words=age_words_json(content),
         youngest=search.youngest, oldest=search.oldest,
-        browse=browse, count=len(content.records))
+        browse=browse, count=len(content.records),
+        postcode_example=postcodes.example if postcodes else "")
     return GeneratedPage(urls.FIND, TITLE,
                          lambda url: content.renderer.render("find-page", url, **params),
                          kind="find")

@@ -15,6 +15,14 @@ its names (English, its own, others like BSL) are family words, so "polski" find
 the services that offer Polish. An interpreter on request is the filter
 interpreter: yes, and the family words "interpreter".
 Meta is what a result shows: summary, ages, areas, cost, last reviewed.
+"near-me7" and the like say where its venues are, for a search by postcode
+(docs/assets/near-me.js): one filter per postcode district of a venue, so a search by
+postcode downloads the districts near it, not every venue of the offer. A value is the
+areas the service serves (area_code) and the venue's position on the British National
+Grid to the nearest 100 metres, in hundreds of metres: "4@5770-1680". The value is the
+position itself, so the page needs no other file to say how far a result is, and one
+filter search per value gives the results nearest first. A service with no venue is
+under NO_VENUE, valued by its areas alone.
 Records layer: no mkdocs.
 """
 
@@ -26,6 +34,7 @@ from local_offer.records.dates import long_date
 from local_offer.records.glossary import Glossary
 from local_offer.records.languages import Languages
 from local_offer.records.model import Record
+from local_offer.records.postcodes import PostcodePlaces, parse_postcode
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 from local_offer.records.when import when_of
 from local_offer.site.family_words import RELATED, FamilyWords
@@ -36,6 +45,15 @@ FAMILY_ROUTES = ("drop-in", "self-referral")
 FREE = "yes"
 INTERPRETER = "yes"
 INTERPRETER_WORDS = ("interpreter", "interpreters", "interpreting")
+NEAR_GRID = 100  # metres: venues closer than this share a "near" value
+NEAR = "near-"  # and the venue's postcode district: one filter, one download, each
+NO_VENUE = "near-none"
+WHOLE_AREA = "*"
+# One word in every service's search entry, and nowhere else (docs/assets/near-me.js): a
+# search for it lists every service while loading one part of the word index, where a
+# search with no words would load all of it (megabytes at 10,000 services). Families
+# never type it: no word starts "qq".
+EVERY_SERVICE = "qqeveryservice"
 
 
 @dataclass(frozen=True)
@@ -46,15 +64,17 @@ class SearchFacts:
     meta: tuple[tuple[str, str], ...]  # (name, text) shown in a result
     sort_name: str
     word_groups: tuple[tuple[float, tuple[str, ...]], ...]  # (weight, family words): indexed, not shown
+    every_word: str = EVERY_SERVICE
 
 
 class SearchData:
     """Builds SearchFacts for each service of one site."""
 
     def __init__(self, taxonomy: Taxonomy, glossary: Glossary | None,
-                 languages: Languages | None = None):
+                 languages: Languages | None = None, postcodes: PostcodePlaces | None = None):
         self.taxonomy = taxonomy
         self.languages = languages or Languages()
+        self.postcodes = postcodes
         self.family_words = FamilyWords(glossary, taxonomy)
         self.area_ids = [t.id for t in taxonomy.areas]
         self.need_ids = [t.id for t in taxonomy.needs]
@@ -99,6 +119,41 @@ class SearchData:
             yield "language", language
         if record.interpreter_on_request:
             yield "interpreter", INTERPRETER
+        if self.postcodes is not None:
+            yield from self.near(record)
+
+    def area_code(self, record: Record) -> str:
+        """The areas a service serves, short: "*" for the whole area, else their places in
+        the taxonomy's list, like "1.4" (the Find page puts a postcode's own area first)."""
+        if AREA_WIDE in record.areas:
+            return WHOLE_AREA
+        return ".".join(str(self.area_ids.index(area)) for area in record.areas
+                        if area in self.area_ids)
+
+    def venue_cells(self, record: Record) -> list[tuple[str, tuple[int, int]]]:
+        """(filter, position to the nearest NEAR_GRID metres) of each venue with a position,
+        once per position; the filter is near- and its postcode district (near-me7)."""
+        cells = []
+        for location in record.locations:
+            point = self.postcodes.venue_point(location)
+            if not point:
+                continue
+            postcode = parse_postcode(location.postcode or "")
+            name = NEAR + (postcode.district.lower() if postcode else "other")
+            cell = (name, tuple(round(metres / NEAR_GRID) for metres in point))
+            if cell not in cells:
+                cells.append(cell)
+        return cells
+
+    def near(self, record: Record):
+        """Where the service's venues are, as "near-<district>" filter values "areas@cell";
+        with no venue, a NO_VENUE filter value "areas"."""
+        code = self.area_code(record)
+        cells = self.venue_cells(record)
+        for name, (easting, northing) in cells:
+            yield name, f"{code}@{easting}-{northing}"
+        if not cells:
+            yield NO_VENUE, code
 
     def meta(self, record: Record):
         label = self.taxonomy.label

@@ -27,6 +27,8 @@ ABOUT = "about.md"
 OPEN_DATA = "open-data.md"
 # Files published beside the pages.
 SERVICES_INDEX = "services-index.json"
+# Where the council's postcode districts and sectors lie, for a search by postcode.
+POSTCODE_PLACES = "postcode-places.json"
 FEED = "feed.xml"
 SERVICE_CALENDAR = "sessions.ics"
 # The built service pages, as a glob from the site folder (what search indexes).

@@ -136,6 +136,7 @@ def test_words_that_match_nothing_together_are_offered_one_by_one(page, offer_se
     expect(page.get_by_role("link", name=re.compile("^Search for “swimming” only"))).to_be_visible()
     page.get_by_role("link", name=re.compile("^Search for “portage” only")).click()
     expect(page.locator("#find-q")).to_have_value("portage")
+    expect(status(page)).to_contain_text("matching “portage”")  # the new results are drawn
     assert "Portage Home Visiting" in names(page)
 
 

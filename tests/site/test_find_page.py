@@ -107,6 +107,7 @@ def test_component_escapes_labels_and_uses_the_ages_it_is_given():
     assert "How you can get it" in html
     assert "Tick more than one to see services you can get" not in html  # one way to get it
     assert '<a href="../browse/area/">Services by area</a>' in html
+    assert "Words, or a postcode like ME7 5HT" in html
 
 
 def test_component_without_routes_or_area_name_leaves_them_out():
@@ -114,4 +115,5 @@ def test_component_without_routes_or_area_name_leaves_them_out():
     assert "How you can get it" not in html and 'name="route"' not in html
     for left_out in ("How you take part", 'name="when"', 'name="language"', "Interpreter"):
         assert left_out not in html
+    assert "postcode" not in html  # no search by postcode without the council's postcodes
     assert '<option value="">Anywhere</option>' in html

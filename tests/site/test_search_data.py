@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from local_offer.records.taxonomy import AgeBand
 from local_offer.site.render import Renderer
-from local_offer.site.search_data import SearchData, SearchFacts
+from local_offer.site.search_data import EVERY_SERVICE, SearchData, SearchFacts
 from tests.helpers import OFFER_TAXONOMY as TAXONOMY
 from tests.helpers import component_fixtures
 from tests.site.test_family_words import record
@@ -102,7 +102,10 @@ def test_component_hides_its_data_and_marks_it_for_pagefind():
 
 def test_component_without_words_has_no_empty_paragraph():
     html = render_search_data(facts_from_fixture("no_words"))
-    assert "<p" not in html and 'data-pagefind-filter="category:travel"' in html
+    # Only the word every service has (a search by postcode lists every service with it).
+    assert re.findall(r"<p[^>]*>[^<]*</p>", html) == [
+        f'<p hidden data-pagefind-weight="0.1">{EVERY_SERVICE}</p>']
+    assert 'data-pagefind-filter="category:travel"' in html
 
 
 def test_service_page_is_searchable_only_when_given_search_facts(scratch):

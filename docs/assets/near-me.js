@@ -1,0 +1,198 @@
+// Near me: a search by postcode, nearest first, with nothing asked of anyone else.
+// A family types a postcode or the start of one (ME7 5HT, ME7 5, ME7) on the Find page
+// or in the header. Only then the page loads postcode-places.json (site/urls.py
+// POSTCODE_PLACES, made by outputs/postcode_places.py): the centre of each postcode
+// district and sector the council covers, a few KB. Each service's search entry holds
+// where its venues are (the "near" filter of site/search_data.py: hundreds of metres on
+// the British National Grid), so one filter search per venue position gives the
+// services nearest first, and says how far each is, with no other download.
+
+const siteRoot = new URL("../", import.meta.url);
+const PLACES_FILE = "postcode-places.json";
+const NO_VENUE = "near-none"; // the filter of services with no venue (site/search_data.py)
+const GRID = 100; // metres in one unit of a "near" value
+// The word every service's entry has (site/search_data.py EVERY_SERVICE): searching for it
+// lists every service and loads one part of the index; searching for no words loads all.
+export const EVERY_SERVICE = "qqeveryservice";
+const METRES_IN_A_MILE = 1609.344;
+
+// The same rules as local_offer/records/postcodes.py parse_postcode.
+const DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
+const WHOLE = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9])([A-Z]{2})$/;
+
+// The postcode a family typed: { district, sector, text }, or null when it is not one.
+export function parsePostcode(typed) {
+  const spaced = typed.toUpperCase().split(/\s+/).filter(Boolean);
+  const whole = spaced.join("").match(WHOLE);
+  if (whole) {
+    const sector = `${whole[1]} ${whole[2]}`;
+    return { district: whole[1], sector, text: `${sector}${whole[3]}` };
+  }
+  if (!spaced.length || !DISTRICT.test(spaced[0])) return null;
+  if (spaced.length === 1) return { district: spaced[0], sector: "", text: spaced[0] };
+  if (spaced.length === 2 && /^[0-9]$/.test(spaced[1])) {
+    const sector = spaced.join(" ");
+    return { district: spaced[0], sector, text: sector };
+  }
+  return null;
+}
+
+// How far, in the words of the page: one rule, for every result.
+export function distanceWords(metres) {
+  const miles = metres / METRES_IN_A_MILE;
+  if (miles < 1) return "less than a mile away";
+  const whole = Math.round(miles);
+  return `about ${whole} ${whole === 1 ? "mile" : "miles"} away`;
+}
+
+let places = null;
+
+// The council's postcode places, or null when the site has none (no search by postcode).
+function loadPlaces() {
+  places ??= fetch(new URL(PLACES_FILE, siteRoot))
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+  return places;
+}
+
+// Where a typed postcode is: { point, area, areaLabel, text, places }; { unknown: message }
+// when the council does not cover it; null when the site has no postcode places.
+export async function locate(postcode) {
+  const data = await loadPlaces();
+  if (!data) return null;
+  // Typed without its space, ME75 is the district ME75; when there is none, the sector ME7 5.
+  const squeezed = postcode.sector ? "" : postcode.district;
+  const asSector = squeezed.length > 2 ? `${squeezed.slice(0, -1)} ${squeezed.slice(-1)}` : "";
+  const key = [postcode.sector, postcode.district, asSector].find((k) => k && data.places[k]);
+  if (!key) {
+    return { unknown: `We could not find “${postcode.text}” in ${data.area_name}. `
+      + `Type a postcode in ${data.area_name}, like ${data.example}, `
+      + `or part of one, like ${data.example_district}.` };
+  }
+  const [easting, northing, area] = data.places[key];
+  return { point: [easting, northing], area, areaLabel: data.areas[area] || area,
+           areaIndex: data.area_order.indexOf(area), venues: data.venues,
+           text: key === asSector ? key : postcode.text, centre: key,
+           attribution: data.attribution, licence: data.licence };
+}
+
+function metresTo(cell, [easting, northing]) {
+  const [e, n] = cell.split("-").map((unit) => Number(unit) * GRID);
+  return Math.hypot(e - easting, n - northing);
+}
+
+// The least distance from a point to a box of venues [west, south, east, north].
+function metresToBox([west, south, east, north], [easting, northing]) {
+  return Math.hypot(Math.max(west - easting, 0, easting - east),
+                    Math.max(south - northing, 0, northing - north));
+}
+
+// Services nearest first: first those that serve the postcode's area (its own and the
+// area-wide ones), then the rest; within each, by the nearest venue, and those with no
+// venue last, with no distance. The venues are in one filter per postcode district
+// ("near-me7", site/search_data.py): the districts are loaded nearest first, a farther
+// one only when it could hold a venue nearer than the results found so far.
+// Returns { total, next(count) }: next gives the following results as { result, metres,
+// inArea } (metres null: no venue; inArea: serving the postcode's area, listed first).
+export async function nearestFirst(pf, filters, located, term = EVERY_SERVICE) {
+  const grouped = !filters.area && located.area;
+  const own = String(located.areaIndex);
+  const serves = (code) => Boolean(grouped) && (code === "*" || code.split(".").includes(own));
+  const total = (await pf.search(term, { filters })).results.length;
+  const districts = Object.entries(located.venues)
+    .map(([name, box]) => ({ name, bound: metresToBox(box, located.point) }))
+    .sort((a, b) => a.bound - b.bound);
+  const cells = [];
+  let loaded = 0;
+  let noVenueLoaded = false;
+  // Naming a filter (matching every service) loads it, so its counts come back.
+  const counted = async (name) => {
+    const found = await pf.search(term, { filters: { ...filters, [name]: { none: ["none"] } } });
+    return Object.entries(found.filters[name] || {}).filter(([, count]) => count > 0);
+  };
+  const loadDistrict = async () => {
+    const { name } = districts[loaded++];
+    for (const [value, count] of await counted(name)) {
+      const [code, cell] = value.split("@");
+      cells.push({ name, value, count, first: serves(code), metres: metresTo(cell, located.point) });
+    }
+  };
+  const loadNoVenue = async () => {
+    noVenueLoaded = true;
+    for (const [value, count] of await counted(NO_VENUE)) {
+      cells.push({ name: NO_VENUE, value, count, first: serves(value), metres: null });
+    }
+  };
+  // The next place to list services from, in order; null when every one has been.
+  let phase = grouped ? 0 : 2; // 0, 1: serving the area, with a venue, then without; 2, 3: the rest
+  const nextCell = async () => {
+    while (phase < 4) {
+      const first = phase < 2;
+      if (phase % 2 === 0) {
+        const bound = loaded < districts.length ? districts[loaded].bound : Infinity;
+        let best = null;
+        for (const cell of cells) {
+          if (!cell.used && cell.first === first && cell.metres !== null
+              && (!best || cell.metres < best.metres)) best = cell;
+        }
+        if (best && best.metres <= bound) {
+          best.used = true;
+          return best;
+        }
+        if (loaded < districts.length) await loadDistrict();
+        else phase++;
+      } else {
+        if (!noVenueLoaded) await loadNoVenue();
+        const cell = cells.find((c) => !c.used && c.metres === null && c.first === first);
+        if (cell) {
+          cell.used = true;
+          return cell;
+        }
+        phase++;
+      }
+    }
+    return null;
+  };
+  const seen = new Set();
+  const waiting = []; // found, not yet given
+  let done = false;
+  const next = async (count) => {
+    while (waiting.length < count && !done) {
+      // Enough places for the results asked, searched at once.
+      const batch = [];
+      for (let wanted = count - waiting.length; wanted > 0;) {
+        const cell = await nextCell();
+        if (!cell) {
+          done = true;
+          break;
+        }
+        batch.push(cell);
+        wanted -= cell.count;
+      }
+      const searches = await Promise.all(batch.map((cell) =>
+        pf.search(term, { filters: { ...filters, [cell.name]: cell.value } })));
+      searches.forEach((found, i) => {
+        for (const result of found.results) {
+          if (seen.has(result.id)) continue; // nearer, or listed first
+          seen.add(result.id);
+          waiting.push({ result, metres: batch[i].metres, inArea: batch[i].first });
+        }
+      });
+    }
+    return waiting.splice(0, count);
+  };
+  return { total, next };
+}
+
+// The words under results ordered by distance: how distance is measured, and whose data.
+export function nearNote(located) {
+  const note = document.createElement("p");
+  note.className = "lo-near-note";
+  note.append(`Distances are in a straight line from the middle of ${located.centre}`
+    + ` to each venue. ${located.attribution} Used under the `);
+  const link = document.createElement("a");
+  link.href = located.licence;
+  link.textContent = "Open Government Licence v3.0";
+  note.append(link, ".");
+  return note;
+}
