@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from local_offer.records.project import Project  # noqa: E402
-from local_offer.records.model import RecordLoader  # noqa: E402
+from local_offer.records.loader import RecordLoader  # noqa: E402
 from local_offer.site.render import age_range, long_date  # noqa: E402
 from local_offer.outputs.search_index import folder_size, index_site  # noqa: E402
 from local_offer.editing.synth import write_synthetic  # noqa: E402

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 import icalendar
 import pytest
@@ -171,3 +173,31 @@ def test_the_uk_time_rules_agree_with_the_time_zone_database():
                                  (10, 24, 12), (10, 31, 12), (12, 25, 18)):
             moment = dt.datetime(year, month, day, hour)
             assert rules.utcoffset(moment) == moment.replace(tzinfo=london).utcoffset(), moment
+
+
+def test_text_written_directly_reads_back_the_same_through_a_parser(scratch, service_fixtures):
+    # The lines are written by hand (not by the icalendar library): commas, semicolons,
+    # backslashes, new lines and long lines of non-ASCII letters must come back as written.
+    name = "Café; “Rhyme, Time” \\ Ŵelsh ÿ " + "é" * 60
+    scratch.write("every-field.yaml", re.sub(r"(?m)^name: .*$",
+                                             lambda _: f"name: {json.dumps(name)}",
+                                             service_fixtures["full"], count=1))
+    content = build_content(scratch, today="2026-11-23", site_url="https://offer.example.org/")
+    [(_, data)] = list(ics.files(content))
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b"" and all(len(line) <= 75 for line in lines)
+    for line in lines:
+        line.decode("utf-8")  # no line break falls inside a character
+    calendar = icalendar.Calendar.from_ical(data)
+    assert str(calendar["X-WR-CALNAME"]) == name
+    [record] = content.records
+    events = calendar.walk("VEVENT")
+    assert events and all(str(event["SUMMARY"]) == name for event in events)
+    session = record.sessions[0]
+    assert str(events[0]["DESCRIPTION"]).splitlines()[0] == session.description
+    assert "\n" in str(events[0]["DESCRIPTION"])
+
+
+def test_each_line_is_as_the_icalendar_library_folds_it():
+    for line in ("DESCRIPTION:" + "a" * 200, "SUMMARY:" + "é" * 80, "X:" + "ab\\," * 40, "X:ok"):
+        assert ics.fold(line) == icalendar.parser.string._foldline(line)
