@@ -24,7 +24,8 @@ recurring-ical-events, and compare them with what the library writes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from functools import partial
+from typing import Callable, Iterable
 from zoneinfo import ZoneInfo
 
 from local_offer.outputs.common import DAY_CODES, Identifiers, session_periods
@@ -56,11 +57,11 @@ END:VTIMEZONE
 """
 
 
-def files(content) -> Iterable[tuple[str, bytes]]:
+def files(content) -> Iterable[tuple[str, Callable[[], bytes]]]:
     ids = Identifiers.for_content(content)
     for record in content.records:
-        if record.regular_sessions:
-            yield calendar_path(record), calendar(content, ids, record)
+        if record.regular_sessions:  # made when written: one file a service
+            yield calendar_path(record), partial(calendar, content, ids, record)
 
 
 def calendar_path(record) -> str:

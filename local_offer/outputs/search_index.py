@@ -7,18 +7,27 @@ first search costs a few hundred kilobytes however many services there are.
 Only pages marked `data-pagefind-body` are indexed: published service pages
 (see components/service-page). The navigation, footer, browse lists and
 pages that are not published stay out.
+
+A build need not wait for its pages to be written: each service page's body is
+put in a staging folder (SearchStaging) as it is rendered, and Pagefind indexes
+that folder on the other core while the site engine writes the pages. The body
+holds everything Pagefind reads (the marked body, its meta, filters and sort),
+so the index is the one the finished pages would give.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from local_offer.outputs.background import die_with_parent
 from local_offer.site import urls
 
 BUNDLE = "pagefind"
@@ -52,35 +61,92 @@ def index_site(site_dir: Path, expected: int | None = None) -> IndexStats:
     Pagefind means a page lost its marking, and the build stops.
     """
     site_dir = Path(site_dir)
-    started = time.perf_counter()
-    # A fresh bundle: Pagefind names its files by content and leaves old ones behind.
-    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
-    if expected == 0:
-        # Nothing to index: Pagefind would fall back to indexing every page it reads.
-        return IndexStats(pages=0, seconds=0.0, bytes=0)
-    try:
-        finished = subprocess.run(
-            [*pagefind_command(), "--site", str(site_dir), "--glob", PAGES,
-             "--output-subdir", BUNDLE],
-            capture_output=True, text=True, check=False)
-    except OSError as error:
-        raise SearchIndexFailed(f"could not run Pagefind ({error}); "
-                                "install it with: pip install 'pagefind[bin]'") from error
-    output = finished.stdout + finished.stderr
-    if finished.returncode != 0:
-        raise SearchIndexFailed(f"Pagefind stopped with exit code {finished.returncode}:\n"
-                                + output.strip())
-    seconds = time.perf_counter() - started
-    bundle = site_dir / BUNDLE
-    for name in UNUSED:
-        (bundle / name).unlink(missing_ok=True)
-    shutil.rmtree(bundle / "playground", ignore_errors=True)
-    pages = indexed_pages(output)
-    if expected is not None and pages != expected:
-        raise SearchIndexFailed(f"Pagefind indexed {pages} pages but there are {expected} "
-                                "published services: each published service page must carry "
-                                "data-pagefind-body (components/service-page).")
-    return IndexStats(pages=pages, seconds=seconds, bytes=folder_size(bundle))
+    return start_indexing(site_dir, site_dir / BUNDLE, expected).finish()
+
+
+def start_indexing(pages: Path, bundle: Path, expected: int | None = None) -> "Indexing":
+    """Start Pagefind over the service pages under pages, writing its bundle into bundle;
+    it runs while the caller goes on, and Indexing.finish() waits for it."""
+    return Indexing(Path(pages), Path(bundle), expected)
+
+
+class Indexing:
+    """One run of the Pagefind command line, started and not yet finished."""
+
+    def __init__(self, pages: Path, bundle: Path, expected: int | None):
+        self.bundle, self.expected = bundle, expected
+        self.started = time.perf_counter()
+        # A fresh bundle: Pagefind names its files by content and leaves old ones behind.
+        shutil.rmtree(bundle, ignore_errors=True)
+        self.process = None
+        if expected == 0:
+            # Nothing to index: Pagefind would fall back to indexing every page it reads.
+            return
+        # What it says goes to a file, not a pipe: a full pipe would stop it until it is read.
+        self.output = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        try:
+            self.process = subprocess.Popen(
+                [*pagefind_command(), "--site", str(pages), "--glob", PAGES,
+                 "--output-path", str(bundle)],
+                stdout=self.output, stderr=subprocess.STDOUT, text=True,
+                preexec_fn=die_with_parent)
+        except OSError as error:
+            self.output.close()
+            raise SearchIndexFailed(f"could not run Pagefind ({error}); "
+                                    "install it with: pip install 'pagefind[bin]'") from error
+
+    def finish(self) -> IndexStats:
+        """Wait for Pagefind; its stats, or SearchIndexFailed with what it said."""
+        if self.process is None:
+            return IndexStats(pages=0, seconds=0.0, bytes=0)
+        self.process.wait()
+        self.output.seek(0)
+        output = self.output.read()
+        self.output.close()
+        if self.process.returncode != 0:
+            raise SearchIndexFailed(f"Pagefind stopped with exit code {self.process.returncode}:\n"
+                                    + output.strip())
+        seconds = time.perf_counter() - self.started
+        for name in UNUSED:
+            (self.bundle / name).unlink(missing_ok=True)
+        shutil.rmtree(self.bundle / "playground", ignore_errors=True)
+        pages = indexed_pages(output)
+        if self.expected is not None and pages != self.expected:
+            raise SearchIndexFailed(f"Pagefind indexed {pages} pages but there are "
+                                    f"{self.expected} published services: each published "
+                                    "service page must carry data-pagefind-body "
+                                    "(components/service-page).")
+        return IndexStats(pages=pages, seconds=seconds, bytes=folder_size(self.bundle))
+
+    def stop(self) -> None:
+        """Stop Pagefind (the build failed): nothing is left running."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.process is not None:
+            self.output.close()
+
+
+class SearchStaging:
+    """A folder of service pages' bodies, each where its page goes, for Pagefind to index
+    while the pages themselves are written. Removed by close()."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="local-offer-search-"))
+        self.count = 0
+
+    def add(self, page_url: str, language: str, body: str) -> None:
+        """One page's rendered body; page_url as the site serves it (services/x/), language
+        as the page's <html lang> says, which chooses Pagefind's word stemming."""
+        path = self.folder / page_url / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'<!doctype html>\n<html lang="{html.escape(language)}">'
+                        f'<head><meta charset="utf-8"></head><body>\n{body}\n</body></html>\n',
+                        encoding="utf-8")
+        self.count += 1
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def indexed_pages(output: str) -> int:
