@@ -5,7 +5,7 @@
 // those of local_offer/search_data.py.
 
 import { statusLine as statusWords } from "./find-words.js";
-import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem } from "./search.js";
+import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem, searchFile } from "./search.js";
 
 const PAGE_SIZE = 10; // results a phone shows, and downloads, at a time
 const CHOICES = ["category", "need", "area"]; // drop-down lists
@@ -128,25 +128,108 @@ function describe(state, name) {
 
 // ---- Searching ----
 
-async function search(pf, term, filters) {
-  const options = { filters };
+async function search(pf, term) {
+  const options = {};
   if (!term) options.sort = { name: "asc" }; // no words: A to Z
   return pf.search(term || null, options);
 }
 
-// Counts for each choice: with every other filter applied but not its own, so a
-// list shows what picking another value would give. They need every filter's
-// data, which is loaded once, after the first results are on screen.
-let allFilterData = null;
+// ---- Filter tables (local_offer/outputs/search_index.py): for each filter, every
+// service's values, a row a service in the order of Pagefind's page ids. A search is
+// narrowed, and each choice counted, from them: only the filters it uses are loaded.
 
+const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const tables = new Map();
+let rowOrder = null;
+
+function filterTable(name) {
+  if (!tables.has(name)) tables.set(name, loadTable(name));
+  return tables.get(name);
+}
+
+async function loadTable(name) {
+  const response = await fetch(searchFile(`filter-table/${encodeURIComponent(name)}.pf_table`));
+  if (!response.ok) throw new Error(`No filter table for ${name}`);
+  let bytes = await response.arrayBuffer();
+  const head = new Uint8Array(bytes, 0, 2);
+  if (head[0] === 0x1f && head[1] === 0x8b) { // gzipped, unless the server unzipped it
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    bytes = await new Response(stream).arrayBuffer();
+  }
+  const { kind, width, rows, values, table } = JSON.parse(new TextDecoder().decode(bytes));
+  const words = Math.ceil(values.length / 32);
+  const bits = new Uint32Array(rows * words);
+  for (let row = 0; row < rows; row += 1) {
+    if (kind === "one") {
+      const value = DIGITS.indexOf(table[row]) - 1;
+      if (value >= 0) bits[row * words + (value >> 5)] |= 1 << (value & 31);
+      continue;
+    }
+    for (let place = 0; place < width; place += 1) {
+      const six = DIGITS.indexOf(table[row * width + place]);
+      for (let bit = 0; bit < 6; bit += 1) {
+        const value = place * 6 + bit;
+        if (six & (1 << bit)) bits[row * words + (value >> 5)] |= 1 << (value & 31);
+      }
+    }
+  }
+  const has = (row, value) => (bits[row * words + (value >> 5)] >>> (value & 31)) & 1;
+  return { rows, values, number: new Map(values.map((v, i) => [v, i])), has,
+           of: (row) => values.flatMap((v, i) => (has(row, i) ? [v] : [])) };
+}
+
+// Pagefind's page ids, sorted, number the tables' rows.
+function rowsOf(pf) {
+  rowOrder ??= pf.search(null).then(({ results }) => {
+    const ids = results.map((result) => result.id).sort();
+    return new Map(ids.map((id, row) => [id, row]));
+  });
+  return rowOrder;
+}
+
+// A test of a row against one filter: {name: value} or {name: {any: [values]}}.
+function accepting(table, wanted) {
+  const numbers = (typeof wanted === "string" ? [wanted] : wanted.any)
+    .map((value) => table.number.get(value)).filter((n) => n !== undefined);
+  return (row) => numbers.some((n) => table.has(row, n));
+}
+
+async function tablesFor(pf, names) {
+  const [rows, loaded] = await Promise.all([rowsOf(pf), Promise.all(names.map(filterTable))]);
+  if (loaded.some((table) => table.rows !== rows.size)) throw new Error("The filter tables do not match the index");
+  return { rows, table: Object.fromEntries(names.map((name, i) => [name, loaded[i]])) };
+}
+
+// The results for the words, narrowed by the filters, in Pagefind's order.
+async function matching(pf, term, filters) {
+  const found = await search(pf, term);
+  const names = Object.keys(filters);
+  if (!names.length) return found.results;
+  const { rows, table } = await tablesFor(pf, names);
+  const tests = names.map((name) => accepting(table[name], filters[name]));
+  return found.results.filter((result) => tests.every((test) => test(rows.get(result.id))));
+}
+
+// Counts for each choice: with every other filter applied but not its own, so a
+// list shows what picking another value would give. One pass over the services
+// the words find: a service that fails one filter counts for that filter's choices
+// only; one that fails none, for every filter's.
 async function choiceCounts(pf, state, term) {
-  allFilterData ??= pf.filters();
-  await allFilterData;
-  const all = search(pf, term, filtersFor(state));
-  const counts = await Promise.all(COUNTED.map(async (name) => (
-    await (isSet(state, name) ? search(pf, term, filtersFor(state, name)) : all)
-  ).filters[name] || {}));
-  return Object.fromEntries(COUNTED.map((name, i) => [name, counts[i]]));
+  const filters = filtersFor(state);
+  const names = [...new Set([...COUNTED, ...Object.keys(filters)])];
+  const [found, { rows, table }] = await Promise.all([search(pf, term), tablesFor(pf, names)]);
+  const tests = Object.entries(filters).map(([name, wanted]) => [name, accepting(table[name], wanted)]);
+  const counts = Object.fromEntries(COUNTED.map((name) => [name, {}]));
+  for (const result of found.results) {
+    const row = rows.get(result.id);
+    const failed = tests.filter(([, test]) => !test(row));
+    if (failed.length > 1) continue;
+    for (const name of COUNTED) {
+      if (failed.length && failed[0][0] !== name) continue;
+      for (const value of table[name].of(row)) counts[name][value] = (counts[name][value] || 0) + 1;
+    }
+  }
+  return counts;
 }
 
 // When nothing matches: each single change that would give results.
@@ -159,7 +242,7 @@ async function relaxations(pf, state, term) {
     for (const word of words) tries.push({ text: `Search for “${word}” only`, state: { ...state, q: word } });
   }
   const counts = await Promise.all(tries.map(async (t) =>
-    (await search(pf, wordsOf(t.state), filtersFor(t.state))).results.length));
+    (await matching(pf, wordsOf(t.state), filtersFor(t.state))).length));
   return tries.map((t, i) => ({ ...t, count: counts[i] })).filter((t) => t.count);
 }
 
@@ -209,7 +292,14 @@ async function update(state) {
     return;
   }
   // Only the filters asked for are loaded for the results; the counts come next.
-  const main = await search(pf, term, filtersFor(state));
+  let main;
+  try {
+    main = { results: await matching(pf, term, filtersFor(state)) };
+  } catch (error) {
+    status.textContent = "Search is not working at the moment. Please use the lists below.";
+    results.hidden = false;
+    return;
+  }
   const [first, relaxed] = await Promise.all([
     Promise.all(main.results.slice(0, PAGE_SIZE).map((r) => r.data())),
     main.results.length ? [] : relaxations(pf, state, term),

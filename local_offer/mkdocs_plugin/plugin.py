@@ -23,6 +23,7 @@ from local_offer.records.model import Record
 from local_offer.records.problems import InvalidRecords, report
 from local_offer.records.project import Project
 from local_offer.records.step_times import StepClock
+from local_offer.site import urls
 from local_offer.site.build import build_content
 from local_offer.site.content import SiteContent
 from local_offer.site.guide_pages import GUIDE_FILE
@@ -206,7 +207,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             if self.writer is not None:
                 self.writer.finish()
             if self.indexing is not None:
-                stats = self.indexing.finish()
+                stats = self.indexing.finish(self._filters_by_url())
                 log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
         except OutputsFailed as error:
             raise PluginError(f"The open data files could not be written: {error}")
@@ -216,6 +217,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             self._stop_background_work()
         self.clock.lap("waiting for Pagefind and the open data files")
         self.clock.write()
+
+    def _filters_by_url(self) -> dict[str, list[tuple[str, str]]]:
+        """Each published service page's search filters, by its address as Pagefind has it."""
+        return {"/" + urls.service(record.id): list(self.content.search.filters(record))
+                for record in self.content.records}
 
     def on_build_error(self, error):
         self._stop_background_work()

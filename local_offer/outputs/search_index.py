@@ -8,6 +8,12 @@ Only pages marked `data-pagefind-body` are indexed: published service pages
 (see components/service-page). The navigation, footer, browse lists and
 pages that are not published stay out.
 
+Beside Pagefind's bundle, a filter table for each filter (FilterTables): every
+service's values of that filter, one row per service in the order of Pagefind's
+page ids. The Find page narrows results and counts each choice from these small
+files instead of Pagefind's filter chunks, which are bigger and need a search
+round trip for every count.
+
 A build need not wait for its pages to be written: each service page's body is
 put in a staging folder (SearchStaging) as it is rendered, and Pagefind indexes
 that folder on the other core while the site engine writes the pages. The body
@@ -17,7 +23,9 @@ so the index is the one the finished pages would give.
 
 from __future__ import annotations
 
+import gzip
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -95,8 +103,10 @@ class Indexing:
             raise SearchIndexFailed(f"could not run Pagefind ({error}); "
                                     "install it with: pip install 'pagefind[bin]'") from error
 
-    def finish(self) -> IndexStats:
-        """Wait for Pagefind; its stats, or SearchIndexFailed with what it said."""
+    def finish(self, filters_by_url: dict[str, list[tuple[str, str]]] | None = None
+               ) -> IndexStats:
+        """Wait for Pagefind; its stats, or SearchIndexFailed with what it said. With
+        filters_by_url (each service page's filters), the filter tables are written too."""
         if self.process is None:
             return IndexStats(pages=0, seconds=0.0, bytes=0)
         self.process.wait()
@@ -116,6 +126,8 @@ class Indexing:
                                     f"{self.expected} published services: each published "
                                     "service page must carry data-pagefind-body "
                                     "(components/service-page).")
+        if filters_by_url is not None:
+            write_filter_tables(self.bundle, filters_by_url)
         return IndexStats(pages=pages, seconds=seconds, bytes=folder_size(self.bundle))
 
     def stop(self) -> None:
@@ -125,6 +137,56 @@ class Indexing:
             self.process.wait()
         if self.process is not None:
             self.output.close()
+
+
+TABLES = "filter-table"  # in the bundle: <filter name>.pf_table
+# Six bits a character, in an order safe in JSON and URLs.
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def write_filter_tables(bundle: Path, filters_by_url: dict[str, list[tuple[str, str]]]) -> int:
+    """One table per filter name: each indexed page's values, in the order of Pagefind's
+    page ids (its fragments' names, sorted), read from the bundle Pagefind wrote.
+
+    filters_by_url: each service page's (filter, value) pairs, by its URL as Pagefind
+    records it (/services/x/); a filter a service lacks is simply not in its pairs.
+    A table is gzipped JSON: the filter's values, and a string of `width` characters
+    a row: for "one", the row's value number + 1 (0: none); for "set", a bit for each
+    value, six to a character, the lowest first. Returns the bytes written."""
+    pages = []
+    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment"), key=lambda p: p.stem):
+        data = gzip.decompress(fragment.read_bytes()).decode("utf-8")
+        url = json.loads(data.removeprefix("pagefind_dcd"))["url"]
+        if url not in filters_by_url:
+            raise SearchIndexFailed(f"Pagefind indexed {url}, which is not a published "
+                                    "service page")
+        pages.append(filters_by_url[url])
+    names = list(dict.fromkeys(name for page in pages for name, _ in page))
+    folder = bundle / TABLES
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for name in names:
+        rows = [[value for filter_name, value in page if filter_name == name] for page in pages]
+        values = sorted({value for row in rows for value in row})
+        number = {value: index for index, value in enumerate(values)}
+        if all(len(row) <= 1 for row in rows) and len(values) < len(DIGITS):
+            kind, width = "one", 1
+            text = "".join(DIGITS[number[row[0]] + 1] if row else DIGITS[0] for row in rows)
+        else:
+            kind, width = "set", -(-len(values) // 6)
+            text = "".join(_bits(sum(1 << number[value] for value in set(row)), width)
+                           for row in rows)
+        table = json.dumps({"name": name, "kind": kind, "width": width, "rows": len(rows),
+                            "values": values, "table": text}, ensure_ascii=False,
+                           separators=(",", ":"))
+        data = gzip.compress(table.encode("utf-8"), 9, mtime=0)
+        (folder / f"{name}.pf_table").write_bytes(data)
+        written += len(data)
+    return written
+
+
+def _bits(mask: int, width: int) -> str:
+    return "".join(DIGITS[(mask >> (6 * place)) & 63] for place in range(width))
 
 
 class SearchStaging:
