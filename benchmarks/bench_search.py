@@ -394,7 +394,7 @@ def find_page_search(browser, base_url: str, site: Path) -> dict:
     page = context.new_page()
     page.add_init_script(f"({FIND_OPENED})()")
     page.goto(base_url + "find/?q=speech&age=3&area=strood")
-    page.locator("[data-lo-find-status]").filter(has_text="for the search words").wait_for()
+    page.locator("[data-lo-find-status]").filter(has_text="matching “speech”").wait_for()
     counted = page.locator("fieldset.lo-filters:not([aria-busy])")
     counted.wait_for(state="attached")
     page.wait_for_load_state("networkidle")

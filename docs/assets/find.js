@@ -128,10 +128,11 @@ function describe(state, name) {
 
 // ---- Searching ----
 
-async function search(pf, term) {
-  const options = {};
-  if (!term) options.sort = { name: "asc" }; // no words: A to Z
-  return pf.search(term || null, options);
+// The results for some words by relevance (Pagefind); for none, every service from
+// A to Z, from the tables alone: with no words there is no search to run.
+async function search(term) {
+  if (term) return (await (await pagefind()).search(term)).results;
+  return alphabetical();
 }
 
 // ---- Filter tables (local_offer/outputs/search_index.py): for each filter, every
@@ -140,7 +141,26 @@ async function search(pf, term) {
 
 const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const tables = new Map();
+const fragments = new Map();
 let rowOrder = null;
+let aToZ = null;
+
+// A file of the index as text: Pagefind's files are gzipped (unless the server unzipped them).
+async function indexText(path) {
+  const response = await fetch(searchFile(path));
+  if (!response.ok) throw new Error(`Search file ${path}: ${response.status}`);
+  let bytes = await response.arrayBuffer();
+  const head = new Uint8Array(bytes, 0, 2);
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    bytes = await new Response(stream).arrayBuffer();
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+async function indexJSON(path) {
+  return JSON.parse(await indexText(path));
+}
 
 function filterTable(name) {
   if (!tables.has(name)) tables.set(name, loadTable(name));
@@ -148,15 +168,7 @@ function filterTable(name) {
 }
 
 async function loadTable(name) {
-  const response = await fetch(searchFile(`filter-table/${encodeURIComponent(name)}.pf_table`));
-  if (!response.ok) throw new Error(`No filter table for ${name}`);
-  let bytes = await response.arrayBuffer();
-  const head = new Uint8Array(bytes, 0, 2);
-  if (head[0] === 0x1f && head[1] === 0x8b) { // gzipped, unless the server unzipped it
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    bytes = await new Response(stream).arrayBuffer();
-  }
-  const { kind, width, rows, values, table } = JSON.parse(new TextDecoder().decode(bytes));
+  const { kind, width, rows, values, table } = await indexJSON(`filter-table/${encodeURIComponent(name)}.pf_table`);
   const words = Math.ceil(values.length / 32);
   const bits = new Uint32Array(rows * words);
   for (let row = 0; row < rows; row += 1) {
@@ -175,16 +187,56 @@ async function loadTable(name) {
   }
   const has = (row, value) => (bits[row * words + (value >> 5)] >>> (value & 31)) & 1;
   return { rows, values, number: new Map(values.map((v, i) => [v, i])), has,
-           of: (row) => values.flatMap((v, i) => (has(row, i) ? [v] : [])) };
+           of: (row) => values.filter((v, i) => has(row, i)) };
 }
 
-// Pagefind's page ids, sorted, number the tables' rows.
-function rowsOf(pf) {
-  rowOrder ??= pf.search(null).then(({ results }) => {
-    const ids = results.map((result) => result.id).sort();
-    return new Map(ids.map((id, row) => [id, row]));
+// Pagefind's page ids, a row each: written as the gaps between their numbers.
+function rowIds() {
+  rowOrder ??= indexJSON("filter-table/rows.pf_ids").then(({ groups }) => {
+    const ids = [];
+    for (const { prefix, width, count, gaps } of groups) {
+      let number = 0;
+      let at = 0;
+      for (let i = 0; i < count; i += 1) {
+        let gap = 0;
+        let scale = 1;
+        let six;
+        do {
+          six = DIGITS.indexOf(gaps[at++]);
+          gap += (six & 31) * scale;
+          scale *= 32;
+        } while (six & 32);
+        number += gap;
+        ids.push(prefix + number.toString(16).padStart(width, "0"));
+      }
+    }
+    return { ids, row: new Map(ids.map((id, row) => [id, row])) };
   });
   return rowOrder;
+}
+
+// A service's result data, as Pagefind's own results give it, from its fragment.
+function fragment(id) {
+  if (!fragments.has(id)) {
+    fragments.set(id, indexText(`fragment/${id}.pf_fragment`)
+      .then((text) => JSON.parse(text.replace(/^pagefind_dcd/, ""))));
+  }
+  return fragments.get(id);
+}
+
+// Every service as a result, from A to Z.
+function alphabetical() {
+  aToZ ??= Promise.all([rowIds(), indexJSON("filter-table/a-z.pf_order")]).then(
+    ([{ ids }, { width, table }]) => {
+      const order = new Array(ids.length);
+      for (let row = 0; row < ids.length; row += 1) {
+        let place = 0;
+        for (let k = width - 1; k >= 0; k -= 1) place = place * 64 + DIGITS.indexOf(table[row * width + k]);
+        order[place] = { id: ids[row], data: () => fragment(ids[row]) };
+      }
+      return order;
+    });
+  return aToZ;
 }
 
 // A test of a row against one filter: {name: value} or {name: {any: [values]}}.
@@ -194,46 +246,44 @@ function accepting(table, wanted) {
   return (row) => numbers.some((n) => table.has(row, n));
 }
 
-async function tablesFor(pf, names) {
-  const [rows, loaded] = await Promise.all([rowsOf(pf), Promise.all(names.map(filterTable))]);
-  if (loaded.some((table) => table.rows !== rows.size)) throw new Error("The filter tables do not match the index");
-  return { rows, table: Object.fromEntries(names.map((name, i) => [name, loaded[i]])) };
+async function tablesFor(names) {
+  const [{ row }, loaded] = await Promise.all([rowIds(), Promise.all(names.map(filterTable))]);
+  if (loaded.some((table) => table.rows !== row.size)) throw new Error("The filter tables do not match the index");
+  return { row, table: Object.fromEntries(names.map((name, i) => [name, loaded[i]])) };
 }
 
-// The results for the words, narrowed by the filters, in Pagefind's order.
-async function matching(pf, term, filters) {
-  const found = await search(pf, term);
+// The results for the words, narrowed by the filters, in search order.
+async function matching(term, filters) {
   const names = Object.keys(filters);
-  if (!names.length) return found.results;
-  const { rows, table } = await tablesFor(pf, names);
+  const [found, { row, table }] = await Promise.all([search(term), tablesFor(names)]);
   const tests = names.map((name) => accepting(table[name], filters[name]));
-  return found.results.filter((result) => tests.every((test) => test(rows.get(result.id))));
+  return found.filter((result) => tests.every((test) => test(row.get(result.id))));
 }
 
 // Counts for each choice: with every other filter applied but not its own, so a
 // list shows what picking another value would give. One pass over the services
 // the words find: a service that fails one filter counts for that filter's choices
 // only; one that fails none, for every filter's.
-async function choiceCounts(pf, state, term) {
+async function choiceCounts(state, term) {
   const filters = filtersFor(state);
   const names = [...new Set([...COUNTED, ...Object.keys(filters)])];
-  const [found, { rows, table }] = await Promise.all([search(pf, term), tablesFor(pf, names)]);
+  const [found, { row, table }] = await Promise.all([search(term), tablesFor(names)]);
   const tests = Object.entries(filters).map(([name, wanted]) => [name, accepting(table[name], wanted)]);
   const counts = Object.fromEntries(COUNTED.map((name) => [name, {}]));
-  for (const result of found.results) {
-    const row = rows.get(result.id);
-    const failed = tests.filter(([, test]) => !test(row));
+  for (const result of found) {
+    const at = row.get(result.id);
+    const failed = tests.filter(([, test]) => !test(at));
     if (failed.length > 1) continue;
     for (const name of COUNTED) {
       if (failed.length && failed[0][0] !== name) continue;
-      for (const value of table[name].of(row)) counts[name][value] = (counts[name][value] || 0) + 1;
+      for (const value of table[name].of(at)) counts[name][value] = (counts[name][value] || 0) + 1;
     }
   }
   return counts;
 }
 
 // When nothing matches: each single change that would give results.
-async function relaxations(pf, state, term) {
+async function relaxations(state, term) {
   const tries = ["q", "category", "need", "age", "area", "free", "route"]
     .filter((name) => isSet(state, name))
     .map((name) => ({ text: `Remove ${describe(state, name)}`, state: without(state, name) }));
@@ -242,7 +292,7 @@ async function relaxations(pf, state, term) {
     for (const word of words) tries.push({ text: `Search for “${word}” only`, state: { ...state, q: word } });
   }
   const counts = await Promise.all(tries.map(async (t) =>
-    (await matching(pf, wordsOf(t.state), filtersFor(t.state))).length));
+    (await matching(wordsOf(t.state), filtersFor(t.state))).length));
   return tries.map((t, i) => ({ ...t, count: counts[i] })).filter((t) => t.count);
 }
 
@@ -283,18 +333,10 @@ async function update(state) {
   ageError.hidden = !state.age || validAge(state.age);
   ageError.textContent = `Enter an age in whole years, from ${youngest} to ${oldest}.`;
   fields.age.toggleAttribute("aria-invalid", !ageError.hidden);
-  let pf;
-  try {
-    pf = await pagefind();
-  } catch (error) {
-    status.textContent = "Search is not working at the moment. Please use the lists below.";
-    results.hidden = false;
-    return;
-  }
   // Only the filters asked for are loaded for the results; the counts come next.
   let main;
   try {
-    main = { results: await matching(pf, term, filtersFor(state)) };
+    main = { results: await matching(term, filtersFor(state)) };
   } catch (error) {
     status.textContent = "Search is not working at the moment. Please use the lists below.";
     results.hidden = false;
@@ -302,7 +344,7 @@ async function update(state) {
   }
   const [first, relaxed] = await Promise.all([
     Promise.all(main.results.slice(0, PAGE_SIZE).map((r) => r.data())),
-    main.results.length ? [] : relaxations(pf, state, term),
+    main.results.length ? [] : relaxations(state, term),
   ]);
   if (asked !== latest) return; // a newer change has its own answer
   current = { results: main.results, shown: first.length };
@@ -316,9 +358,9 @@ async function update(state) {
   more.hidden = current.shown >= main.results.length;
   results.hidden = false;
   choices.setAttribute("aria-busy", "true"); // the counts are on their way
-  const counts = await choiceCounts(pf, state, term);
+  const counts = await choiceCounts(state, term).catch(() => null);
   if (asked !== latest) return;
-  showCounts(counts);
+  if (counts) showCounts(counts);
   choices.removeAttribute("aria-busy");
 }
 

@@ -207,7 +207,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             if self.writer is not None:
                 self.writer.finish()
             if self.indexing is not None:
-                stats = self.indexing.finish(self._filters_by_url())
+                stats = self.indexing.finish(*self._table_rows())
                 log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
         except OutputsFailed as error:
             raise PluginError(f"The open data files could not be written: {error}")
@@ -218,10 +218,12 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.clock.lap("waiting for Pagefind and the open data files")
         self.clock.write()
 
-    def _filters_by_url(self) -> dict[str, list[tuple[str, str]]]:
-        """Each published service page's search filters, by its address as Pagefind has it."""
-        return {"/" + urls.service(record.id): list(self.content.search.filters(record))
-                for record in self.content.records}
+    def _table_rows(self) -> tuple[dict, dict]:
+        """Each published service page's search filters and A to Z name, by its address as
+        Pagefind has it (outputs/search_index.py's filter tables)."""
+        search, records = self.content.search, self.content.records
+        return ({"/" + urls.service(r.id): list(search.filters(r)) for r in records},
+                {"/" + urls.service(r.id): search.sort_name(r) for r in records})
 
     def on_build_error(self, error):
         self._stop_background_work()

@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,8 +104,8 @@ class Indexing:
             raise SearchIndexFailed(f"could not run Pagefind ({error}); "
                                     "install it with: pip install 'pagefind[bin]'") from error
 
-    def finish(self, filters_by_url: dict[str, list[tuple[str, str]]] | None = None
-               ) -> IndexStats:
+    def finish(self, filters_by_url: dict[str, list[tuple[str, str]]] | None = None,
+               names_by_url: dict[str, str] | None = None) -> IndexStats:
         """Wait for Pagefind; its stats, or SearchIndexFailed with what it said. With
         filters_by_url (each service page's filters), the filter tables are written too."""
         if self.process is None:
@@ -127,7 +128,7 @@ class Indexing:
                                     "service page must carry data-pagefind-body "
                                     "(components/service-page).")
         if filters_by_url is not None:
-            write_filter_tables(self.bundle, filters_by_url)
+            write_filter_tables(self.bundle, filters_by_url, names_by_url)
         return IndexStats(pages=pages, seconds=seconds, bytes=folder_size(self.bundle))
 
     def stop(self) -> None:
@@ -144,7 +145,8 @@ TABLES = "filter-table"  # in the bundle: <filter name>.pf_table
 DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
-def write_filter_tables(bundle: Path, filters_by_url: dict[str, list[tuple[str, str]]]) -> int:
+def write_filter_tables(bundle: Path, filters_by_url: dict[str, list[tuple[str, str]]],
+                        names_by_url: dict[str, str] | None = None) -> int:
     """One table per filter name: each indexed page's values, in the order of Pagefind's
     page ids (its fragments' names, sorted), read from the bundle Pagefind wrote.
 
@@ -152,11 +154,14 @@ def write_filter_tables(bundle: Path, filters_by_url: dict[str, list[tuple[str, 
     records it (/services/x/); a filter a service lacks is simply not in its pairs.
     A table is gzipped JSON: the filter's values, and a string of `width` characters
     a row: for "one", the row's value number + 1 (0: none); for "set", a bit for each
-    value, six to a character, the lowest first. Returns the bytes written."""
-    pages = []
-    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment"), key=lambda p: p.stem):
-        data = gzip.decompress(fragment.read_bytes()).decode("utf-8")
-        url = json.loads(data.removeprefix("pagefind_dcd"))["url"]
+    value, six to a character, the lowest first. With names_by_url (what orders each page
+    A to Z), a table of each row's place from A to Z too (A_TO_Z), so a list with no
+    search words needs no search. Returns the bytes written."""
+    pages, urls_in_rows = [], []
+    fragments = sorted((bundle / "fragment").glob("*.pf_fragment"), key=lambda p: p.stem)
+    for fragment in fragments:
+        url = fragment_url(fragment)
+        urls_in_rows.append(url)
         if url not in filters_by_url:
             raise SearchIndexFailed(f"Pagefind indexed {url}, which is not a published "
                                     "service page")
@@ -164,7 +169,16 @@ def write_filter_tables(bundle: Path, filters_by_url: dict[str, list[tuple[str, 
     names = list(dict.fromkeys(name for page in pages for name, _ in page))
     folder = bundle / TABLES
     folder.mkdir(parents=True, exist_ok=True)
-    written = 0
+    written = _write(folder / ROW_IDS, row_ids([fragment.stem for fragment in fragments]))
+    if names_by_url is not None:
+        order = sorted(range(len(urls_in_rows)),
+                       key=lambda row: (names_by_url.get(urls_in_rows[row], ""), urls_in_rows[row]))
+        place = [0] * len(order)
+        for rank, row in enumerate(order):
+            place[row] = rank
+        width = max(1, -(-max(len(order) - 1, 1).bit_length() // 6))
+        written += _write(folder / A_TO_Z, {"rows": len(order), "width": width,
+                                            "table": "".join(_bits(p, width) for p in place)})
     for name in names:
         rows = [[value for filter_name, value in page if filter_name == name] for page in pages]
         values = sorted({value for row in rows for value in row})
@@ -176,13 +190,62 @@ def write_filter_tables(bundle: Path, filters_by_url: dict[str, list[tuple[str, 
             kind, width = "set", -(-len(values) // 6)
             text = "".join(_bits(sum(1 << number[value] for value in set(row)), width)
                            for row in rows)
-        table = json.dumps({"name": name, "kind": kind, "width": width, "rows": len(rows),
-                            "values": values, "table": text}, ensure_ascii=False,
-                           separators=(",", ":"))
-        data = gzip.compress(table.encode("utf-8"), 9, mtime=0)
-        (folder / f"{name}.pf_table").write_bytes(data)
-        written += len(data)
+        written += _write(folder / f"{name}.pf_table",
+                          {"name": name, "kind": kind, "width": width, "rows": len(rows),
+                           "values": values, "table": text})
     return written
+
+
+ROW_IDS = "rows.pf_ids"  # not a filter's name: filters' tables end .pf_table
+A_TO_Z = "a-z.pf_order"
+
+
+def row_ids(ids: list[str]) -> dict:
+    """Pagefind's page ids in the tables' row order (sorted), as the page needs them to
+    find a result's row: each id is a language prefix and a hexadecimal number (en_3fa2c1b),
+    so they are written as the gaps between the numbers, five bits a character with the
+    sixth saying another follows: about a third of the ids' length."""
+    groups = []
+    for page_id in ids:
+        prefix, _, number = page_id.rpartition("_")
+        key = (prefix + "_", len(number))
+        if not groups or groups[-1][0] != key:
+            groups.append((key, []))
+        groups[-1][1].append(int(number, 16))
+    written = []
+    for (prefix, width), numbers in groups:
+        gaps, last = [], 0
+        for number in numbers:
+            gap, last = number - last, number
+            while True:
+                five, gap = gap & 31, gap >> 5
+                gaps.append(DIGITS[five | (32 if gap else 0)])
+                if not gap:
+                    break
+        written.append({"prefix": prefix, "width": width, "count": len(numbers),
+                        "gaps": "".join(gaps)})
+    return {"rows": len(ids), "groups": written}
+
+
+def _write(path: Path, table: dict) -> int:
+    data = gzip.compress(json.dumps(table, ensure_ascii=False, separators=(",", ":"))
+                         .encode("utf-8"), 9, mtime=0)
+    path.write_bytes(data)
+    return len(data)
+
+
+FRAGMENT_URL = re.compile(rb'pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")')
+
+
+def fragment_url(fragment: Path) -> str:
+    """The page a Pagefind fragment is of. Its address comes first: only the start of the
+    fragment is unzipped (the whole of it, with the page's words, is ten times more)."""
+    data = fragment.read_bytes()
+    head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, 2048)
+    found = FRAGMENT_URL.match(head)
+    if found:
+        return json.loads(found.group(1))
+    return json.loads(gzip.decompress(data).decode("utf-8").removeprefix("pagefind_dcd"))["url"]
 
 
 def _bits(mask: int, width: int) -> str:
