@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from pathlib import Path
 
 from markupsafe import escape
@@ -60,6 +61,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.writer: BackgroundWriter | None = None
         self.staging: SearchStaging | None = None
         self.indexing: Indexing | None = None
+        # Live preview: search catches up in the background (the thread, its Pagefind run).
+        self.index_later: tuple[threading.Thread, Indexing] | None = None
         self.clock = StepClock()  # for the benchmark (records/step_times.py)
 
     def hand_over(self, project_root: Path, today: dt.date | None,
@@ -206,7 +209,15 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         try:
             if self.writer is not None:
                 self.writer.finish()
-            if self.indexing is not None:
+            if self.indexing is not None and self.live_preview:
+                # The preview shows the edited page now; search catches up a moment later
+                # (a problem is logged), or is stopped by the next rebuild (on_pre_build).
+                later = threading.Thread(target=self._finish_index, daemon=True,
+                                         args=(self.indexing, self.staging, self._table_rows()))
+                later.start()
+                self.index_later = (later, self.indexing)
+                self.indexing = self.staging = None
+            elif self.indexing is not None:
                 stats = self.indexing.finish(*self._table_rows())
                 log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
         except OutputsFailed as error:
@@ -217,6 +228,26 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             self._stop_background_work()
         self.clock.lap("waiting for Pagefind and the open data files")
         self.clock.write()
+
+    @staticmethod
+    def _finish_index(indexing: Indexing, staging: SearchStaging, rows: tuple) -> None:
+        try:
+            stats = indexing.finish(*rows)
+            log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
+        except SearchIndexFailed as error:
+            if not indexing.stopped:  # not by a rebuild, which makes a new one
+                log.warning(f"The search index could not be built: {error}")
+        except (OSError, ValueError):  # stopped by a rebuild while it finished
+            pass
+        finally:
+            staging.close()
+
+    def on_shutdown(self):
+        self._stop_background_work()
+
+    def on_pre_build(self, config):
+        # Before mkdocs empties the site folder: the previous preview's search index stops.
+        self._stop_background_work()
 
     def _table_rows(self) -> tuple[dict, dict]:
         """Each published service page's search filters and A to Z name, by its address as
@@ -231,12 +262,15 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def _stop_background_work(self) -> None:
         """Nothing of a build goes on after it: the writer and Pagefind are stopped, the
         staging folder removed."""
-        for work in (self.writer, self.indexing):
+        later, indexing_later = self.index_later or (None, None)
+        for work in (self.writer, self.indexing, indexing_later):
             if work is not None:
                 work.stop()
+        if later is not None:
+            later.join()
         if self.staging is not None:
             self.staging.close()
-        self.writer = self.indexing = self.staging = None
+        self.writer = self.indexing = self.staging = self.index_later = None
 
     # Live preview: a change to a record or a data file rebuilds the site.
     def on_serve(self, server, config, builder):

@@ -84,6 +84,7 @@ class Indexing:
 
     def __init__(self, pages: Path, bundle: Path, expected: int | None):
         self.bundle, self.expected = bundle, expected
+        self.stopped = False
         self.started = time.perf_counter()
         # A fresh bundle: Pagefind names its files by content and leaves old ones behind.
         shutil.rmtree(bundle, ignore_errors=True)
@@ -133,6 +134,7 @@ class Indexing:
 
     def stop(self) -> None:
         """Stop Pagefind (the build failed): nothing is left running."""
+        self.stopped = True
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
