@@ -18,8 +18,16 @@ budget whether it is met or by how much it is missed.
 Run (needs the test dependencies for Playwright; takes a while on 2 cores):
 
     make test   # once, to set up .venv with Playwright
-    .venv/bin/python benchmarks/bench_search.py            # 1000 5000 10000
-    .venv/bin/python benchmarks/bench_search.py --sizes 1000 --keep /tmp/bench
+    .venv/bin/python benchmarks/bench_search.py                       # 1000,5000,10000, 3 runs
+    .venv/bin/python benchmarks/bench_search.py --sizes 1000,5000 --runs 5
+    .venv/bin/python benchmarks/bench_search.py --sizes 1000 --runs 1 --no-browser --keep /tmp/b
+
+Each build is timed several times (--runs), the three kinds interleaved, and
+the medians reported, with every run kept in the JSON. The build's own steps
+are timed by the build itself (LOCAL_OFFER_STEP_TIMES); peak memory is each
+command's largest resident size (wait4). The live preview is measured at
+--preview-sizes: mkdocs serve, one record edited and saved, its page polled
+until the edit shows.
 """
 
 from __future__ import annotations
@@ -45,7 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from local_offer.records.project import Project  # noqa: E402
-from local_offer.records.model import RecordLoader  # noqa: E402
+from local_offer.records.loader import RecordLoader  # noqa: E402
 from local_offer.site.render import age_range, long_date  # noqa: E402
 from local_offer.outputs.search_index import folder_size, index_site  # noqa: E402
 from local_offer.editing.synth import write_synthetic  # noqa: E402
@@ -58,8 +66,8 @@ BUDGET_FIRST_QUERY_BYTES = 250 * 1024
 BUDGET_RESULTS_MS = 300
 QUERY = "speech"
 # The hand-written pages both sites have, with their navigation titles.
-HAND_WRITTEN = {"index.md": "Home", "how-to-get-help.md": "How to get help",
-                "about.md": "About this site"}
+HAND_WRITTEN = {"how-to-get-help.md": "How to get help", "about.md": "About this site",
+                "open-data.md": "Open data"}
 TYPING_PAUSE_MS = 100  # how long the header box waits for typing to stop (docs/assets/search.js)
 
 
@@ -67,6 +75,7 @@ TYPING_PAUSE_MS = 100  # how long the header box waits for typing to stop (docs/
 class Timed:
     wall: float
     cpu: float
+    peak_mb: float = 0.0  # the largest resident size of the command or anything it waited for
 
 
 @dataclass
@@ -86,19 +95,38 @@ class Measures:
     records_cpu: float
     header_query: dict = field(default_factory=dict)
     find_query: dict = field(default_factory=dict)
+    runs: int = 1
+    # Every run, for the medians above: {"build": [...], "plain": [...], "plain_with_search": [...]}
+    all_runs: dict = field(default_factory=dict)
+    # A second build with the record cache in place (nothing changed since the last build).
+    warm_build: Timed | None = None
+    # CPU and wall seconds per step of the build's own process (median of the runs).
+    steps: dict = field(default_factory=dict)
+    # mkdocs serve: seconds from saving one edited record to its page showing the change.
+    live_preview: dict = field(default_factory=dict)
 
 
-def run_timed(command: list[str], cwd: Path) -> Timed:
-    """Run a command; its wall time, and the CPU time of it and everything it started."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    finished = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if finished.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{finished.stdout}\n{finished.stderr}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Timed(round(wall, 2), round(cpu, 2))
+def run_timed(command: list[str], cwd: Path, env: dict | None = None) -> Timed:
+    """Run a command; its wall time, the CPU time of it and everything it started and
+    waited for, and its peak memory (wait4's rusage: this command only)."""
+    with tempfile.TemporaryFile() as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
+                                   env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            out.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{out.read().decode(errors='replace')}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Timed(round(wall, 2), round(cpu, 2), round(usage.ru_maxrss / 1024, 1))
+
+
+def median_timed(runs: list[Timed]) -> Timed:
+    return Timed(round(statistics.median(t.wall for t in runs), 2),
+                 round(statistics.median(t.cpu for t in runs), 2),
+                 round(statistics.median(t.peak_mb for t in runs), 1))
 
 
 # ---- The projects: our generator, and plain Markdown pages with the same content ----
@@ -109,6 +137,10 @@ def make_project(work: Path, count: int) -> Path:
         shutil.copytree(ROOT / folder, project / folder)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     write_synthetic(count, project / "services", Project(ROOT).taxonomy, today=TODAY)
+    # The sample's services lead groups of While you wait (as `init` does for a new offer).
+    waiting = project / "data" / "while-you-wait.yaml"
+    waiting.write_text(re.sub(r"(?m)^\s+first: .*\n", "", waiting.read_text(encoding="utf-8")),
+                       encoding="utf-8")
     return project
 
 
@@ -152,6 +184,9 @@ def make_plain_project(work: Path, offer: Path, with_search: bool) -> Path:
     (docs / "services").mkdir(parents=True)
     for page in HAND_WRITTEN:
         shutil.copy(ROOT / "docs" / page, docs / page)
+    # Our home page is generated; the plain site has a short one of its own.
+    (docs / "index.md").write_text("# Find support\n\nServices for children and young people "
+                                   "with SEND, and their families.\n", encoding="utf-8")
     project = Project(offer)
     for record in RecordLoader(project).load().records:
         (docs / "services" / f"{record.id}.md").write_text(markdown_page(record, project.taxonomy),
@@ -161,7 +196,7 @@ def make_plain_project(work: Path, offer: Path, with_search: bool) -> Path:
         "site_name: Plain Material\nuse_directory_urls: true\n"
         "theme:\n  name: material\n  font: false\n"
         f"{plugins}"
-        "not_in_nav: |\n  /services/\nnav:\n"
+        "not_in_nav: |\n  /services/\nnav:\n  - Home: index.md\n"
         + "".join(f"  - {title}: {page}\n" for page, title in HAND_WRITTEN.items())
         +
         "validation:\n  nav:\n    omitted_files: ignore\n  links:\n    not_found: ignore\n"
@@ -359,7 +394,7 @@ def find_page_search(browser, base_url: str, site: Path) -> dict:
     page = context.new_page()
     page.add_init_script(f"({FIND_OPENED})()")
     page.goto(base_url + "find/?q=speech&age=3&area=strood")
-    page.locator("[data-lo-find-status]").filter(has_text="for the search words").wait_for()
+    page.locator("[data-lo-find-status]").filter(has_text="matching “speech”").wait_for()
     counted = page.locator("fieldset.lo-filters:not([aria-busy])")
     counted.wait_for(state="attached")
     page.wait_for_load_state("networkidle")
@@ -411,26 +446,40 @@ def by_kind(files) -> dict:
 
 # ---- One size, then the report ----
 
-def measure(count: int, work: Path, python: str, with_material_search: bool) -> Measures:
+def measure(count: int, work: Path, python: str, with_material_search: bool, runs: int = 1,
+            browser: bool = True, preview: bool = False) -> Measures:
     print(f"[{count}] writing {count} synthetic records", flush=True)
     offer = make_project(work, count)
     site = offer / "site"
-    print(f"[{count}] full build", flush=True)
-    build = run_timed([python, str(ROOT / "build_offer.py"), "--project", str(offer), "build",
-                       "--today", TODAY.isoformat(), "--site-dir", str(site)], cwd=offer)
-    print(f"[{count}]   {build}", flush=True)
-    print(f"[{count}] plain mkdocs-material build", flush=True)
     plain_project = make_plain_project(work, offer, with_search=False)
-    plain = run_timed([python, "-m", "mkdocs", "build", "-q", "-f",
-                       str(plain_project / "mkdocs.yml")], cwd=plain_project)
-    print(f"[{count}]   {plain}", flush=True)
-    plain_with_search = None
-    if with_material_search:
-        searched = make_plain_project(work, offer, with_search=True)
-        plain_with_search = run_timed([python, "-m", "mkdocs", "build", "-q", "-f",
-                                       str(searched / "mkdocs.yml")], cwd=searched)
-        print(f"[{count}]   with Material search: {plain_with_search}", flush=True)
-        shutil.rmtree(searched)
+    searched = make_plain_project(work, offer, with_search=True) if with_material_search else None
+    build_command = [python, str(ROOT / "build_offer.py"), "--project", str(offer), "build",
+                     "--today", TODAY.isoformat(), "--site-dir", str(site)]
+    timed: dict[str, list[Timed]] = {"build": [], "plain": [], "plain_with_search": []}
+    step_runs: list[dict] = []
+    for run in range(1, runs + 1):
+        # Interleaved, so a busy spell on the machine falls on all three alike.
+        print(f"[{count}] run {run}/{runs}: full build (no record cache)", flush=True)
+        shutil.rmtree(offer / ".cache", ignore_errors=True)
+        steps_file = work / f"steps-{count}-{run}.jsonl"
+        steps_file.unlink(missing_ok=True)
+        timed["build"].append(run_timed(build_command, cwd=offer,
+                                        env={"LOCAL_OFFER_STEP_TIMES": str(steps_file)}))
+        step_runs.append(read_steps(steps_file))
+        print(f"[{count}]   {timed['build'][-1]}", flush=True)
+        shutil.rmtree(plain_project / "site", ignore_errors=True)
+        timed["plain"].append(run_timed([python, "-m", "mkdocs", "build", "-q", "-f",
+                                         str(plain_project / "mkdocs.yml")], cwd=plain_project))
+        print(f"[{count}]   plain: {timed['plain'][-1]}", flush=True)
+        if searched:
+            shutil.rmtree(searched / "site", ignore_errors=True)
+            timed["plain_with_search"].append(run_timed(
+                [python, "-m", "mkdocs", "build", "-q", "-f", str(searched / "mkdocs.yml")],
+                cwd=searched))
+            print(f"[{count}]   with Material search: {timed['plain_with_search'][-1]}",
+                  flush=True)
+    print(f"[{count}] build again, records from the cache", flush=True)
+    warm = run_timed(build_command, cwd=offer)
     print(f"[{count}] Pagefind on its own", flush=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     stats = index_site(site, expected=count)
@@ -438,23 +487,107 @@ def measure(count: int, work: Path, python: str, with_material_search: bool) -> 
     index_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     print(f"[{count}] reading and checking the records on their own", flush=True)
     started = time.process_time()
-    RecordLoader(Project(offer)).load()
+    RecordLoader(Project(offer), cache=False).load()
     records_cpu = time.process_time() - started
     page = site / "services" / "synthetic-00001" / "index.html"
     plain_page = plain_project / "site" / "services" / "synthetic-00001" / "index.html"
     measures = Measures(
-        services=count, build=build, plain=plain, plain_with_search=plain_with_search,
+        services=count, build=median_timed(timed["build"]), plain=median_timed(timed["plain"]),
+        plain_with_search=median_timed(timed["plain_with_search"]) if searched else None,
         site_bytes=folder_size(site), site_files=sum(1 for p in site.rglob("*") if p.is_file()),
         plain_site_bytes=folder_size(plain_project / "site"),
         page_bytes=page.stat().st_size, plain_page_bytes=plain_page.stat().st_size,
         index_seconds=round(stats.seconds, 2), index_cpu=round(index_cpu, 2),
-        index_bytes=stats.bytes, records_cpu=round(records_cpu, 2))
+        index_bytes=stats.bytes, records_cpu=round(records_cpu, 2), runs=runs,
+        all_runs={name: [asdict(t) for t in values] for name, values in timed.items()},
+        warm_build=warm, steps=median_steps(step_runs))
     shutil.rmtree(plain_project)
-    print(f"[{count}] searching in Chromium", flush=True)
-    measures.header_query, measures.find_query = measure_in_browser(site)
-    print(f"[{count}]   {json.dumps(measures.header_query)}", flush=True)
-    print(f"[{count}]   {json.dumps(measures.find_query)}", flush=True)
+    if searched:
+        shutil.rmtree(searched)
+    if preview:
+        print(f"[{count}] live preview: mkdocs serve, one record edited", flush=True)
+        measures.live_preview = live_preview(offer, python)
+        print(f"[{count}]   {measures.live_preview}", flush=True)
+    if browser:
+        print(f"[{count}] searching in Chromium", flush=True)
+        measures.header_query, measures.find_query = measure_in_browser(site)
+        print(f"[{count}]   {json.dumps(measures.header_query)}", flush=True)
+        print(f"[{count}]   {json.dumps(measures.find_query)}", flush=True)
     return measures
+
+
+def read_steps(path: Path) -> dict:
+    steps: dict[str, dict] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            step = json.loads(line)
+            total = steps.setdefault(step["step"], {"wall": 0.0, "cpu": 0.0})
+            total["wall"] += step["wall"]
+            total["cpu"] += step["cpu"]
+    return steps
+
+
+def median_steps(runs: list[dict]) -> dict:
+    names = [name for run in runs for name in run]
+    return {name: {kind: round(statistics.median(run.get(name, {}).get(kind, 0.0)
+                                                 for run in runs), 3)
+                   for kind in ("wall", "cpu")}
+            for name in dict.fromkeys(names)}
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch_text(url: str) -> str:
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def live_preview(offer: Path, python: str, edits: int = 3) -> dict:
+    """mkdocs serve on the offer; one record edited and saved, several times: the seconds
+    from the save to its page showing the change, polled every 50 ms."""
+    port = free_port()
+    server = subprocess.Popen([python, "-m", "mkdocs", "serve", "--dev-addr",
+                               f"127.0.0.1:{port}", "-f", str(offer / "mkdocs.yml")],
+                              cwd=offer, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    record = offer / "services" / "synthetic-00007.yaml"
+    url = f"http://127.0.0.1:{port}/services/synthetic-00007/"
+    original = record.read_text(encoding="utf-8")
+    seconds = []
+    try:
+        deadline = time.monotonic() + 600
+        while "synthetic-00007" not in fetch_text(url):
+            if time.monotonic() > deadline or server.poll() is not None:
+                return {"error": "mkdocs serve did not start"}
+            time.sleep(0.2)
+        time.sleep(2)  # let the first build settle (its search index)
+        for edit in range(1, edits + 1):
+            marker = f"Edited summary number {edit} for the live preview."
+            saved = time.monotonic()
+            record.write_text(re.sub(r"(?m)^summary: .*$", f"summary: {marker}", original),
+                              encoding="utf-8")
+            while marker not in fetch_text(url):
+                if time.monotonic() - saved > 120:
+                    return {"error": f"edit {edit} did not show within 120 s"}
+                time.sleep(0.05)
+            seconds.append(round(time.monotonic() - saved, 2))
+            time.sleep(1.5)  # the rebuild's search index finishes before the next edit
+    finally:
+        record.write_text(original, encoding="utf-8")
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return {"median_s": statistics.median(seconds), "edits_s": seconds}
 
 
 def machine() -> str:
@@ -495,157 +628,212 @@ def verdict(value: float, budget: float, unit: str = "") -> str:
             f"{(value / budget - 1) * 100:.0f}% over)")
 
 
+BUDGET_PREVIEW_S = 3.0
+BUDGET_COUNTS_MS = 300
+STEP_ORDER = ["reading and checking the records", "site content (reviews, lists, search data)",
+              "open data files listed, writer started", "mkdocs files and navigation",
+              "mkdocs reading pages (Markdown, links)", "rendering service pages",
+              "rendering other generated pages", "JSON-LD and staging bodies for Pagefind",
+              "starting Pagefind", "mkdocs writing pages (theme templates)",
+              "waiting for Pagefind and the open data files"]
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}" if b else "–"
+
+
 def report(all_measures: list[Measures], load_before: tuple, load_after: tuple,
-           minutes: float) -> str:
-    rows = []
+           minutes: float, command: str) -> str:
+    sizes = [m.services for m in all_measures]
+    searched = [m for m in all_measures if m.plain_with_search]
+    build_rows = []
     for m in all_measures:
-        searched = (f"{m.plain_with_search.wall:.1f} s ({m.plain_with_search.cpu:.1f} s CPU)"
-                    if m.plain_with_search else "not run")
-        rows += [
+        ref = m.plain_with_search
+        build_rows.append(
+            f"| {m.services:,} | {m.build.wall:.1f} s / {m.build.cpu:.1f} s | "
+            + (f"{ref.wall:.1f} s / {ref.cpu:.1f} s | " if ref else "not run | ")
+            + f"{m.plain.wall:.1f} s / {m.plain.cpu:.1f} s | "
+            + (f"**{ratio(m.build.wall, ref.wall)}** / {ratio(m.build.cpu, ref.cpu)} | "
+               if ref else "– | ")
+            + f"{ratio(m.build.wall, m.plain.wall)} / {ratio(m.build.cpu, m.plain.cpu)} | "
+            + (f"{m.warm_build.wall:.1f} s / {m.warm_build.cpu:.1f} s |" if m.warm_build
+               else "– |"))
+    memory_rows = [
+        f"| {m.services:,} | {m.build.peak_mb:,.0f} MB | {m.build.peak_mb / m.services * 1000:,.0f} MB |"
+        f" {m.plain_with_search.peak_mb if m.plain_with_search else 0:,.0f} MB | "
+        f"{m.plain.peak_mb:,.0f} MB |" for m in all_measures]
+    names = [n for n in STEP_ORDER if any(n in m.steps for m in all_measures)]
+    names += [n for m in all_measures for n in m.steps if n not in names]
+    names = list(dict.fromkeys(names))
+    step_rows = []
+    for name in names:
+        cells = []
+        for m in all_measures:
+            step = m.steps.get(name, {"cpu": 0.0, "wall": 0.0})
+            cells.append(f"{step['cpu']:.2f} s ({step['cpu'] / m.services * 1000:.2f} ms)")
+        step_rows.append(f"| {name} | " + " | ".join(cells) + " |")
+    totals = [sum(step["cpu"] for step in m.steps.values()) for m in all_measures]
+    step_rows.append("| **all steps of the build's own process** | " + " | ".join(
+        f"{total:.2f} s ({total / m.services * 1000:.2f} ms)"
+        for total, m in zip(totals, all_measures)) + " |")
+    step_rows.append("| Pagefind on its own (other core in the build) | " + " | ".join(
+        f"{m.index_cpu:.2f} s ({m.index_cpu / m.services * 1000:.2f} ms)"
+        for m in all_measures) + " |")
+    preview = [m for m in all_measures if m.live_preview]
+    preview_rows = [f"| {m.services:,} | " + (
+        f"{m.live_preview['median_s']:.2f} s (each edit: "
+        + ", ".join(f"{x:.2f} s" for x in m.live_preview['edits_s']) + ")"
+        if "median_s" in m.live_preview else m.live_preview.get("error", "?")) + " |"
+        for m in preview]
+    browsed = [m for m in all_measures if m.header_query]
+    search_rows = []
+    for m in browsed:
+        search_rows += [
             f"| **{m.services:,} services** | |",
-            f"| full build (`build_offer.py build`) | {m.build.wall:.1f} s wall, "
-            f"{m.build.cpu:.1f} s CPU |",
-            f"| plain mkdocs-material build, no plugins (the floor) | {m.plain.wall:.1f} s wall, "
-            f"{m.plain.cpu:.1f} s CPU |",
-            f"| build ÷ plain | {m.build.wall / m.plain.wall:.2f} wall, "
-            f"{m.build.cpu / m.plain.cpu:.2f} CPU |",
-            f"| plain build with Material's search plugin (reference) | {searched} |",
-            f"| site size | {mb(m.site_bytes)} in {m.site_files:,} files "
-            f"(plain: {mb(m.plain_site_bytes)}) |",
-            f"| one service page (HTML) | {kb(m.page_bytes)} (plain: {kb(m.plain_page_bytes)}) |",
-            f"| Pagefind indexing | {m.index_seconds:.1f} s wall, {m.index_cpu:.1f} s CPU; "
-            f"index {mb(m.index_bytes)} |",
-            f"| reading and checking the records (YAML, schema) | {m.records_cpu:.1f} s CPU |",
             f"| header search, first query “{QUERY}”: transferred | "
             f"{kb(m.header_query['bytes'])} in {m.header_query['requests']} requests "
             f"({kb(m.header_query['bytes_if_gzipped'])} with gzip on text files) |",
-            f"| header search: typing to results, first query | "
-            f"{m.header_query['typing_to_results_ms']:.0f} ms |",
-            f"| header search: typing to results, later queries | median "
-            f"{m.header_query['later_typing_to_results_ms']:.0f} ms, slowest "
+            f"| header search: typing to results, first query; later queries (median, slowest) | "
+            f"{m.header_query['typing_to_results_ms']:.0f} ms; "
+            f"{m.header_query['later_typing_to_results_ms']:.0f} ms, "
             f"{m.header_query['later_typing_to_results_ms_max']:.0f} ms |",
             f"| Find page opened with `?q=speech&age=3&area=strood`: transferred to the first "
             f"results | {kb(m.find_query['bytes'])} in {m.find_query['requests']} requests "
             f"({kb(m.find_query['bytes_if_gzipped'])} with gzip on text files) |",
             f"| … and then the counts for every choice | "
-            f"{kb(m.find_query['with_counts']['bytes'])} in all "
-            f"({kb(m.find_query['with_counts']['bytes_if_gzipped'])} with gzip) |",
+            f"{kb(m.find_query['with_counts']['bytes'])} in all |",
             f"| … the Find page itself (HTML, styles, scripts; not search) | "
             f"{kb(m.find_query['page_itself']['bytes'])} "
             f"({kb(m.find_query['page_itself']['bytes_if_gzipped'])} with gzip) |",
             f"| Find page: opening to results; to every count (page load included) | "
-            f"{m.find_query['open_to_results_ms']:.0f} ms; "
-            f"{m.find_query['open_to_counts_ms']:.0f} ms |",
+            f"{m.find_query['open_to_results_ms']:.0f} ms; {m.find_query['open_to_counts_ms']:.0f} ms |",
             f"| Find page: changing the area to new results; to new counts | "
-            f"{m.find_query['change_filter_ms']:.0f} ms; "
-            f"{m.find_query['change_filter_counts_ms']:.0f} ms |",
-            f"| Find page: typing new words to results | "
-            f"{m.find_query['typing_to_results_ms']:.0f} ms |",
+            f"{m.find_query['change_filter_ms']:.0f} ms; {m.find_query['change_filter_counts_ms']:.0f} ms |",
+            f"| Find page: typing new words to results | {m.find_query['typing_to_results_ms']:.0f} ms |",
         ]
-    largest = max(all_measures, key=lambda m: m.services)
-    build_ratio_wall = max(m.build.wall / m.plain.wall for m in all_measures)
-    build_ratio_cpu = max(m.build.cpu / m.plain.cpu for m in all_measures)
-    page = max(m.page_bytes for m in all_measures)
-    first_query = largest.header_query["bytes"]
-    find_query = largest.find_query["bytes"]
-    find_with_counts = largest.find_query["with_counts"]["bytes"]
-    typing = max(max(m.header_query["typing_to_results_ms"],
-                     m.header_query["later_typing_to_results_ms_max"]) for m in all_measures)
-    find_typing = max(max(m.find_query["typing_to_results_ms"], m.find_query["change_filter_ms"])
-                      for m in all_measures)
-    find_counts = max(m.find_query["change_filter_counts_ms"] for m in all_measures)
-    columns = (largest.header_query["by_kind"], largest.find_query["by_kind"],
-               largest.find_query["with_counts"]["by_kind"])
-    kinds = sorted({kind for column in columns for kind in column},
-                   key=lambda kind: -max(column.get(kind, 0) for column in columns))
-    breakdown = "\n".join(f"| {kind} | " + " | ".join(kb(column.get(kind, 0)) for column in columns)
-                          + " |" for kind in kinds)
-    extra = [f"| {m.services:,} | {m.build.cpu - m.plain.cpu:+.1f} s | {m.index_cpu:.1f} s | "
-             f"{m.records_cpu:.1f} s | {m.build.cpu - m.plain.cpu - m.index_cpu - m.records_cpu:+.1f} s "
-             f"| {(m.build.cpu - m.index_cpu - m.records_cpu) / m.plain.cpu:.2f} |"
-             for m in all_measures]
+    budgets = []
+    if searched:
+        worst_wall = max(m.build.wall / m.plain_with_search.wall for m in searched)
+        worst_cpu = max(m.build.cpu / m.plain_with_search.cpu for m in searched)
+        budgets.append(f"| build ≤ {BUDGET_BUILD_RATIO} × plain Material with its search plugin "
+                       f"(wall; worst size) | {verdict(worst_wall, BUDGET_BUILD_RATIO, '×')} "
+                       f"(CPU: {worst_cpu:.2f}×) |")
+    per_service = [m.build.peak_mb / m.services for m in all_measures]
+    budgets.append("| peak memory grows at most linearly | "
+                   + ("met" if all(b <= a * 1.1 for a, b in zip(per_service, per_service[1:]))
+                      else "**missed**")
+                   + ": " + ", ".join(f"{x * 1000:,.0f} MB per 1,000 services" for x in per_service)
+                   + " |")
+    budgets.append(f"| a service page ≤ 30 KB of HTML | "
+                   f"{verdict(max(m.page_bytes for m in all_measures) / 1024, 30, ' KB')} |")
+    for m in preview:
+        if "median_s" in m.live_preview:
+            budgets.append(f"| live preview at {m.services:,} services: an edit shows within "
+                           f"{BUDGET_PREVIEW_S:.0f} s | {verdict(m.live_preview['median_s'], BUDGET_PREVIEW_S, ' s')} |")
+    if browsed:
+        largest = max(browsed, key=lambda m: m.services)
+        budgets.append(f"| at {largest.services:,} services, a first query ≤ 250 KB transferred | "
+                       f"header search: {verdict(largest.header_query['bytes'] / 1024, 250, ' KB')}; "
+                       f"Find page opened with filters, to its results: "
+                       f"{verdict(largest.find_query['bytes'] / 1024, 250, ' KB')} |")
+        budgets.append(f"| Find page: counts within {BUDGET_COUNTS_MS} ms of a change (all sizes) | "
+                       + verdict(max(m.find_query['change_filter_counts_ms'] for m in browsed),
+                                 BUDGET_COUNTS_MS, " ms") + " |")
+        budgets.append(f"| results within 300 ms of typing (all sizes) | header search: "
+                       + verdict(max(max(m.header_query["typing_to_results_ms"],
+                                         m.header_query["later_typing_to_results_ms_max"])
+                                     for m in browsed), BUDGET_RESULTS_MS, " ms")
+                       + "; Find page: " + verdict(max(max(m.find_query["typing_to_results_ms"],
+                                                            m.find_query["change_filter_ms"])
+                                                        for m in browsed), BUDGET_RESULTS_MS, " ms")
+                       + " |")
+        columns = (largest.header_query["by_kind"], largest.find_query["by_kind"],
+                   largest.find_query["with_counts"]["by_kind"])
+        kinds = sorted({kind for column in columns for kind in column},
+                       key=lambda kind: -max(column.get(kind, 0) for column in columns))
+        breakdown = "\n".join(f"| {kind} | " + " | ".join(kb(column.get(kind, 0))
+                                                         for column in columns) + " |"
+                              for kind in kinds)
+        downloads = f"""### What a first search downloads at {largest.services:,} services
+
+| part | header search “{QUERY}” | Find page with filters, to its results | … with every count |
+| --- | --- | --- | --- |
+{breakdown}
+"""
+    else:
+        downloads = "(The searches were not measured in this run: --no-browser.)\n"
+    header = "| services | " + " | ".join(f"{n:,}" for n in sizes) + " |"
+    rule = "| --- | " + " | ".join("---" for _ in sizes) + " |"
     return f"""# Benchmark results: build and search at scale
 
 Written by `benchmarks/bench_search.py` on {dt.datetime.now():%Y-%m-%d %H:%M}
 ({minutes:.0f} minutes). Reproduce with:
 
-    .venv/bin/python benchmarks/bench_search.py
+    {command}
 
 - Machine: {machine()}
 - Versions: {versions()}
 - Load average (1, 5, 15 min) before: {load_before[0]:.2f}, {load_before[1]:.2f}, {load_before[2]:.2f};
-  after: {load_after[0]:.2f}, {load_after[1]:.2f}, {load_after[2]:.2f}. The machine's 2 cores are
+  after: {load_after[0]:.2f}, {load_after[1]:.2f}, {load_after[2]:.2f}. The machine's 2 cores may be
   shared with other work, so wall times are noisy; CPU times (the process and
-  everything it started) are steadier and are given beside them.
-- Records: `local_offer/synth.py` (seed 1), built as if today were {TODAY}.
-  The plain build has one Markdown page per record with the same sections
-  and words, kept out of the navigation, plus the same hand-written pages
-  in its navigation; Material theme, no plugins.
+  everything it started and waited for) are steadier and are given beside them.
+  Every time is the **median of {all_measures[0].runs} run(s)**, the three builds interleaved
+  in each run; every run is in the JSON at the end.
+- Records: `local_offer/editing/synth.py` (seed 1), built as if today were {TODAY},
+  in an **English-only configuration** (the repository's data/settings.yaml, one
+  language). The full build starts with no record cache (`.cache/` removed);
+  "with the cache" is a second build with nothing changed.
+- The reference is what a council would otherwise use: plain mkdocs-material
+  **with its own search plugin**, over one Markdown page per record with the same
+  sections and words (kept out of the navigation) plus the same hand-written pages;
+  the floor is the same site with no plugins at all.
 - Searches: headless Chromium on 127.0.0.1 through Python's `http.server`
   (no compression; the gzip column estimates a server that compresses text
-  files; Pagefind's chunks are gzipped already). The header query types
-  “{QUERY}” at one key every 80 ms; time is from the last keystroke to the
-  result count on screen, including the {TYPING_PAUSE_MS} ms pause the box waits for typing to stop.
+  files; Pagefind's chunks are gzipped already).
 
-## Results
+## Build: ours against plain Material (wall / CPU)
 
-| measure | value |
-| --- | --- |
-{chr(10).join(rows)}
+| services | our build | Material + search (reference) | Material, no plugins (floor) | ours ÷ reference | ours ÷ floor | ours, with the record cache |
+| --- | --- | --- | --- | --- | --- | --- |
+{chr(10).join(build_rows)}
 
 ## Budgets
 
 | budget | result |
 | --- | --- |
-| build ≤ {BUDGET_BUILD_RATIO} × the plain build | wall: {verdict(build_ratio_wall, BUDGET_BUILD_RATIO, "×")}; CPU: {verdict(build_ratio_cpu, BUDGET_BUILD_RATIO, "×")} (worst size) |
-| a service page ≤ 30 KB of HTML | {verdict(page / 1024, 30, " KB")} |
-| a first query ≤ 250 KB transferred at {largest.services:,} services | header search: {verdict(first_query / 1024, 250, " KB")}; Find page opened with filters, to its results: {verdict(find_query / 1024, 250, " KB")}; with every count: {verdict(find_with_counts / 1024, 250, " KB")} |
-| results within 300 ms of typing | header search: {verdict(typing, BUDGET_RESULTS_MS, " ms")} (slowest of first and later queries, all sizes); Find page: {verdict(find_typing, BUDGET_RESULTS_MS, " ms")} (slowest of typing and changing a filter, all sizes; the counts beside each choice follow: {verdict(find_counts, BUDGET_RESULTS_MS, " ms")}) |
+{chr(10).join(budgets)}
 
-### Where the build's extra time goes (CPU)
+## Where the build's time goes: each step, CPU (per 1,000 services)
 
-| services | build − plain | Pagefind | reading and checking records | the rest | build without those two ÷ plain |
-| --- | --- | --- | --- | --- | --- |
-{chr(10).join(extra)}
+The build's own process, step by step (`LOCAL_OFFER_STEP_TIMES`, median of the runs);
+the time per 1,000 services in brackets is what shows a step linear: it stays the
+same from size to size. Pagefind and the open data writer run in other processes
+on the second core while mkdocs writes pages; "waiting for …" is the part of them
+not hidden behind it.
 
-Two steps the plain site does not have are each a large share of it:
-Pagefind's indexing and reading every record with its line numbers and
-checking it against the schema (so a bad record is reported with file, line
-and field). "The rest" is our own rendering (service page components, family
-words, filters) and the browse lists, Find page and glossary, which the
-plain site does not have either, and the open data files (Open Referral UK,
-CSV, iCalendar, Atom, sitemap), about 1.4 s per 1,000 services, most of it
-the icalendar library. In the run recorded here "the rest" grew faster than
-the number of services from 5,000 to 10,000; where that time goes is not yet
-profiled.
+{header}
+{rule}
+{chr(10).join(step_rows)}
 
-**Why the build budget is missed, and what would close it.** The floor is a
-site with no search at all; Material's own search plugin (the reference row)
-already adds about a quarter to it. Pagefind's indexing alone takes more than
-the whole 25 % allowance, and reading and checking the records adds a good
-part of another (the table above). Two changes would cut the wall time, not
-the work: feeding each service page to Pagefind through its Python API, on
-the second core, while mkdocs writes the others; and writing the open data
-files in a second process. Writing the iCalendar lines directly instead of
-through the icalendar library would save about 0.9 s of CPU per 1,000
-services. None of these is done yet.
+## Peak memory (largest resident size)
 
-**The Find page opened with filters** downloads more than a first search
-from the header: the filter data for the filters asked for, and then for
-every choice's count. The results show first; the counts follow.
+| services | our build | per 1,000 services | Material + search | Material, no plugins |
+| --- | --- | --- | --- | --- |
+{chr(10).join(memory_rows)}
 
-### What a first search downloads at {largest.services:,} services
+## Live preview (`mkdocs serve`): saving one edited record to its page showing it
 
-| part | header search “{QUERY}” | Find page with filters, to its results | … with every count |
-| --- | --- | --- | --- |
-{breakdown}
+| services | seconds (median) |
+| --- | --- |
+{chr(10).join(preview_rows) or "| – | not measured in this run |"}
 
-The Pagefind script and its wasm are the same at every size. The page list
-(`pf_meta`: a name and word count for every service, and the A to Z order)
-and the word index chunks grow with the number of services. Filter data is
-loaded only by the Find page: for its results, the filters asked for; then
-every filter, for the counts beside each choice.
+## Search
 
+| measure | value |
+| --- | --- |
+{chr(10).join(search_rows) or "| – | not measured in this run |"}
+
+{downloads}
 ```json
 {json.dumps([asdict(m) for m in all_measures], indent=1)}
 ```
@@ -654,29 +842,39 @@ every filter, for the counts beside each choice.
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--sizes", default="1000,5000,10000",
+                        help="numbers of services, comma-separated (default 1000,5000,10000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each build, for medians")
+    parser.add_argument("--preview-sizes", default="1000",
+                        help="sizes to measure the live preview at (default 1000; '' for none)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the searches in Chromium")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--no-material-search", action="store_true",
                         help="skip the reference build with Material's search plugin")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.replace(" ", ",").split(",") if size]
+    previews = {int(size) for size in args.preview_sizes.split(",") if size}
     work = args.keep or Path(tempfile.mkdtemp(prefix="lo-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()
     started = time.perf_counter()
     try:
         all_measures = []
-        for count in args.sizes:
-            all_measures.append(measure(count, work, sys.executable,
-                                        not args.no_material_search))
+        for count in sizes:
+            all_measures.append(measure(count, work, sys.executable, not args.no_material_search,
+                                        runs=args.runs, browser=not args.no_browser,
+                                        preview=count in previews))
             if not args.keep:
                 shutil.rmtree(work / f"offer-{count}", ignore_errors=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     minutes = (time.perf_counter() - started) / 60
-    args.out.write_text(report(all_measures, load_before, os.getloadavg(), minutes),
-                        encoding="utf-8")
+    command = ".venv/bin/python benchmarks/bench_search.py " + " ".join(
+        arg for arg in (argv if argv is not None else sys.argv[1:]) if arg)
+    args.out.write_text(report(all_measures, load_before, os.getloadavg(), minutes,
+                               command.strip()), encoding="utf-8")
     print(f"Wrote {args.out}")
     return 0
 

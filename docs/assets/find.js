@@ -7,7 +7,7 @@
 import { ageFilters, ageWords, ageWordsOf, findAge, readAge } from "./family-words.js";
 import { statusLine as statusWords } from "./find-words.js";
 import { EVERY_SERVICE, distanceWords, locate, nearNote, nearestFirst, parsePostcode } from "./near-me.js";
-import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem } from "./search.js";
+import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem, searchFile } from "./search.js";
 
 const PAGE_SIZE = 10; // results a phone shows, and downloads, at a time
 const CHOICES = ["category", "need", "area", "language"]; // drop-down lists
@@ -160,29 +160,162 @@ function describe(state, name) {
 
 // ---- Searching ----
 
-async function search(pf, term, filters) {
-  const options = { filters };
-  if (!term) options.sort = { name: "asc" }; // no words: A to Z
-  return pf.search(term || null, options);
+// The results for some words by relevance (Pagefind); for none, every service from
+// A to Z, from the tables alone: with no words there is no search to run.
+async function search(term) {
+  if (term) return (await (await pagefind()).search(term)).results;
+  return alphabetical();
+}
+
+// ---- Filter tables (local_offer/outputs/search_index.py): for each filter, every
+// service's values, a row a service in the order of Pagefind's page ids. A search is
+// narrowed, and each choice counted, from them: only the filters it uses are loaded.
+
+const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const tables = new Map();
+const fragments = new Map();
+let rowOrder = null;
+let aToZ = null;
+
+// A file of the index as text: Pagefind's files are gzipped (unless the server unzipped them).
+async function indexText(path) {
+  const response = await fetch(searchFile(path));
+  if (!response.ok) throw new Error(`Search file ${path}: ${response.status}`);
+  let bytes = await response.arrayBuffer();
+  const head = new Uint8Array(bytes, 0, 2);
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    bytes = await new Response(stream).arrayBuffer();
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+async function indexJSON(path) {
+  return JSON.parse(await indexText(path));
+}
+
+function filterTable(name) {
+  if (!tables.has(name)) tables.set(name, loadTable(name));
+  return tables.get(name);
+}
+
+async function loadTable(name) {
+  const { kind, width, rows, values, table } = await indexJSON(`filter-table/${encodeURIComponent(name)}.pf_table`);
+  const words = Math.ceil(values.length / 32);
+  const bits = new Uint32Array(rows * words);
+  for (let row = 0; row < rows; row += 1) {
+    if (kind === "one") {
+      const value = DIGITS.indexOf(table[row]) - 1;
+      if (value >= 0) bits[row * words + (value >> 5)] |= 1 << (value & 31);
+      continue;
+    }
+    for (let place = 0; place < width; place += 1) {
+      const six = DIGITS.indexOf(table[row * width + place]);
+      for (let bit = 0; bit < 6; bit += 1) {
+        const value = place * 6 + bit;
+        if (six & (1 << bit)) bits[row * words + (value >> 5)] |= 1 << (value & 31);
+      }
+    }
+  }
+  const has = (row, value) => (bits[row * words + (value >> 5)] >>> (value & 31)) & 1;
+  return { rows, values, number: new Map(values.map((v, i) => [v, i])), has,
+           of: (row) => values.filter((v, i) => has(row, i)) };
+}
+
+// Pagefind's page ids, a row each: written as the gaps between their numbers.
+function rowIds() {
+  rowOrder ??= indexJSON("filter-table/rows.pf_ids").then(({ groups }) => {
+    const ids = [];
+    for (const { prefix, width, count, gaps } of groups) {
+      let number = 0;
+      let at = 0;
+      for (let i = 0; i < count; i += 1) {
+        let gap = 0;
+        let scale = 1;
+        let six;
+        do {
+          six = DIGITS.indexOf(gaps[at++]);
+          gap += (six & 31) * scale;
+          scale *= 32;
+        } while (six & 32);
+        number += gap;
+        ids.push(prefix + number.toString(16).padStart(width, "0"));
+      }
+    }
+    return { ids, row: new Map(ids.map((id, row) => [id, row])) };
+  });
+  return rowOrder;
+}
+
+// A service's result data, as Pagefind's own results give it, from its fragment.
+function fragment(id) {
+  if (!fragments.has(id)) {
+    fragments.set(id, indexText(`fragment/${id}.pf_fragment`)
+      .then((text) => JSON.parse(text.replace(/^pagefind_dcd/, ""))));
+  }
+  return fragments.get(id);
+}
+
+// Every service as a result, from A to Z.
+function alphabetical() {
+  aToZ ??= Promise.all([rowIds(), indexJSON("filter-table/a-z.pf_order")]).then(
+    ([{ ids }, { width, table }]) => {
+      const order = new Array(ids.length);
+      for (let row = 0; row < ids.length; row += 1) {
+        let place = 0;
+        for (let k = width - 1; k >= 0; k -= 1) place = place * 64 + DIGITS.indexOf(table[row * width + k]);
+        order[place] = { id: ids[row], data: () => fragment(ids[row]) };
+      }
+      return order;
+    });
+  return aToZ;
+}
+
+// A test of a row against one filter: {name: value} or {name: {any: [values]}}.
+function accepting(table, wanted) {
+  const numbers = (typeof wanted === "string" ? [wanted] : wanted.any)
+    .map((value) => table.number.get(value)).filter((n) => n !== undefined);
+  return (row) => numbers.some((n) => table.has(row, n));
+}
+
+async function tablesFor(names) {
+  const [{ row }, loaded] = await Promise.all([rowIds(), Promise.all(names.map(filterTable))]);
+  if (loaded.some((table) => table.rows !== row.size)) throw new Error("The filter tables do not match the index");
+  return { row, table: Object.fromEntries(names.map((name, i) => [name, loaded[i]])) };
+}
+
+// The results for the words, narrowed by the filters, in search order.
+async function matching(term, filters) {
+  const names = Object.keys(filters);
+  const [found, { row, table }] = await Promise.all([search(term), tablesFor(names)]);
+  const tests = names.map((name) => accepting(table[name], filters[name]));
+  return found.filter((result) => tests.every((test) => test(row.get(result.id))));
 }
 
 // Counts for each choice: with every other filter applied but not its own, so a
-// list shows what picking another value would give. They need every filter's
-// data, which is loaded once, after the first results are on screen.
-let allFilterData = null;
-
-async function choiceCounts(pf, state, term) {
-  allFilterData ??= pf.filters();
-  await allFilterData;
-  const all = search(pf, term, filtersFor(state));
-  const counts = await Promise.all(COUNTED.map(async (name) => (
-    await (isSet(state, name) ? search(pf, term, filtersFor(state, name)) : all)
-  ).filters[name] || {}));
-  return Object.fromEntries(COUNTED.map((name, i) => [name, counts[i]]));
+// list shows what picking another value would give. One pass over the services
+// the words find: a service that fails one filter counts for that filter's choices
+// only; one that fails none, for every filter's.
+async function choiceCounts(state, term) {
+  const filters = filtersFor(state);
+  const names = [...new Set([...COUNTED, ...Object.keys(filters)])];
+  const [found, { row, table }] = await Promise.all([search(term), tablesFor(names)]);
+  const tests = Object.entries(filters).map(([name, wanted]) => [name, accepting(table[name], wanted)]);
+  const counts = Object.fromEntries(COUNTED.map((name) => [name, {}]));
+  for (const result of found) {
+    const at = row.get(result.id);
+    const failed = tests.filter(([, test]) => !test(at));
+    if (failed.length > 1) continue;
+    for (const name of COUNTED) {
+      if (failed.length && failed[0][0] !== name) continue;
+      for (const value of table[name].of(at)) counts[name][value] = (counts[name][value] || 0) + 1;
+    }
+  }
+  return counts;
 }
 
 // When nothing matches: each single change that would give results.
-async function relaxations(pf, state, term) {
+async function relaxations(state, term) {
   const tries = ["q", "category", "need", "age", "area", "language", "free", "interpreter", ...GROUPS]
     .filter((name) => isSet(state, name))
     .map((name) => ({ text: `Remove ${describe(state, name)}`, state: without(state, name) }));
@@ -191,7 +324,7 @@ async function relaxations(pf, state, term) {
     for (const word of words) tries.push({ text: `Search for “${word}” only`, state: { ...state, q: word } });
   }
   const counts = await Promise.all(tries.map(async (t) =>
-    (await search(pf, termOf(t.state), filtersFor(t.state))).results.length));
+    (await matching(termOf(t.state), filtersFor(t.state))).length));
   return tries.map((t, i) => ({ ...t, count: counts[i] })).filter((t) => t.count);
 }
 
@@ -234,17 +367,18 @@ let current = null; // the latest search, for "Show more"
 
 // The results of a search in their order, a page at a time: { count, next(n) }, where
 // next gives each result's data and, ordered by distance, how far it is.
-async function found(pf, state, term, located) {
+async function found(state, term, located) {
   if (!located) {
-    const main = await search(pf, term, filtersFor(state));
+    const results = await matching(term, filtersFor(state));
     let at = 0;
-    return { count: main.results.length, next: (n) => {
-      const slice = main.results.slice(at, at + n);
+    return { count: results.length, next: (n) => {
+      const slice = results.slice(at, at + n);
       at += slice.length;
       return Promise.all(slice.map(async (r) => ({ data: await r.data() })));
     } };
   }
-  const near = await nearestFirst(pf, filtersFor(state), located, term);
+  // Nearest first walks Pagefind's own filters by postcode district (near-me.js).
+  const near = await nearestFirst(await pagefind(), filtersFor(state), located, term);
   return { count: near.total, next: async (n) => Promise.all((await near.next(n)).map(
     async ({ result, metres, inArea }) => ({ data: await result.data(), distance: metres === null
       ? `No venue listed${inArea ? `: serves ${located.areaLabel}` : ""}` : distanceWords(metres) }))) };
@@ -258,15 +392,6 @@ async function update(state) {
   // A postcode: where it is, from the council's postcode places (loaded only now).
   const postcode = parsePostcode(state.q);
   const locating = postcode && postcodesKnown ? locate(postcode) : null;
-  let pf;
-  try {
-    pf = await pagefind();
-  } catch (error) {
-    status.textContent = "Search is not working at the moment. Please use the lists below.";
-    results.hidden = false;
-    results.dataset.loDrawn = "";
-    return;
-  }
   const located = await locating;
   if (postcode && located === null) postcodesKnown = false;
   if (asked !== latest) return;
@@ -278,14 +403,27 @@ async function update(state) {
     suggestions.replaceChildren();
     relax.hidden = more.hidden = true;
     results.hidden = false;
+    results.dataset.loDrawn = "";
     return;
   }
   const term = termOf(state);
   // Only the filters asked for are loaded for the results; the counts come next.
-  const main = await found(pf, state, term, located);
-  const [first, relaxed] = await Promise.all([
-    main.next(PAGE_SIZE),
-    main.count ? [] : relaxations(pf, state, term),
+  let main;
+  let first;
+  let relaxed;
+  try {
+    main = await found(state, term, located);
+    [first, relaxed] = await Promise.all([
+      main.next(PAGE_SIZE),
+      main.count ? [] : relaxations(state, term),
+    ]);
+  } catch (error) {
+    if (asked !== latest) return;
+    status.textContent = "Search is not working at the moment. Please use the lists below.";
+    results.hidden = false;
+    results.dataset.loDrawn = "";
+    return;
+  }
   ]);
   if (asked !== latest) return; // a newer change has its own answer
   current = { main, shown: first.length };
@@ -301,9 +439,9 @@ async function update(state) {
   results.hidden = false;
   results.dataset.loDrawn = "";
   choices.setAttribute("aria-busy", "true"); // the counts are on their way
-  const counts = await choiceCounts(pf, state, term);
+  const counts = await choiceCounts(state, term).catch(() => null);
   if (asked !== latest) return;
-  showCounts(counts);
+  if (counts) showCounts(counts);
   choices.removeAttribute("aria-busy");
 }
 

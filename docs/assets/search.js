@@ -20,9 +20,14 @@ const SHORTEST_PRELOAD = 4;
 
 let loading = null;
 
+// A file of the search index, in the site's pagefind/ folder.
+export function searchFile(name) {
+  return new URL(`pagefind/${name}`, siteRoot).href;
+}
+
 // Pagefind's index lives in the site's pagefind/ folder; nothing comes from elsewhere.
 export function pagefind() {
-  loading ??= import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
+  loading ??= import(searchFile("pagefind.js")).then(async (module) => {
     // No worker: one file fewer to download, and searches are quick on the main thread.
     const instance = module.createInstance({ noWorker: true });
     await instance.init();

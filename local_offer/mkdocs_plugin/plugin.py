@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from pathlib import Path
 
 from markupsafe import escape
@@ -13,13 +14,17 @@ from mkdocs.structure.files import File
 
 from local_offer.mkdocs_plugin.config import LocalOfferConfig
 from local_offer.outputs import output_files
-from local_offer.outputs.search_index import SearchIndexFailed, index_site
+from local_offer.outputs.background import BackgroundWriter, OutputsFailed
+from local_offer.outputs.search_index import (BUNDLE, Indexing, SearchIndexFailed,
+                                              SearchStaging, start_indexing)
 from local_offer.outputs.sitemap import PATH as SITEMAP
 from local_offer.outputs.structured_data import json_ld
 from local_offer.records.dates import parse_day
 from local_offer.records.model import Record
 from local_offer.records.problems import InvalidRecords, report
 from local_offer.records.project import Project
+from local_offer.records.step_times import StepClock
+from local_offer.site import urls
 from local_offer.site.build import build_content
 from local_offer.site.content import SiteContent
 from local_offer.site.find_page import age_words_json
@@ -53,6 +58,13 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.today: dt.date | None = None
         # Where the build command says the site is published (build --site-url).
         self.site_url = ""
+        # Work on the other core: the open data files, then the search index.
+        self.writer: BackgroundWriter | None = None
+        self.staging: SearchStaging | None = None
+        self.indexing: Indexing | None = None
+        # Live preview: search catches up in the background (the thread, its Pagefind run).
+        self.index_later: tuple[threading.Thread, Indexing] | None = None
+        self.clock = StepClock()  # for the benchmark (records/step_times.py)
 
     def hand_over(self, project_root: Path, today: dt.date | None,
                   records: list[Record] | None, site_url: str = "") -> None:
@@ -102,6 +114,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # Feeds and open data are files of the site too, so pages can link to them.
     def on_files(self, files, config):
         # The content is made once, here, where mkdocs knows every hand-written page.
+        self.clock.lap()
         try:
             self.content = build_content(
                 self.project, today=self.today, site_url=config.site_url or "",
@@ -112,6 +125,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.handed_over = None  # a live preview's rebuild reads the files again
         # The header search reads families' words for ages (partials/search.html).
         config.extra["age_words"] = age_words_json(self.content)
+        self.clock.lap("site content (reviews, lists, search data)")
         self.generated = {}
         for page in self.content.pages():
             self.generated[page.src_uri] = page
@@ -120,16 +134,27 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # without the site's address, there is none (outputs/sitemap.py).
         if (theirs := files.get_file_from_path(SITEMAP)) is not None:
             files.remove(theirs)
+        costly = []
         for relative, data in output_files(self.content):
             # Ours replaces a theme's file of the same name (mkdocs' own sitemap.xml).
             if (existing := files.get_file_from_path(relative)) is not None:
                 files.remove(existing)
-            files.append(File.generated(config, relative, content=data))
+            if callable(data):  # made and written on the other core (outputs/background.py)
+                files.append(_WrittenAlongside(relative, config))
+                costly.append((relative, data))
+            else:
+                files.append(File.generated(config, relative, content=data))
+        self._stop_background_work()
+        self.writer = BackgroundWriter(Path(config.site_dir), costly)
+        if self.config.search_index:
+            self.staging = SearchStaging()
+        self.clock.lap("open data files listed, writer started")
         settings = self.project.settings
         files.append(File.generated(config, STYLESHEET, content=stylesheet(settings)))
         if settings.logo:
             files.append(File.generated(config, logo_path(settings),
                                         abs_src_path=str(self.project.root / settings.logo)))
+        self.clock.lap("mkdocs files and navigation")
         return files
 
     # Hand-written pages write the council's settings as placeholders: {{ area_name }}.
@@ -154,20 +179,101 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # a record's name is marked as escaped text here, once (Material's "| e" keeps it).
         if generated.kind != "home":  # the home page's title is the site's name alone
             page.meta["title"] = escape(generated.title)
+        self.clock.lap("mkdocs reading pages (Markdown, links)")
+        body = generated.render(page.url)
+        self.clock.lap("rendering service pages" if generated.kind == "service"
+                  else "rendering other generated pages")
         if generated.kind == "service":
             page.meta["local_offer_json_ld"] = json_ld(generated.record, self.content.taxonomy,
                                                        page.canonical_url,
                                                        self.content.term_dates)
-        return generated.render(page.url)
+            if self.staging is not None:
+                self.staging.add(page.url, config.theme["language"], body)
+            self.clock.lap("JSON-LD and staging bodies for Pagefind")
+        return body
 
-    # The search index over the finished pages.
-    def on_post_build(self, config):
-        if self.config.search_index:
+    # Every page's body is rendered: Pagefind indexes them on the other core while mkdocs
+    # writes the pages (the open data files are written by then, or nearly).
+    def on_env(self, env, config, files):
+        self.clock.lap("mkdocs reading pages (Markdown, links)")
+        if self.staging is not None:
             try:
-                stats = index_site(Path(config.site_dir), expected=len(self.content.records))
+                self.indexing = start_indexing(self.staging.folder,
+                                               Path(config.site_dir) / BUNDLE,
+                                               expected=len(self.content.records))
             except SearchIndexFailed as error:
+                self._stop_background_work()
                 raise PluginError(f"The search index could not be built: {error}")
+        self.clock.lap("starting Pagefind")
+        return env
+
+    def on_post_build(self, config):
+        self.clock.lap("mkdocs writing pages (theme templates)")
+        try:
+            if self.writer is not None:
+                self.writer.finish()
+            if self.indexing is not None and self.live_preview:
+                # The preview shows the edited page now; search catches up a moment later
+                # (a problem is logged), or is stopped by the next rebuild (on_pre_build).
+                later = threading.Thread(target=self._finish_index, daemon=True,
+                                         args=(self.indexing, self.staging, self._table_rows()))
+                later.start()
+                self.index_later = (later, self.indexing)
+                self.indexing = self.staging = None
+            elif self.indexing is not None:
+                stats = self.indexing.finish(*self._table_rows())
+                log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
+        except OutputsFailed as error:
+            raise PluginError(f"The open data files could not be written: {error}")
+        except SearchIndexFailed as error:
+            raise PluginError(f"The search index could not be built: {error}")
+        finally:
+            self._stop_background_work()
+        self.clock.lap("waiting for Pagefind and the open data files")
+        self.clock.write()
+
+    @staticmethod
+    def _finish_index(indexing: Indexing, staging: SearchStaging, rows: tuple) -> None:
+        try:
+            stats = indexing.finish(*rows)
             log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
+        except SearchIndexFailed as error:
+            if not indexing.stopped:  # not by a rebuild, which makes a new one
+                log.warning(f"The search index could not be built: {error}")
+        except (OSError, ValueError):  # stopped by a rebuild while it finished
+            pass
+        finally:
+            staging.close()
+
+    def on_shutdown(self):
+        self._stop_background_work()
+
+    def on_pre_build(self, config):
+        # Before mkdocs empties the site folder: the previous preview's search index stops.
+        self._stop_background_work()
+
+    def _table_rows(self) -> tuple[dict, dict]:
+        """Each published service page's search filters and A to Z name, by its address as
+        Pagefind has it (outputs/search_index.py's filter tables)."""
+        search, records = self.content.search, self.content.records
+        return ({"/" + urls.service(r.id): search.tabled_filters(r) for r in records},
+                {"/" + urls.service(r.id): search.sort_name(r) for r in records})
+
+    def on_build_error(self, error):
+        self._stop_background_work()
+
+    def _stop_background_work(self) -> None:
+        """Nothing of a build goes on after it: the writer and Pagefind are stopped, the
+        staging folder removed."""
+        later, indexing_later = self.index_later or (None, None)
+        for work in (self.writer, self.indexing, indexing_later):
+            if work is not None:
+                work.stop()
+        if later is not None:
+            later.join()
+        if self.staging is not None:
+            self.staging.close()
+        self.writer = self.indexing = self.staging = self.index_later = None
 
     # Live preview: a change to a record or a data file rebuilds the site.
     def on_serve(self, server, config, builder):
@@ -176,6 +282,24 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+class _WrittenAlongside(File):
+    """A file of the site that the background writer writes: mkdocs knows it (links to it
+    are checked) but does not copy it."""
+
+    def __init__(self, relative: str, config):
+        super().__init__(relative, src_dir=None, dest_dir=config.site_dir,
+                         use_directory_urls=config.use_directory_urls)
+        self.generated_by = PLUGIN_NAME
+        self.abs_src_path = None
+        self._content = None
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+    def is_modified(self) -> bool:
+        return True
 
 
 def _docs_path(config, src_uri: str) -> str:

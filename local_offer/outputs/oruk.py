@@ -8,7 +8,8 @@ field written here is listed there.
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from functools import partial
+from typing import Callable, Iterable
 
 from local_offer.outputs.common import (
     DAY_CODES,
@@ -30,13 +31,16 @@ API_DETAILS = {
 STATUS = {"active": "active", "temporarily-closed": "temporarily closed", "closed": "defunct"}
 
 
-def files(content) -> Iterable[tuple[str, str]]:
+def files(content) -> Iterable[tuple[str, str | Callable[[], str]]]:
     oruk = OpenReferral(content)
-    services = [oruk.service(record) for record in content.records]
+    records = content.records
     yield f"{FOLDER}/index.json", as_json(API_DETAILS)
-    yield f"{FOLDER}/services.json", as_json(service_list(services))
-    for service in services:
-        yield f"{FOLDER}/services/{service['id']}.json", as_json(service)
+    # Made when written, each service once (the list and its own file share it).
+    yield f"{FOLDER}/services.json", lambda: as_json(service_list(
+        [oruk.service(record) for record in records]))
+    for record in records:
+        yield (f"{FOLDER}/services/{oruk.ids.service(record)}.json",
+               partial(lambda record: as_json(oruk.service(record)), record))
 
 
 def as_json(data) -> str:
@@ -61,8 +65,15 @@ class OpenReferral:
         self.taxonomy = content.taxonomy
         self.settings = content.settings
         self.ids = Identifiers.for_content(content)
+        self.services: dict[str, dict] = {}
 
     def service(self, record) -> dict:
+        """The record as an ORUK service, mapped once."""
+        if record.id not in self.services:
+            self.services[record.id] = self._service(record)
+        return self.services[record.id]
+
+    def _service(self, record) -> dict:
         service_id = self.ids.service(record)
         organization = self.organization(record)
         description = record.summary + (f"\n\n{record.description.strip()}"

@@ -7,18 +7,36 @@ first search costs a few hundred kilobytes however many services there are.
 Only pages marked `data-pagefind-body` are indexed: published service pages
 (see components/service-page). The navigation, footer, browse lists and
 pages that are not published stay out.
+
+Beside Pagefind's bundle, a filter table for each filter (FilterTables): every
+service's values of that filter, one row per service in the order of Pagefind's
+page ids. The Find page narrows results and counts each choice from these small
+files instead of Pagefind's filter chunks, which are bigger and need a search
+round trip for every count.
+
+A build need not wait for its pages to be written: each service page's body is
+put in a staging folder (SearchStaging) as it is rendered, and Pagefind indexes
+that folder on the other core while the site engine writes the pages. The body
+holds everything Pagefind reads (the marked body, its meta, filters and sort),
+so the index is the one the finished pages would give.
 """
 
 from __future__ import annotations
 
+import gzip
+import html
+import json
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from local_offer.outputs.background import die_with_parent
 from local_offer.site import urls
 
 BUNDLE = "pagefind"
@@ -52,35 +70,210 @@ def index_site(site_dir: Path, expected: int | None = None) -> IndexStats:
     Pagefind means a page lost its marking, and the build stops.
     """
     site_dir = Path(site_dir)
-    started = time.perf_counter()
-    # A fresh bundle: Pagefind names its files by content and leaves old ones behind.
-    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
-    if expected == 0:
-        # Nothing to index: Pagefind would fall back to indexing every page it reads.
-        return IndexStats(pages=0, seconds=0.0, bytes=0)
-    try:
-        finished = subprocess.run(
-            [*pagefind_command(), "--site", str(site_dir), "--glob", PAGES,
-             "--output-subdir", BUNDLE],
-            capture_output=True, text=True, check=False)
-    except OSError as error:
-        raise SearchIndexFailed(f"could not run Pagefind ({error}); "
-                                "install it with: pip install 'pagefind[bin]'") from error
-    output = finished.stdout + finished.stderr
-    if finished.returncode != 0:
-        raise SearchIndexFailed(f"Pagefind stopped with exit code {finished.returncode}:\n"
-                                + output.strip())
-    seconds = time.perf_counter() - started
-    bundle = site_dir / BUNDLE
-    for name in UNUSED:
-        (bundle / name).unlink(missing_ok=True)
-    shutil.rmtree(bundle / "playground", ignore_errors=True)
-    pages = indexed_pages(output)
-    if expected is not None and pages != expected:
-        raise SearchIndexFailed(f"Pagefind indexed {pages} pages but there are {expected} "
-                                "published services: each published service page must carry "
-                                "data-pagefind-body (components/service-page).")
-    return IndexStats(pages=pages, seconds=seconds, bytes=folder_size(bundle))
+    return start_indexing(site_dir, site_dir / BUNDLE, expected).finish()
+
+
+def start_indexing(pages: Path, bundle: Path, expected: int | None = None) -> "Indexing":
+    """Start Pagefind over the service pages under pages, writing its bundle into bundle;
+    it runs while the caller goes on, and Indexing.finish() waits for it."""
+    return Indexing(Path(pages), Path(bundle), expected)
+
+
+class Indexing:
+    """One run of the Pagefind command line, started and not yet finished."""
+
+    def __init__(self, pages: Path, bundle: Path, expected: int | None):
+        self.bundle, self.expected = bundle, expected
+        self.stopped = False
+        self.started = time.perf_counter()
+        # A fresh bundle: Pagefind names its files by content and leaves old ones behind.
+        shutil.rmtree(bundle, ignore_errors=True)
+        self.process = None
+        if expected == 0:
+            # Nothing to index: Pagefind would fall back to indexing every page it reads.
+            return
+        # What it says goes to a file, not a pipe: a full pipe would stop it until it is read.
+        self.output = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        try:
+            self.process = subprocess.Popen(
+                [*pagefind_command(), "--site", str(pages), "--glob", PAGES,
+                 "--output-path", str(bundle)],
+                stdout=self.output, stderr=subprocess.STDOUT, text=True,
+                preexec_fn=die_with_parent)
+        except OSError as error:
+            self.output.close()
+            raise SearchIndexFailed(f"could not run Pagefind ({error}); "
+                                    "install it with: pip install 'pagefind[bin]'") from error
+
+    def finish(self, filters_by_url: dict[str, list[tuple[str, str]]] | None = None,
+               names_by_url: dict[str, str] | None = None) -> IndexStats:
+        """Wait for Pagefind; its stats, or SearchIndexFailed with what it said. With
+        filters_by_url (each service page's filters), the filter tables are written too."""
+        if self.process is None:
+            return IndexStats(pages=0, seconds=0.0, bytes=0)
+        self.process.wait()
+        self.output.seek(0)
+        output = self.output.read()
+        self.output.close()
+        if self.process.returncode != 0:
+            raise SearchIndexFailed(f"Pagefind stopped with exit code {self.process.returncode}:\n"
+                                    + output.strip())
+        seconds = time.perf_counter() - self.started
+        for name in UNUSED:
+            (self.bundle / name).unlink(missing_ok=True)
+        shutil.rmtree(self.bundle / "playground", ignore_errors=True)
+        pages = indexed_pages(output)
+        if self.expected is not None and pages != self.expected:
+            raise SearchIndexFailed(f"Pagefind indexed {pages} pages but there are "
+                                    f"{self.expected} published services: each published "
+                                    "service page must carry data-pagefind-body "
+                                    "(components/service-page).")
+        if filters_by_url is not None:
+            write_filter_tables(self.bundle, filters_by_url, names_by_url)
+        return IndexStats(pages=pages, seconds=seconds, bytes=folder_size(self.bundle))
+
+    def stop(self) -> None:
+        """Stop Pagefind (the build failed): nothing is left running."""
+        self.stopped = True
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.process is not None:
+            self.output.close()
+
+
+TABLES = "filter-table"  # in the bundle: <filter name>.pf_table
+# Six bits a character, in an order safe in JSON and URLs.
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def write_filter_tables(bundle: Path, filters_by_url: dict[str, list[tuple[str, str]]],
+                        names_by_url: dict[str, str] | None = None) -> int:
+    """One table per filter name: each indexed page's values, in the order of Pagefind's
+    page ids (its fragments' names, sorted), read from the bundle Pagefind wrote.
+
+    filters_by_url: each service page's (filter, value) pairs, by its URL as Pagefind
+    records it (/services/x/); a filter a service lacks is simply not in its pairs.
+    A table is gzipped JSON: the filter's values, and a string of `width` characters
+    a row: for "one", the row's value number + 1 (0: none); for "set", a bit for each
+    value, six to a character, the lowest first. With names_by_url (what orders each page
+    A to Z), a table of each row's place from A to Z too (A_TO_Z), so a list with no
+    search words needs no search. Returns the bytes written."""
+    pages, urls_in_rows = [], []
+    fragments = sorted((bundle / "fragment").glob("*.pf_fragment"), key=lambda p: p.stem)
+    for fragment in fragments:
+        url = fragment_url(fragment)
+        urls_in_rows.append(url)
+        if url not in filters_by_url:
+            raise SearchIndexFailed(f"Pagefind indexed {url}, which is not a published "
+                                    "service page")
+        pages.append(filters_by_url[url])
+    names = list(dict.fromkeys(name for page in pages for name, _ in page))
+    folder = bundle / TABLES
+    folder.mkdir(parents=True, exist_ok=True)
+    written = _write(folder / ROW_IDS, row_ids([fragment.stem for fragment in fragments]))
+    if names_by_url is not None:
+        order = sorted(range(len(urls_in_rows)),
+                       key=lambda row: (names_by_url.get(urls_in_rows[row], ""), urls_in_rows[row]))
+        place = [0] * len(order)
+        for rank, row in enumerate(order):
+            place[row] = rank
+        width = max(1, -(-max(len(order) - 1, 1).bit_length() // 6))
+        written += _write(folder / A_TO_Z, {"rows": len(order), "width": width,
+                                            "table": "".join(_bits(p, width) for p in place)})
+    for name in names:
+        rows = [[value for filter_name, value in page if filter_name == name] for page in pages]
+        values = sorted({value for row in rows for value in row})
+        number = {value: index for index, value in enumerate(values)}
+        if all(len(row) <= 1 for row in rows) and len(values) < len(DIGITS):
+            kind, width = "one", 1
+            text = "".join(DIGITS[number[row[0]] + 1] if row else DIGITS[0] for row in rows)
+        else:
+            kind, width = "set", -(-len(values) // 6)
+            text = "".join(_bits(sum(1 << number[value] for value in set(row)), width)
+                           for row in rows)
+        written += _write(folder / f"{name}.pf_table",
+                          {"name": name, "kind": kind, "width": width, "rows": len(rows),
+                           "values": values, "table": text})
+    return written
+
+
+ROW_IDS = "rows.pf_ids"  # not a filter's name: filters' tables end .pf_table
+A_TO_Z = "a-z.pf_order"
+
+
+def row_ids(ids: list[str]) -> dict:
+    """Pagefind's page ids in the tables' row order (sorted), as the page needs them to
+    find a result's row: each id is a language prefix and a hexadecimal number (en_3fa2c1b),
+    so they are written as the gaps between the numbers, five bits a character with the
+    sixth saying another follows: about a third of the ids' length."""
+    groups = []
+    for page_id in ids:
+        prefix, _, number = page_id.rpartition("_")
+        key = (prefix + "_", len(number))
+        if not groups or groups[-1][0] != key:
+            groups.append((key, []))
+        groups[-1][1].append(int(number, 16))
+    written = []
+    for (prefix, width), numbers in groups:
+        gaps, last = [], 0
+        for number in numbers:
+            gap, last = number - last, number
+            while True:
+                five, gap = gap & 31, gap >> 5
+                gaps.append(DIGITS[five | (32 if gap else 0)])
+                if not gap:
+                    break
+        written.append({"prefix": prefix, "width": width, "count": len(numbers),
+                        "gaps": "".join(gaps)})
+    return {"rows": len(ids), "groups": written}
+
+
+def _write(path: Path, table: dict) -> int:
+    data = gzip.compress(json.dumps(table, ensure_ascii=False, separators=(",", ":"))
+                         .encode("utf-8"), 9, mtime=0)
+    path.write_bytes(data)
+    return len(data)
+
+
+FRAGMENT_URL = re.compile(rb'pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")')
+
+
+def fragment_url(fragment: Path) -> str:
+    """The page a Pagefind fragment is of. Its address comes first: only the start of the
+    fragment is unzipped (the whole of it, with the page's words, is ten times more)."""
+    data = fragment.read_bytes()
+    head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, 2048)
+    found = FRAGMENT_URL.match(head)
+    if found:
+        return json.loads(found.group(1))
+    return json.loads(gzip.decompress(data).decode("utf-8").removeprefix("pagefind_dcd"))["url"]
+
+
+def _bits(mask: int, width: int) -> str:
+    return "".join(DIGITS[(mask >> (6 * place)) & 63] for place in range(width))
+
+
+class SearchStaging:
+    """A folder of service pages' bodies, each where its page goes, for Pagefind to index
+    while the pages themselves are written. Removed by close()."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="local-offer-search-"))
+        self.count = 0
+
+    def add(self, page_url: str, language: str, body: str) -> None:
+        """One page's rendered body; page_url as the site serves it (services/x/), language
+        as the page's <html lang> says, which chooses Pagefind's word stemming."""
+        path = self.folder / page_url / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'<!doctype html>\n<html lang="{html.escape(language)}">'
+                        f'<head><meta charset="utf-8"></head><body>\n{body}\n</body></html>\n',
+                        encoding="utf-8")
+        self.count += 1
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def indexed_pages(output: str) -> int:

@@ -17,6 +17,7 @@ from local_offer.records.consistency import RecordChecks
 from local_offer.records.model import Record, record_from
 from local_offer.records.problems import InvalidRecords, Problem
 from local_offer.records.project import Project
+from local_offer.records.record_cache import RecordCache
 from local_offer.records.schema import RecordSchema
 from local_offer.records.words import SLUG, slug
 from local_offer.records.yaml_source import read_document
@@ -37,11 +38,14 @@ class LoadResult:
 class RecordLoader:
     """Reads every service file of a project, collecting every problem in one pass.
 
-    today: the day review dates are checked against (None: not checked)."""
+    today: the day review dates are checked against (None: not checked).
+    cache: keep valid records in the project's .cache/ (records/record_cache.py), so an
+    unchanged file is not read and checked again by the next load."""
 
-    def __init__(self, project: Project, today: dt.date | None = None):
+    def __init__(self, project: Project, today: dt.date | None = None, cache: bool = True):
         self.project = project
         self.today = today
+        self.cache = cache
         self.schema = RecordSchema(project.schema_path, project.taxonomy)
         self.checks = RecordChecks(self.schema, project.template_path)
 
@@ -78,6 +82,7 @@ class RecordLoader:
         problems: list[Problem] = []
         warnings: list[Problem] = []
         first_file: dict[str, str] = {}
+        cache = RecordCache(self.project, self.today) if self.cache else None
         for file in files if files is not None else self.project.service_files():
             shown = self.project.shown(file)
             if file.stem in first_file:
@@ -86,11 +91,20 @@ class RecordLoader:
                                         "rename one of the two files; ids must be unique"))
                 continue
             first_file[file.stem] = shown
-            record, found, noticed = self.check_file(file, shown)
+            digest = cache.digest(file) if cache else None
+            kept = cache.get(shown, digest) if cache else None
+            if kept:
+                record, found, noticed = kept[0], [], kept[1]
+            else:
+                record, found, noticed = self.check_file(file, shown)
+                if cache and record and not found:
+                    cache.put(shown, digest, record, noticed)
             problems += found
             warnings += noticed
             if record:
                 records.append(record)
+        if cache:
+            cache.save()
         records.sort(key=lambda r: r.sort_key)
         return LoadResult(records, sorted(problems), sorted(warnings))
 

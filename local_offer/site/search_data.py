@@ -84,7 +84,7 @@ class SearchData:
 
     def facts(self, record: Record) -> SearchFacts:
         return SearchFacts(filters=tuple(self.filters(record)), meta=tuple(self.meta(record)),
-                           sort_name=record.name.casefold(),
+                           sort_name=self.sort_name(record),
                            word_groups=with_words(self.family_words.for_record(record).groups,
                                                   RELATED, self.language_words(record)))
 
@@ -96,6 +96,11 @@ class SearchData:
         if record.interpreter_on_request:
             words += INTERPRETER_WORDS
         return tuple(words)
+
+    @staticmethod
+    def sort_name(record: Record) -> str:
+        """What orders services from A to Z."""
+        return record.name.casefold()
 
     def filters(self, record: Record):
         for category in record.categories:
@@ -121,6 +126,12 @@ class SearchData:
             yield "interpreter", INTERPRETER
         if self.postcodes is not None:
             yield from self.near(record)
+
+    def tabled_filters(self, record: Record) -> list[tuple[str, str]]:
+        """The filters the Find page narrows and counts by from its filter tables
+        (outputs/search_index.py): all but where the venues are, which a search by
+        postcode reads from Pagefind's own filters a district at a time (near-me.js)."""
+        return [(name, value) for name, value in self.filters(record) if not name.startswith(NEAR)]
 
     def area_code(self, record: Record) -> str:
         """The areas a service serves, short: "*" for the whole area, else their places in

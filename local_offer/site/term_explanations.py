@@ -55,6 +55,9 @@ class TermExplainer:
         # Longest first, so "SEN support" wins over "SEN"; an "s" may follow (MHSTs).
         self.exact = _pattern(exact, 0)
         self.folded = _pattern(folded, re.IGNORECASE)
+        # The terms in each distinct text, found once: the same sentences (a provider's
+        # name, an address's access notes, a session's times) recur on many pages.
+        self.found: dict[str, tuple[str, tuple[tuple[int, int, str, GlossaryTerm], ...]]] = {}
 
     def term_for(self, written: str) -> GlossaryTerm | None:
         word = written[:-1] if written.endswith("s") and written not in self.by_word \
@@ -86,25 +89,35 @@ class TermExplainer:
             parts[index] = self._mark_text(part, seen, explained)
         return "".join(parts), explained
 
+    def terms_in(self, escaped: str) -> tuple[str, tuple[tuple[int, int, str, GlossaryTerm], ...]]:
+        """A text's words unescaped, and (start, end, as written, term) of each use of a
+        term in it, in order: the same for every page, so found once per distinct text."""
+        found = self.found.get(escaped)
+        if found is None:
+            text = html.unescape(escaped)
+            matches = sorted([*self.exact.finditer(text), *self.folded.finditer(text)],
+                             key=lambda m: (m.start(), -len(m.group())))
+            uses = tuple((m.start(), m.end(), m.group(), term) for m in matches
+                         if (term := self.term_for(m.group())) is not None)
+            found = self.found[escaped] = (text, uses)
+        return found
+
     def _mark_text(self, escaped: str, seen: set[str], explained: list[Explained]) -> str:
-        text = html.unescape(escaped)
-        matches = sorted([*self.exact.finditer(text), *self.folded.finditer(text)],
-                         key=lambda m: (m.start(), -len(m.group())))
+        text, uses = self.terms_in(escaped)
         pieces, position = [], 0
-        for match in matches:
-            term = self.term_for(match.group())
-            if term is None or term.term in seen or match.start() < position:
+        for start, end, written, term in uses:
+            if term.term in seen or start < position:
                 continue
             seen.add(term.term)
-            use = Explained(match.group(), term, "term-" + term.anchor)
+            use = Explained(written, term, "term-" + term.anchor)
             explained.append(use)
-            pieces.append(html.escape(text[position:match.start()], quote=False))
+            pieces.append(html.escape(text[position:start], quote=False))
             # The hidden words keep the link's name apart from a browse link of the same word.
             pieces.append(f'<a class="lo-term" href="#{use.id}" '
                           f'aria-describedby="{use.id}-meaning">'
                           f'{html.escape(use.written, quote=False)}'
                           f'<span class="lo-visually-hidden"> (what it means)</span></a>')
-            position = match.end()
+            position = end
         if not pieces:
             return escaped
         pieces.append(html.escape(text[position:], quote=False))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 import icalendar
 import pytest
 import recurring_ical_events
 
-from local_offer.outputs import ics
+from local_offer.outputs import ics, made
 from local_offer.outputs.common import DAY_CODES, WEEKDAYS, Identifiers, session_periods
 from local_offer.records.model import Session
 from local_offer.records.term_dates import ALL_YEAR, RUNS_WORDS, SCHOOL_HOLIDAYS, TERM_TIME
@@ -130,7 +132,7 @@ def test_an_end_date_ends_the_series(scratch, service_fixtures):
         "Tuesdays 10:00 to 11:30, term time", "Tuesdays 10:00 to 11:30").replace(
         "    runs: term-time\n", ""))
     content = build_content(scratch, today="2026-11-23", site_url="https://offer.example.org/")
-    [(path, data)] = list(ics.files(content))
+    [(path, data)] = [(path, made(data)) for path, data in ics.files(content)]
     assert path == "services/every-field/sessions.ics"
     [event] = icalendar.Calendar.from_ical(data).walk("VEVENT")
     assert event["RRULE"]["UNTIL"][0].date() == dt.date(2030, 3, 31)
@@ -146,7 +148,7 @@ def test_a_term_time_series_ends_with_the_service_or_the_term_dates_known(scratc
     text = service_fixtures["full"].replace("valid_until: 2030-03-31", "valid_until: 2026-12-08")
     scratch.write("every-field.yaml", text)
     content = build_content(scratch, today="2026-11-23")
-    [(_, data)] = list(ics.files(content))
+    [data] = [made(data) for _, data in ics.files(content)]
     # Reviewed 3 May 2026: the summer terms and the autumn terms up to the end.
     events = icalendar.Calendar.from_ical(data).walk("VEVENT")
     assert [event.decoded("DTSTART").date() for event in events] == [
@@ -155,7 +157,7 @@ def test_a_term_time_series_ends_with_the_service_or_the_term_dates_known(scratc
     # Without an end, the last series ends with the last term known: nothing after it.
     scratch.write("every-field.yaml", service_fixtures["full"])
     content = build_content(scratch, today="2026-11-23")
-    [(_, data)] = list(ics.files(content))
+    [data] = [made(data) for _, data in ics.files(content)]
     days = [day for days in occurrences(data, dt.date(2026, 1, 1), dt.date(2031, 1, 1)).values()
             for day in days]
     assert max(days) == dt.date(2027, 7, 20) < content.term_dates.known_until
@@ -171,3 +173,31 @@ def test_the_uk_time_rules_agree_with_the_time_zone_database():
                                  (10, 24, 12), (10, 31, 12), (12, 25, 18)):
             moment = dt.datetime(year, month, day, hour)
             assert rules.utcoffset(moment) == moment.replace(tzinfo=london).utcoffset(), moment
+
+
+def test_text_written_directly_reads_back_the_same_through_a_parser(scratch, service_fixtures):
+    # The lines are written by hand (not by the icalendar library): commas, semicolons,
+    # backslashes, new lines and long lines of non-ASCII letters must come back as written.
+    name = "Café; “Rhyme, Time” \\ Ŵelsh ÿ " + "é" * 60
+    scratch.write("every-field.yaml", re.sub(r"(?m)^name: .*$",
+                                             lambda _: f"name: {json.dumps(name)}",
+                                             service_fixtures["full"], count=1))
+    content = build_content(scratch, today="2026-11-23", site_url="https://offer.example.org/")
+    [data] = [made(data) for _, data in ics.files(content)]
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b"" and all(len(line) <= 75 for line in lines)
+    for line in lines:
+        line.decode("utf-8")  # no line break falls inside a character
+    calendar = icalendar.Calendar.from_ical(data)
+    assert str(calendar["X-WR-CALNAME"]) == name
+    [record] = content.records
+    events = calendar.walk("VEVENT")
+    assert events and all(str(event["SUMMARY"]) == name for event in events)
+    session = record.sessions[0]
+    assert str(events[0]["DESCRIPTION"]).splitlines()[0] == session.description
+    assert "\n" in str(events[0]["DESCRIPTION"])
+
+
+def test_each_line_is_as_the_icalendar_library_folds_it():
+    for line in ("DESCRIPTION:" + "a" * 200, "SUMMARY:" + "é" * 80, "X:" + "ab\\," * 40, "X:ok"):
+        assert ics.fold(line) == icalendar.parser.string._foldline(line)

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from local_offer.outputs import oruk
+from local_offer.outputs import made, oruk
 from local_offer.outputs.common import Identifiers
 from local_offer.site.build import build_content
 from tests.helpers import FIXTURE_TODAY, ROOT
@@ -125,7 +125,7 @@ def test_no_field_is_null_or_empty(offer_site):
 
 
 def test_every_id_is_a_uuid_and_the_same_on_another_build(offer_site, offer_content):
-    again = dict(oruk.files(offer_content))
+    again = {path: made(data) for path, data in oruk.files(offer_content)}
     built = sorted((offer_site / "openreferral" / "v3").rglob("*.json"))
     assert {str(p.relative_to(offer_site)) for p in built} == set(again)
     for path in built:

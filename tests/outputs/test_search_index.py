@@ -10,7 +10,8 @@ import pytest
 
 from local_offer.outputs import search_index
 from local_offer.outputs.search_index import SearchIndexFailed, index_site
-from tests.helpers import MINIMAL, OFFER, build_into
+from local_offer.site.build import build_content
+from tests.helpers import FIXTURE_TODAY, MINIMAL, OFFER, build_into
 
 
 def indexed(site: Path) -> dict[str, dict]:
@@ -98,3 +99,60 @@ def test_a_failing_indexer_fails_the_build_with_its_message(scratch, tmp_path, m
     # mkdocs logs the plugin's message, then stops the build.
     assert "search index could not be built" in caplog.text and "disk full" in caplog.text
     assert not (tmp_path / "site").exists()  # the failed build was not swapped in
+
+
+def decoded_tables(site: Path) -> dict[str, dict[str, set[str]]]:
+    """Each filter table read back: filter -> page URL -> its values."""
+    by_hash = {path.stem: json.loads(gzip.decompress(path.read_bytes()).decode("utf-8")
+                                     .removeprefix("pagefind_dcd"))["url"]
+               for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")}
+    urls = [by_hash[page_hash] for page_hash in sorted(by_hash)]  # the rows' order
+    tables = {}
+    for path in (site / "pagefind" / search_index.TABLES).glob("*.pf_table"):
+        table = json.loads(gzip.decompress(path.read_bytes()))
+        assert table["rows"] == len(urls) and len(table["table"]) == len(urls) * table["width"]
+        digits = [search_index.DIGITS.index(c) for c in table["table"]]
+        rows = {}
+        for row, url in enumerate(urls):
+            if table["kind"] == "one":
+                rows[url] = {table["values"][digits[row] - 1]} if digits[row] else set()
+            else:
+                mask = sum(d << (6 * i) for i, d in enumerate(
+                    digits[row * table["width"]:(row + 1) * table["width"]]))
+                rows[url] = {v for i, v in enumerate(table["values"]) if mask >> i & 1}
+        tables[table["name"]] = rows
+    return tables
+
+
+def test_the_filter_tables_hold_every_service_s_filters_in_the_index_s_order(offer_site,
+                                                                            offer_project):
+    offer_content = build_content(offer_project, today=FIXTURE_TODAY)
+    tables = decoded_tables(offer_site)
+    expected: dict[str, dict[str, set[str]]] = {}
+    for record in offer_content.records:
+        url = f"/services/{record.id}/"
+        for name, value in offer_content.search.tabled_filters(record):
+            expected.setdefault(name, {}).setdefault(url, set()).add(value)
+    assert set(tables) == set(expected)  # every filter SearchData tables, and no other
+    # Where venues are is read from Pagefind's own filters by a search by postcode.
+    assert not [name for name in tables if name.startswith("near-")]
+    for name, rows in tables.items():
+        assert {url: values for url, values in rows.items() if values} == expected[name], name
+    assert tables["area"]["/services/tiny-talkers-strood/"] == {"strood"}
+
+
+def test_a_table_row_may_hold_several_values_or_none(tmp_path):
+    bundle = tmp_path / "pagefind"
+    (bundle / "fragment").mkdir(parents=True)
+    for page_hash, url in (("en_b", "/services/b/"), ("en_a", "/services/a/")):
+        (bundle / "fragment" / f"{page_hash}.pf_fragment").write_bytes(
+            gzip.compress(("pagefind_dcd" + json.dumps({"url": url})).encode()))
+    values = [f"v{i:02d}" for i in range(8)]
+    search_index.write_filter_tables(bundle, {
+        "/services/a/": [("many", v) for v in values] + [("one", "x")],
+        "/services/b/": [("many", "v07")]})
+    tables = decoded_tables(tmp_path)
+    assert tables["many"] == {"/services/a/": set(values), "/services/b/": {"v07"}}
+    assert tables["one"] == {"/services/a/": {"x"}, "/services/b/": set()}
+    with pytest.raises(SearchIndexFailed, match="not a published service page"):
+        search_index.write_filter_tables(bundle, {"/services/a/": []})

@@ -6,10 +6,11 @@ import re
 from dataclasses import replace
 
 from local_offer.records.taxonomy import AgeBand
+from local_offer.site.build import build_content
 from local_offer.site.render import Renderer
 from local_offer.site.search_data import EVERY_SERVICE, SearchData, SearchFacts
 from tests.helpers import OFFER_TAXONOMY as TAXONOMY
-from tests.helpers import component_fixtures
+from tests.helpers import FIXTURE_TODAY, component_fixtures
 from tests.site.test_family_words import record
 
 
@@ -89,7 +90,7 @@ def test_component_hides_its_data_and_marks_it_for_pagefind():
     data_block = re.search(r"<div hidden data-pagefind-ignore>(.*?)</div>", html, re.DOTALL)
     assert data_block, html
     block = data_block.group(1)
-    assert '<span data-pagefind-sort="name">tiny talkers (strood)</span>' in block
+    assert 'data-pagefind-sort' not in block  # A to Z comes from the filter tables
     assert '<span data-pagefind-filter="age-from:0"></span>' in block
     assert '<span data-pagefind-filter="area:strood"></span>' in block
     assert ('<span data-pagefind-meta="summary">Play sessions &lt;for&gt; talking &amp; '
@@ -157,3 +158,14 @@ def test_language_words_join_the_glossarys_without_repeating_one():
                                                          (1.0, ("BSL", "polski")))
     assert with_words(groups, 2.0, ("polski",))[1] == (2.0, ("polski",))
     assert with_words(groups, 1.0, ()) == groups
+
+
+def test_the_find_pages_tables_leave_out_where_venues_are(offer_project):
+    """Venues go to Pagefind a postcode district at a time (near-me.js); a table of them
+    would hold a value for every venue of the offer."""
+    content = build_content(offer_project, today=FIXTURE_TODAY)
+    record = next(r for r in content.records if r.locations)
+    every = dict.fromkeys(name for name, _ in content.search.filters(record))
+    tabled = dict.fromkeys(name for name, _ in content.search.tabled_filters(record))
+    assert [name for name in every if name.startswith("near-")]
+    assert list(tabled) == [name for name in every if not name.startswith("near-")]

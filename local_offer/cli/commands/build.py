@@ -10,6 +10,7 @@ from local_offer.freshness.review import ReviewPolicy, State
 from local_offer.records.dates import day_or_today
 from local_offer.records.problems import report
 from local_offer.records.project import Project
+from local_offer.records.step_times import StepClock
 from local_offer.records.words import plural
 
 ORDER = 20
@@ -35,7 +36,10 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     project = Project(args.project)
-    result = load_checked(project, args.today)
+    clock = StepClock()
+    with clock.step("reading and checking the records"):
+        result = load_checked(project, args.today)
+    clock.write()
     if result.problems:
         print(report(result.problems), file=sys.stderr)
         return 2
