@@ -7,6 +7,8 @@ Pages render lazily so a large offer never holds all its HTML at once.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from functools import cached_property
@@ -23,6 +25,7 @@ from local_offer.records.term_dates import TermDates
 from local_offer.site import freshness_pages, urls
 from local_offer.site.family_pages import family_pages
 from local_offer.site.find_page import find_page
+from local_offer.site.languages import Language, site_languages
 from local_offer.site.pages import BROWSE_WAYS, BrowseWay, GeneratedPage, ListGroup, first_letter
 from local_offer.site.render import Renderer
 from local_offer.site.search_data import SearchData
@@ -62,6 +65,9 @@ class SiteContent:
         self.extra_pages = tuple(extra_pages)
         self.term_dates = term_dates or TermDates()
         self.explainer = TermExplainer(glossary, renderer) if glossary else None
+        # The language this content writes in, and the site's others (settings' languages).
+        self.language = renderer.language
+        self.languages = site_languages(self.settings)
         self.groups = self._group()
         self.search = SearchData(taxonomy, glossary)
         self._made = True
@@ -105,8 +111,33 @@ class SiteContent:
 
     @cached_property
     def all_pages(self) -> tuple[GeneratedPage, ...]:
-        """Every generated page, listed once per build; each renders only when asked."""
-        return tuple(self._list_pages())
+        """Every generated page, listed once per build; each renders only when asked.
+        Each page is there once in every one of the site's languages: the main one at the
+        site's root, each other under its code (pl/services/x.md)."""
+        pages = list(self._list_pages())
+        if self.language.main:
+            for language in self.languages[1:]:
+                pages.extend(self.in_language(language).pages_in_language())
+        return tuple(pages)
+
+    def in_language(self, language: Language) -> SiteContent:
+        """The same content, sharing its records, groups and search data, writing in
+        another of the site's languages."""
+        other = copy.copy(self)
+        renderer = self.renderer.in_language(language)
+        changed = {"renderer": renderer, "language": language,
+                   "explainer": TermExplainer(self.glossary, renderer) if self.glossary else None}
+        for name, value in changed.items():
+            object.__setattr__(other, name, value)
+        other.__dict__.pop("all_pages", None)
+        return other
+
+    def pages_in_language(self) -> Iterable[GeneratedPage]:
+        """This content's own pages, each at its address in this content's language."""
+        prefix = self.language.prefix
+        for page in self._list_pages():
+            yield dataclasses.replace(page, src_uri=urls.source_in_language(page.src_uri, prefix),
+                                      language=self.language)
 
     def pages(self) -> tuple[GeneratedPage, ...]:
         return self.all_pages
@@ -115,12 +146,14 @@ class SiteContent:
         for record in self.records:
             yield with_terms_explained(self.service_page(record), self.explainer)
         yield from freshness_pages.pages(self)  # unpublished entries' pages, the freshness page
-        yield GeneratedPage(urls.browse_source(), "Browse services", self._render_browse_home,
+        _ = self.renderer.gettext
+        yield GeneratedPage(urls.browse_source(), _("Browse services"), self._render_browse_home,
                             kind="browse")
         for way in BROWSE_WAYS:
             yield from self.browse_pages(way)
         if self.glossary:
-            yield GeneratedPage(urls.GLOSSARY, "Glossary", self._render_glossary, kind="glossary")
+            yield GeneratedPage(urls.GLOSSARY, _("Glossary"), self._render_glossary,
+                                kind="glossary")
         yield from family_pages(self)
         yield find_page(self)
         yield from self.extra_pages
@@ -135,17 +168,18 @@ class SiteContent:
                              kind="service", record=record)
 
     def browse_pages(self, way: BrowseWay) -> Iterable[GeneratedPage]:
+        _ = self.renderer.gettext
         terms = self.terms(way.slug)
         listed = [(label, urls.browse(way.slug, term_id), len(self.groups[way.slug][term_id]),
                    description) for term_id, label, description in terms]
         yield GeneratedPage(
-            urls.browse_source(way.slug), way.title,
-            lambda url: self.renderer.render("term-list", url, intro=way.intro, terms=listed),
+            urls.browse_source(way.slug), _(way.title),
+            lambda url: self.renderer.render("term-list", url, intro=_(way.intro), terms=listed),
             kind="browse")
-        for term_id, label, _ in terms:
+        for term_id, label, _description in terms:
             records = self.groups[way.slug][term_id]
-            title = (f"Services for {label.lower()}" if way.slug == "age"
-                     else f"Services: {label}")
+            title = (_("Services for {age}").format(age=label.lower()) if way.slug == "age"
+                     else _("Services: {term}").format(term=label))
             yield GeneratedPage(
                 urls.browse_source(way.slug, term_id), title,
                 lambda url, records=records, term_id=term_id: self.renderer.render(
@@ -156,12 +190,14 @@ class SiteContent:
 
     def find_for(self, way: str, term_id: str) -> tuple[str, str] | None:
         """(address, words) of the Find page with a browse choice already made."""
+        _ = self.renderer.gettext
         if way in ("category", "need", "area"):
-            return urls.find(**{way: term_id}), "Search or narrow these services"
+            return urls.find(**{way: term_id}), _("Search or narrow these services")
         if way == "age":
             band = next(b for b in self.taxonomy.age_bands if b.id == term_id)
             return (urls.find(age=str(band.min)),
-                    f"Search or narrow the services for a child aged {band.min}")
+                    _("Search or narrow the services for a child aged {age}").format(
+                        age=band.min))
         return None
 
     def kinds_of_help(self, records: list[Record], way: str) -> list[ListGroup]:
@@ -177,10 +213,12 @@ class SiteContent:
         return groups if len(groups) > 1 else [ListGroup("", tuple(records))]
 
     def _render_browse_home(self, url: str) -> str:
-        ways = [(way.title, urls.browse(way.slug), None, way.intro)
+        _ = self.renderer.gettext
+        ways = [(_(way.title), urls.browse(way.slug), None, _(way.intro))
                 for way in BROWSE_WAYS]
-        return self.renderer.render("term-list", url, intro=f"There are {len(self.records)} "
-                                    "services. Choose how to look for them.", terms=ways)
+        intro = _("There are {count} services. Choose how to look for them.").format(
+            count=len(self.records))
+        return self.renderer.render("term-list", url, intro=intro, terms=ways)
 
     def _render_glossary(self, url: str) -> str:
         return self.renderer.render("glossary", url, glossary=self.glossary)

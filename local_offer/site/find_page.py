@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE
 from local_offer.site import urls
+from local_offer.site.languages import N_
 from local_offer.site.pages import BROWSE_WAYS, GeneratedPage
 from local_offer.site.search_data import FAMILY_ROUTES
 
-TITLE = "Find support"
+TITLE = N_("Find support")
 
 
 def find_page(content):
     taxonomy = content.taxonomy
     search = content.search
-    browse = [(way.title, urls.browse(way.slug), way.intro) for way in BROWSE_WAYS]
+    _ = content.renderer.gettext
+    browse = [(_(way.title), urls.browse(way.slug), _(way.intro)) for way in BROWSE_WAYS]
     params = dict(
         categories=taxonomy.categories,
         # "All needs" and "the whole area" are not choices: those services match every one.
@@ -27,6 +29,6 @@ def find_page(content):
         routes=[t for t in taxonomy.routes if t.id in FAMILY_ROUTES],
         youngest=search.youngest, oldest=search.oldest,
         browse=browse, count=len(content.records))
-    return GeneratedPage(urls.FIND, TITLE,
+    return GeneratedPage(urls.FIND, _(TITLE),
                          lambda url: content.renderer.render("find-page", url, **params),
                          kind="find")

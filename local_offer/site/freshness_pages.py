@@ -35,7 +35,8 @@ def pages(content) -> Iterable[GeneratedPage]:
             lambda url, review=review: content.renderer.render("unpublished-page", url,
                                                                review=review),
             kind="unpublished", record=record)
-    yield GeneratedPage(urls.FRESHNESS, "How up to date the offer is",
+    title = content.renderer.gettext("How up to date the offer is")
+    yield GeneratedPage(urls.FRESHNESS, title,
                                    lambda url: render_freshness_page(content, url),
                                    kind="freshness")
 

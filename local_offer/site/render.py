@@ -12,12 +12,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from local_offer.records.dates import long_date, month_year
+from local_offer.records.dates import ENGLISH, long_date, month_year
 from local_offer.records.link_policy import checked_web_address
 from local_offer.records.markdown_text import markdown_to_html
 from local_offer.records.taxonomy import Taxonomy
 from local_offer.records.words import plural
 from local_offer.site import urls
+from local_offer.site.languages import Language
 
 COMPONENTS = Path(__file__).parent / "components"
 
@@ -34,21 +35,41 @@ def age_range(ages: tuple[int, int]) -> str:
 
 
 class Renderer:
-    """Renders components for pages whose URL is known, so links stay relative."""
+    """Renders components for pages whose URL is known, so links stay relative.
 
-    def __init__(self, taxonomy: Taxonomy, extra_globals: dict | None = None):
+    In one of the site's languages: its words from that language's catalogue (gettext,
+    Jinja's i18n extension), its dates in its own form, and every link to a page goes to
+    that page in the same language."""
+
+    def __init__(self, taxonomy: Taxonomy, extra_globals: dict | None = None,
+                 language: Language | None = None):
         self.taxonomy = taxonomy
+        self.extra_globals = extra_globals or {}
+        self.language = language or Language(ENGLISH, "English", main=True)
+        self.gettext = self.language.gettext
         self.env = Environment(loader=FileSystemLoader(str(COMPONENTS)),
                                autoescape=select_autoescape(default=True, default_for_string=True),
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters.update(long_date=long_date, month_year=month_year,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               extensions=["jinja2.ext.i18n"])
+        self.env.install_gettext_translations(self.language.translations, newstyle=True)
+        code = self.language.code
+        self.env.filters.update(long_date=lambda day: long_date(day, code),
+                                month_year=lambda day: month_year(day, code),
                                 phone_href=phone_href, age_range=age_range, plural=plural,
                                 markdown=lambda text: Markup(markdown_to_html(text)),
                                 web_address=checked_web_address,
                                 label=lambda term_id, kind: taxonomy.label(kind, term_id))
-        self.env.globals.update(taxonomy=taxonomy, urls=urls, **(extra_globals or {}))
+        self.env.globals.update(taxonomy=taxonomy, urls=urls, language=self.language,
+                                **self.extra_globals)
+
+    def in_language(self, language: Language) -> "Renderer":
+        """The same renderer writing in another of the site's languages."""
+        if language == self.language:
+            return self
+        return Renderer(self.taxonomy, self.extra_globals, language)
 
     def render(self, component: str, page_url: str, **params) -> str:
         template = self.env.get_template(f"{component}/template.html")
-        link = lambda to_url: urls.relative(page_url, to_url)  # noqa: E731
+        prefix = self.language.prefix
+        link = lambda to_url: urls.relative(page_url, urls.in_language(to_url, prefix))  # noqa: E731
         return template.render(link=link, **params)

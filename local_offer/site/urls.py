@@ -85,6 +85,40 @@ def directions(address: str, postcode: str) -> str:
     return "https://www.openstreetmap.org/search?" + urlencode({"query": f"{address}, {postcode}"})
 
 
+def in_language(address: str, prefix: str) -> str:
+    """A page's address in one of the site's languages: the main language's pages are at
+    the site's root (prefix ""), another's under its code (pl/find/). Files stay where they
+    are: one feed, one calendar, one open data file for every language."""
+    if not prefix:
+        return address
+    path = address.partition("#")[0].partition("?")[0]
+    if path and not path.endswith("/"):
+        return address
+    return f"{prefix}/{address}"
+
+
+def source_in_language(src_uri: str, prefix: str) -> str:
+    """A page's source in a language: services/x.md -> pl/services/x.md."""
+    return f"{prefix}/{src_uri}" if prefix else src_uri
+
+
+def file_from_language(target: str, prefix: str) -> str:
+    """A hand-written page's relative link to a file (services.csv), from its copy in
+    another language's folder, where pages are one folder deeper and files are not."""
+    return f"../{target}" if prefix else target
+
+
+def language_prefix(src_uri: str, prefixes) -> str:
+    """The language folder a page's source is in ("" for the main language)."""
+    first = src_uri.partition("/")[0]
+    return first if first in prefixes and "/" in src_uri else ""
+
+
+def without_language(src_uri: str, prefix: str) -> str:
+    """The main language's source of a page in another: pl/services/x.md -> services/x.md."""
+    return src_uri.removeprefix(f"{prefix}/") if prefix else src_uri
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A link from one page's directory URL to another's, both relative to the site root.
 
