@@ -27,7 +27,8 @@ from local_offer.site.content import SiteContent
 from local_offer.site.guide_pages import GUIDE_FILE
 from local_offer.site import urls
 from local_offer.site.identity import STYLESHEET, fill_placeholders, logo_path, stylesheet
-from local_offer.site.languages import N_, Language, page_in_language, site_languages
+from local_offer.site.languages import (N_, Language, page_in_language, site_languages,
+                                        translation_of)
 from local_offer.site.pages import GeneratedPage
 
 log = get_plugin_logger(__name__)
@@ -156,14 +157,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         with a note in the reader's language (self.untranslated)."""
         self.untranslated = set()
         others = self.languages[1:]
-        if not others:
-            return
-        codes = {language.code for language in others}
         written, translations = [], {}
         for file in files.documentation_pages():
-            stem, dot, code = file.src_uri.removesuffix(".md").rpartition(".")
-            if dot and code in codes and file.src_uri.endswith(".md"):
-                translations[(f"{stem}.md", code)] = file
+            original, code = translation_of(file.src_uri)
+            if code:  # a translation is never a page of its own, even of a language not listed
+                translations[(original, code)] = file
                 files.remove(file)
             else:
                 written.append(file)

@@ -19,7 +19,7 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, localedata
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -62,6 +62,16 @@ def site_languages(settings: Settings) -> tuple[Language, ...]:
     """The settings' languages, the main one first."""
     return tuple(language(code, main=index == 0)
                  for index, code in enumerate(settings.languages))
+
+
+def translation_of(src_uri: str) -> tuple[str, str]:
+    """(the page it translates, language code) for a hand-written page's translation
+    beside it (about.pl.md: ("about.md", "pl")); ("", "") for any other page."""
+    stem, dot, code = src_uri.removesuffix(".md").rpartition(".")
+    if not (dot and src_uri.endswith(".md") and code.isascii() and code.isalpha()
+            and localedata.exists(code)):
+        return "", ""
+    return f"{stem}.md", code
 
 
 def catalogue(code: str) -> Path:
