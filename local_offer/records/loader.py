@@ -16,8 +16,10 @@ from pathlib import Path
 from local_offer.records.consistency import RecordChecks
 from local_offer.records.model import Record, record_from
 from local_offer.records.problems import InvalidRecords, Problem
-from local_offer.records.project import Project
+from local_offer.records.project import Project, language_of_file
 from local_offer.records.schema import RecordSchema
+from local_offer.records.translations import (Translation, TranslationSchema, check_translation,
+                                              original_of)
 from local_offer.records.words import SLUG, slug
 from local_offer.records.yaml_source import read_document
 
@@ -32,6 +34,8 @@ class LoadResult:
     problems: list[Problem]
     # Worth a look, but not wrong: listed by validate and lint, never stopping a build.
     warnings: list[Problem] = field(default_factory=list)
+    # The valid translations beside the records (records/translations.py).
+    translations: list[Translation] = field(default_factory=list)
 
 
 class RecordLoader:
@@ -77,7 +81,12 @@ class RecordLoader:
         problems: list[Problem] = []
         warnings: list[Problem] = []
         first_file: dict[str, str] = {}
-        for file in files if files is not None else self.project.service_files():
+        files = files if files is not None else self.project.service_and_translation_files()
+        translation_files = [file for file in files if language_of_file(file)]
+        by_path: dict[Path, Record | None] = {}
+        for file in files:
+            if language_of_file(file):
+                continue
             shown = self.project.shown(file)
             if file.stem in first_file:
                 problems.append(Problem(shown, 1, "", f"another file has the same id "
@@ -88,10 +97,49 @@ class RecordLoader:
             record, found, noticed = self.check_file(file, shown)
             problems += found
             warnings += noticed
+            by_path[file.resolve()] = record
             if record:
                 records.append(record)
+        translations, found = self.check_translations(translation_files, by_path)
+        problems += found
         records.sort(key=lambda r: r.sort_key)
-        return LoadResult(records, sorted(problems), sorted(warnings))
+        return LoadResult(records, sorted(problems), sorted(warnings), translations)
+
+    def check_translations(self, files: list[Path], records: dict[Path, Record | None],
+                           ) -> tuple[list[Translation], list[Problem]]:
+        """Each translation checked against its record (read now when it was not among the
+        files), like a record: file, line, field and how to fix it."""
+        if not files:
+            return [], []
+        schema = TranslationSchema(self.schema)
+        languages = self.project.settings.languages
+        translations, found = [], []
+        for file in files:
+            original = original_of(file).resolve()
+            if original not in records:
+                records[original] = (self.load_file(original)[0] if original.is_file()
+                                     else None)
+            english = records[original]
+            shown = self.project.shown(file)
+            if english is None and original.is_file():
+                continue  # the record's own problems are told; its translation waits for it
+            translation, wrong = check_translation(schema, file, shown, english, languages,
+                                                   self.today)
+            found += wrong
+            if translation:
+                translations.append(translation)
+        return translations, found
+
+
+def load_translations(project: Project, records: list[Record],
+                      today: dt.date | None = None) -> list[Translation]:
+    """Every valid record's translations; raises InvalidRecords listing their problems."""
+    loader = RecordLoader(project, today)
+    by_path = {(project.root / record.path).resolve(): record for record in records}
+    translations, problems = loader.check_translations(project.translation_files(), by_path)
+    if problems:
+        raise InvalidRecords(sorted(problems))
+    return translations
 
 
 def load_records(project: Project, today: dt.date | None = None) -> list[Record]:

@@ -8,6 +8,7 @@ Pages render lazily so a large offer never holds all its HTML at once.
 from __future__ import annotations
 
 import copy
+from types import MappingProxyType
 import dataclasses
 import datetime as dt
 from collections import defaultdict
@@ -22,6 +23,7 @@ from local_offer.records.project import Settings
 from local_offer.records.site_data import SiteData
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 from local_offer.records.term_dates import TermDates
+from local_offer.records.translations import Translation
 from local_offer.site import freshness_pages, urls
 from local_offer.site.family_pages import family_pages
 from local_offer.site.find_page import find_page
@@ -44,11 +46,13 @@ class SiteContent:
                  site_data: SiteData | None = None, settings: Settings | None = None,
                  site_url: str = "", docs_page_urls: Iterable[str] = (),
                  extra_pages: Iterable[GeneratedPage] = (),
-                 term_dates: TermDates | None = None):
+                 term_dates: TermDates | None = None,
+                 translations: Iterable[Translation] = ()):
         """site_url: where the site is published ("" when unknown); docs_page_urls: the
         site engine's hand-written pages, for the sitemap; extra_pages: pages made from the
         project's other files (the guide, the field reference); term_dates: the school
-        terms and holidays that term-time and holiday sessions run in."""
+        terms and holidays that term-time and holiday sessions run in; translations: the
+        records' translations into the site's other languages."""
         reviews = sorted(reviews, key=lambda review: review.record.sort_key)
         self.today = day_or_today(today)
         self.reviews = {review.record.id: review for review in reviews}
@@ -68,6 +72,8 @@ class SiteContent:
         # The language this content writes in, and the site's others (settings' languages).
         self.language = renderer.language
         self.languages = site_languages(self.settings)
+        self.translations = MappingProxyType({(t.service_id, t.language): t
+                                              for t in translations})
         self.groups = self._group()
         self.search = SearchData(taxonomy, glossary)
         self._made = True
@@ -124,7 +130,8 @@ class SiteContent:
         """The same content, sharing its records, groups and search data, writing in
         another of the site's languages."""
         other = copy.copy(self)
-        renderer = self.renderer.in_language(language)
+        renderer = self.renderer.in_language(language, translated=lambda record: self.translated(
+            record, language)[0])
         changed = {"renderer": renderer, "language": language,
                    "explainer": TermExplainer(self.glossary, renderer) if self.glossary else None}
         for name, value in changed.items():
@@ -158,13 +165,22 @@ class SiteContent:
         yield find_page(self)
         yield from self.extra_pages
 
+    def translated(self, record: Record, language: Language) -> tuple[Record, Translation | None]:
+        """The record in a language: its translation applied, or as it is (in English)."""
+        translation = None if language.main else self.translations.get((record.id,
+                                                                         language.code))
+        return (translation.applied_to(record) if translation else record), translation
+
     def service_page(self, record: Record) -> GeneratedPage:
-        return GeneratedPage(urls.service_source(record.id), record.name,
+        shown, translation = self.translated(record, self.language)
+        return GeneratedPage(urls.service_source(record.id), shown.name,
                              lambda url: self.renderer.render(
-                                 "service-page", url, record=record,
+                                 "service-page", url, record=shown,
                                  notice=freshness_pages.notice(self, record, url),
                                  search=self.search.facts(record),
-                                 when=SessionTimes(self.term_dates, record, self.today)),
+                                 when=SessionTimes(self.term_dates, shown, self.today),
+                                 translation=freshness_pages.translation_state(
+                                     self, record, translation)),
                              kind="service", record=record)
 
     def browse_pages(self, way: BrowseWay) -> Iterable[GeneratedPage]:

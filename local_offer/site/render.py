@@ -59,17 +59,20 @@ class Renderer:
                                 markdown=lambda text: Markup(markdown_to_html(text)),
                                 web_address=checked_web_address,
                                 label=lambda term_id, kind: taxonomy.label(kind, term_id))
-        self.env.globals.update(taxonomy=taxonomy, urls=urls, language=self.language,
-                                **self.extra_globals)
+        self.env.globals.update({"taxonomy": taxonomy, "urls": urls, "language": self.language,
+                                 "translated": lambda record: record, **self.extra_globals})
 
-    def in_language(self, language: Language) -> "Renderer":
-        """The same renderer writing in another of the site's languages."""
-        if language == self.language:
+    def in_language(self, language: Language, **more_globals) -> "Renderer":
+        """The same renderer writing in another of the site's languages (with the globals
+        that language's pages add, like `translated`, a record in that language)."""
+        if language == self.language and not more_globals:
             return self
-        return Renderer(self.taxonomy, self.extra_globals, language)
+        return Renderer(self.taxonomy, {**self.extra_globals, **more_globals}, language)
 
     def render(self, component: str, page_url: str, **params) -> str:
         template = self.env.get_template(f"{component}/template.html")
         prefix = self.language.prefix
         link = lambda to_url: urls.relative(page_url, urls.in_language(to_url, prefix))  # noqa: E731
-        return template.render(link=link, **params)
+        # A link to a page in the main language (a translation's English original).
+        link_in_main = lambda to_url: urls.relative(page_url, to_url)  # noqa: E731
+        return template.render(link=link, link_in_main=link_in_main, **params)
