@@ -277,7 +277,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def on_post_build(self, config):
         if self.config.search_index:
             try:
-                stats = index_site(Path(config.site_dir), expected=len(self.content.records))
+                others = tuple(language.prefix for language in self.languages[1:])
+                stats = index_site(Path(config.site_dir),
+                                   expected=len(self.content.records) * (1 + len(others)),
+                                   language_prefixes=others)
             except SearchIndexFailed as error:
                 raise PluginError(f"The search index could not be built: {error}")
             log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")

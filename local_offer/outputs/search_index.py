@@ -23,7 +23,6 @@ from local_offer.site import urls
 
 BUNDLE = "pagefind"
 # Only service pages carry data-pagefind-body; reading only them keeps indexing linear and quick.
-PAGES = urls.SERVICE_PAGES
 # Pagefind's ready-made interfaces; the site has its own small script (docs/assets/search.js).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
           "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
@@ -45,11 +44,13 @@ def pagefind_command() -> list[str]:
     return [sys.executable, "-m", "pagefind"]
 
 
-def index_site(site_dir: Path, expected: int | None = None) -> IndexStats:
+def index_site(site_dir: Path, expected: int | None = None,
+               language_prefixes: tuple[str, ...] = ()) -> IndexStats:
     """Index the service pages of a built site into site_dir/pagefind/.
 
-    expected: how many published services there are; a different count from
-    Pagefind means a page lost its marking, and the build stops.
+    expected: how many published services there are (in every language); a different
+    count from Pagefind means a page lost its marking, and the build stops.
+    language_prefixes: the site's other languages' folders, each indexed too.
     """
     site_dir = Path(site_dir)
     started = time.perf_counter()
@@ -60,7 +61,8 @@ def index_site(site_dir: Path, expected: int | None = None) -> IndexStats:
         return IndexStats(pages=0, seconds=0.0, bytes=0)
     try:
         finished = subprocess.run(
-            [*pagefind_command(), "--site", str(site_dir), "--glob", PAGES,
+            [*pagefind_command(), "--site", str(site_dir), "--glob",
+             urls.service_pages(language_prefixes),
              "--output-subdir", BUNDLE],
             capture_output=True, text=True, check=False)
     except OSError as error:

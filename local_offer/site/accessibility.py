@@ -23,7 +23,10 @@ PAGE_TYPES_TESTED = (
     "page not found", "find support", "search results", "being checked (unpublished)",
     "freshness report", "my list", "while you wait", "you said, we did",
     "what the offer covers", "open data", "contributing guide", "field reference",
-    "accessibility statement",
+    "accessibility statement", "home in Polish", "translated service in Polish",
+    "service only in English, on the Polish site", "find support in Polish",
+    "need in Romanian", "hand-written page in Polish",
+    "hand-written page only in English, on the Romanian site",
 )
 
 # Each check, in words, by the browser suite's module that makes it.
@@ -56,6 +59,8 @@ CHECKS = {
                        "combination of choices",
     "test_council_identity": "the council's name fits the header of a phone, and its colour "
                              "keeps text readable",
+    "test_languages": "each page in Polish and Romanian: its language, the switcher to the same "
+                      "page, search in that language, nothing from other websites",
 }
 
 

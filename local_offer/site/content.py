@@ -133,7 +133,8 @@ class SiteContent:
         renderer = self.renderer.in_language(language, translated=lambda record: self.translated(
             record, language)[0])
         changed = {"renderer": renderer, "language": language,
-                   "explainer": TermExplainer(self.glossary, renderer) if self.glossary else None}
+                   "explainer": TermExplainer(self.glossary, renderer) if self.glossary else None,
+                   "search": SearchData(self.taxonomy, self.glossary, language.code)}
         for name, value in changed.items():
             object.__setattr__(other, name, value)
         other.__dict__.pop("all_pages", None)
@@ -177,7 +178,7 @@ class SiteContent:
                              lambda url: self.renderer.render(
                                  "service-page", url, record=shown,
                                  notice=freshness_pages.notice(self, record, url),
-                                 search=self.search.facts(record),
+                                 search=self.search.facts(shown),
                                  when=SessionTimes(self.term_dates, shown, self.today),
                                  translation=freshness_pages.translation_state(
                                      self, record, translation)),

@@ -40,9 +40,10 @@ class SearchFacts:
 class SearchData:
     """Builds SearchFacts for each service of one site."""
 
-    def __init__(self, taxonomy: Taxonomy, glossary: Glossary | None):
+    def __init__(self, taxonomy: Taxonomy, glossary: Glossary | None, language: str = ""):
+        """language: another of the site's languages, whose family words its pages carry."""
         self.taxonomy = taxonomy
-        self.family_words = FamilyWords(glossary, taxonomy)
+        self.family_words = FamilyWords(glossary, taxonomy, language)
         self.area_ids = [t.id for t in taxonomy.areas]
         self.need_ids = [t.id for t in taxonomy.needs]
         bands = taxonomy.age_bands

@@ -33,6 +33,15 @@ SERVICE_CALENDAR = "sessions.ics"
 SERVICE_PAGES = "services/**/*.html"
 
 
+def service_pages(prefixes=()) -> str:
+    """The built service pages in every one of the site's languages, as a glob from the site
+    folder: Pagefind reads each page's lang and makes one index per language."""
+    if not prefixes:
+        return SERVICE_PAGES
+    folders = ",".join(["services", *(f"{prefix}/services" for prefix in prefixes)])
+    return "{" + folders + "}/**/*.html"
+
+
 def of_source(src_uri: str) -> str:
     """The directory URL a source is published at: about.md -> about/, index.md -> ""."""
     stem = src_uri.removesuffix(".md")
