@@ -18,7 +18,7 @@ from local_offer.records.markdown_text import markdown_to_html
 from local_offer.records.taxonomy import Taxonomy
 from local_offer.records.words import plural
 from local_offer.site import urls
-from local_offer.site.languages import Language
+from local_offer.site.languages import N_, Language
 
 COMPONENTS = Path(__file__).parent / "components"
 
@@ -27,8 +27,12 @@ def phone_href(number: str) -> str:
     return "tel:" + number.replace(" ", "")
 
 
-def age_range(ages: tuple[int, int]) -> str:
+def age_range(ages: tuple[int, int], gettext=None) -> str:
+    """0 to 18 years; in another language through its catalogue (gettext)."""
     low, high = ages
+    if gettext is not None:
+        return (gettext(N_("%(low)s years")) % {"low": low} if low == high else
+                gettext(N_("%(low)s to %(high)s years")) % {"low": low, "high": high})
     if low == high:
         return f"{low} years"
     return f"{low} to {high} years"
@@ -55,7 +59,8 @@ class Renderer:
         code = self.language.code
         self.env.filters.update(long_date=lambda day: long_date(day, code),
                                 month_year=lambda day: month_year(day, code),
-                                phone_href=phone_href, age_range=age_range, plural=plural,
+                                phone_href=phone_href, plural=plural,
+                                age_range=lambda ages: age_range(ages, self.gettext),
                                 markdown=lambda text: Markup(markdown_to_html(text)),
                                 web_address=checked_web_address,
                                 label=lambda term_id, kind: taxonomy.label(kind, term_id))
