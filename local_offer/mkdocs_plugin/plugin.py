@@ -19,6 +19,7 @@ from local_offer.outputs.search_index import SearchIndexFailed, index_site
 from local_offer.outputs.sitemap import PATH as SITEMAP
 from local_offer.outputs.structured_data import json_ld
 from local_offer.records.dates import parse_day
+from local_offer.records.easy_read import easy_read_pictures
 from local_offer.records.model import Record
 from local_offer.records.problems import InvalidRecords, report
 from local_offer.records.project import Project
@@ -62,6 +63,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.languages: tuple[Language, ...] = ()
         self.navs: dict[str, object] = {}
         self.untranslated: set[str] = set()
+        self.docs_sources: set[str] = set()
 
     def hand_over(self, project_root: Path, today: dt.date | None,
                   records: list[Record] | None, site_url: str = "") -> None:
@@ -122,6 +124,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # Feeds and open data are files of the site too, so pages can link to them.
     def on_files(self, files, config):
         self._hand_written_in_languages(files, config)
+        self.docs_sources = {file.src_uri for file in files.documentation_pages()}
         # The content is made once, here, where mkdocs knows every hand-written page.
         try:
             self.content = build_content(
@@ -144,6 +147,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             if (existing := files.get_file_from_path(relative)) is not None:
                 files.remove(existing)
             files.append(File.generated(config, relative, content=data))
+        # Easy Read pictures (data/easy-read/), for services' and hand-written pages' versions.
+        for picture in easy_read_pictures(self.project):
+            files.append(File.generated(config, urls.easy_read_picture(picture.name),
+                                        abs_src_path=str(picture)))
         settings = self.project.settings
         files.append(File.generated(config, STYLESHEET, content=stylesheet(settings)))
         if settings.logo:
@@ -226,7 +233,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
 
     def on_page_context(self, context, page, config, nav):
         """The page's language, its versions in the site's other languages (the language
-        switcher), its navigation, and whether it is shown untranslated."""
+        switcher), its navigation, and whether it is shown untranslated; and for a
+        hand-written page, its Easy Read version (docs/easy-read/…) or the page it is one of."""
+        self._easy_read_links(context, page)
         if len(self.languages) < 2:
             return context
         language = self._language_of(page.file.src_uri)
@@ -240,6 +249,19 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         if language.code in self.navs:
             context["nav"] = self.navs[language.code]
         return context
+
+    def _easy_read_links(self, context, page) -> None:
+        if page.file.src_uri in self.generated:
+            return
+        language = self._language_of(page.file.src_uri) if self.languages else None
+        prefix = language.prefix if language else ""
+        source = urls.without_language(page.file.src_uri, prefix)
+        original = urls.easy_read_original(source)
+        easy = urls.easy_read_page_source(source)
+        if original and original in self.docs_sources:
+            context["lo_easy_read_of"] = urls.in_language(urls.of_source(original), prefix)
+        elif not original and easy in self.docs_sources:
+            context["lo_easy_read"] = urls.in_language(urls.of_source(easy), prefix)
 
     # Hand-written pages write the council's settings as placeholders: {{ area_name }}.
     def on_page_markdown(self, markdown, page, config, files):

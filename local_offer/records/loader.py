@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from local_offer.records.consistency import RecordChecks
+from local_offer.records.easy_read import EasyRead, load_easy_read
 from local_offer.records.model import Record, record_from
 from local_offer.records.problems import InvalidRecords, Problem
-from local_offer.records.project import Project, language_of_file
+from local_offer.records.project import EASY_READ, Project, language_of_file
 from local_offer.records.schema import RecordSchema
 from local_offer.records.translations import (Translation, TranslationSchema, check_translation,
                                               original_of)
@@ -36,6 +37,8 @@ class LoadResult:
     warnings: list[Problem] = field(default_factory=list)
     # The valid translations beside the records (records/translations.py).
     translations: list[Translation] = field(default_factory=list)
+    # The valid Easy Read versions beside the records (records/easy_read.py).
+    easy_reads: list[EasyRead] = field(default_factory=list)
 
 
 class RecordLoader:
@@ -85,8 +88,8 @@ class RecordLoader:
         translation_files = [file for file in files if language_of_file(file)]
         by_path: dict[Path, Record | None] = {}
         for file in files:
-            if language_of_file(file):
-                continue
+            if language_of_file(file) or file.name.endswith(EASY_READ):
+                continue  # a translation or an Easy Read version: checked after the records
             shown = self.project.shown(file)
             if file.stem in first_file:
                 problems.append(Problem(shown, 1, "", f"another file has the same id "
@@ -102,8 +105,12 @@ class RecordLoader:
                 records.append(record)
         translations, found = self.check_translations(translation_files, by_path)
         problems += found
+        easy_reads, found = load_easy_reads(self.project, self.project.easy_read_files(),
+                                            first_file)
+        problems += found
         records.sort(key=lambda r: r.sort_key)
-        return LoadResult(records, sorted(problems), sorted(warnings), translations)
+        return LoadResult(records, sorted(problems), sorted(warnings), translations,
+                          easy_reads)
 
     def check_translations(self, files: list[Path], records: dict[Path, Record | None],
                            ) -> tuple[list[Translation], list[Problem]]:
@@ -140,6 +147,17 @@ def load_translations(project: Project, records: list[Record],
     if problems:
         raise InvalidRecords(sorted(problems))
     return translations
+
+
+def load_easy_reads(project: Project, files: list[Path], record_ids) -> tuple[list[EasyRead],
+                                                                           list[Problem]]:
+    easy_reads, problems = [], []
+    for file in files:
+        easy_read, found = load_easy_read(project, file, record_ids)
+        problems += found
+        if easy_read:
+            easy_reads.append(easy_read)
+    return easy_reads, problems
 
 
 def load_records(project: Project, today: dt.date | None = None) -> list[Record]:

@@ -18,6 +18,8 @@ from local_offer.records.taxonomy import Taxonomy, load_taxonomy
 from local_offer.records.term_dates import TERM_DATES_FILE, TermDates, load_term_dates
 
 TAXONOMY_FILE = "taxonomy.yaml"
+# The end of a record's Easy Read version's name (records/easy_read.py).
+EASY_READ = ".easy-read.yaml"
 
 
 def language_of_file(path: Path) -> str:
@@ -124,9 +126,14 @@ class Project:
         return sorted(self.services_dir.rglob("*.yaml"))
 
     def service_files(self) -> list[Path]:
-        """Every record's file: not the translations beside them (x.pl.yaml)."""
+        """Every record's file: not the translations or Easy Read versions beside them
+        (x.pl.yaml, x.easy-read.yaml)."""
         return [path for path in self.service_and_translation_files()
-                if not language_of_file(path)]
+                if not language_of_file(path) and not path.name.endswith(EASY_READ)]
+
+    def easy_read_files(self) -> list[Path]:
+        """Every record's Easy Read version, beside it: services/…/x.easy-read.yaml."""
+        return sorted(self.services_dir.rglob(f"*{EASY_READ}"))
 
     def translation_files(self) -> list[Path]:
         """Every translation of a record, beside it: services/…/x.pl.yaml."""

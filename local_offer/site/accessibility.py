@@ -23,7 +23,7 @@ PAGE_TYPES_TESTED = (
     "page not found", "find support", "search results", "being checked (unpublished)",
     "freshness report", "my list", "while you wait", "you said, we did",
     "what the offer covers", "open data", "contributing guide", "field reference",
-    "accessibility statement", "home in Polish", "translated service in Polish",
+    "accessibility statement", "Easy Read service", "Easy Read page", "home in Polish", "translated service in Polish",
     "service only in English, on the Polish site", "find support in Polish",
     "need in Romanian", "hand-written page in Polish",
     "hand-written page only in English, on the Romanian site",

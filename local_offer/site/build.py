@@ -7,7 +7,7 @@ from typing import Iterable
 
 from local_offer.freshness.review import ReviewPolicy
 from local_offer.records.dates import day_or_today
-from local_offer.records.loader import load_records, load_translations
+from local_offer.records.loader import load_easy_reads, load_records, load_translations
 from local_offer.records.model import Record
 from local_offer.records.problems import InvalidRecords
 from local_offer.records.project import Project
@@ -38,6 +38,10 @@ def build_content(project: Project, today: str | dt.date | None = None,
     # Only a site in more than one language reads translations (one language: none to show).
     translations = (load_translations(project, records, day)
                     if len(project.settings.languages) > 1 else [])
+    easy_reads, problems = load_easy_reads(project, project.easy_read_files(),
+                                           {record.id for record in records})
+    if problems:
+        raise InvalidRecords(sorted(problems))
     glossary = project.glossary
     renderer = Renderer(project.taxonomy, {"settings": project.settings,
                                            "report_problem": site_data.report_problem,
@@ -46,4 +50,5 @@ def build_content(project: Project, today: str | dt.date | None = None,
                        site_data=site_data, settings=project.settings, site_url=site_url,
                        docs_page_urls=docs_page_urls,
                        extra_pages=guide_pages(project, renderer),
-                       term_dates=project.term_dates, translations=translations)
+                       term_dates=project.term_dates, translations=translations,
+                       easy_reads=easy_reads)

@@ -17,6 +17,7 @@ from typing import Iterable
 
 from local_offer.freshness.review import Review
 from local_offer.records.dates import day_or_today
+from local_offer.records.easy_read import EasyRead
 from local_offer.records.glossary import Glossary
 from local_offer.records.model import Record
 from local_offer.records.project import Settings
@@ -47,12 +48,14 @@ class SiteContent:
                  site_url: str = "", docs_page_urls: Iterable[str] = (),
                  extra_pages: Iterable[GeneratedPage] = (),
                  term_dates: TermDates | None = None,
-                 translations: Iterable[Translation] = ()):
+                 translations: Iterable[Translation] = (),
+                 easy_reads: Iterable[EasyRead] = ()):
         """site_url: where the site is published ("" when unknown); docs_page_urls: the
         site engine's hand-written pages, for the sitemap; extra_pages: pages made from the
         project's other files (the guide, the field reference); term_dates: the school
         terms and holidays that term-time and holiday sessions run in; translations: the
-        records' translations into the site's other languages."""
+        records' translations into the site's other languages; easy_reads: the services'
+        Easy Read versions."""
         reviews = sorted(reviews, key=lambda review: review.record.sort_key)
         self.today = day_or_today(today)
         self.reviews = {review.record.id: review for review in reviews}
@@ -74,6 +77,7 @@ class SiteContent:
         self.languages = site_languages(self.settings)
         self.translations = MappingProxyType({(t.service_id, t.language): t
                                               for t in translations})
+        self.easy_reads = MappingProxyType({e.service_id: e for e in easy_reads})
         self.groups = self._group()
         self.search = SearchData(taxonomy, glossary)
         self._made = True
@@ -153,6 +157,8 @@ class SiteContent:
     def _list_pages(self) -> Iterable[GeneratedPage]:
         for record in self.records:
             yield with_terms_explained(self.service_page(record), self.explainer)
+            if record.id in self.easy_reads:
+                yield self.easy_read_page(record, self.easy_reads[record.id])
         yield from freshness_pages.pages(self)  # unpublished entries' pages, the freshness page
         _ = self.renderer.gettext
         yield GeneratedPage(urls.browse_source(), _("Browse services"), self._render_browse_home,
@@ -181,8 +187,17 @@ class SiteContent:
                                  search=self.search.facts(shown),
                                  when=SessionTimes(self.term_dates, shown, self.today),
                                  translation=freshness_pages.translation_state(
-                                     self, record, translation)),
+                                     self, record, translation),
+                                 easy_read=record.id in self.easy_reads),
                              kind="service", record=record)
+
+    def easy_read_page(self, record: Record, easy_read: EasyRead) -> GeneratedPage:
+        """A service's Easy Read version (in its own words: English on every site)."""
+        return GeneratedPage(urls.easy_read_source(record.id), easy_read.title,
+                             lambda url: self.renderer.render("easy-read-page", url,
+                                                              record=record,
+                                                              easy_read=easy_read),
+                             kind="easy-read")
 
     def browse_pages(self, way: BrowseWay) -> Iterable[GeneratedPage]:
         _ = self.renderer.gettext

@@ -67,6 +67,35 @@ def service_calendar(service_id: str) -> str:
     return service(service_id) + SERVICE_CALENDAR
 
 
+def easy_read_source(service_id: str) -> str:
+    """A service's Easy Read version, a page below its own: services/x/easy-read/."""
+    return f"services/{service_id}/easy-read.md"
+
+
+def easy_read(service_id: str) -> str:
+    return of_source(easy_read_source(service_id))
+
+
+# Hand-written pages' Easy Read versions: docs/easy-read/<the page's path>.
+EASY_READ_PAGES = "easy-read/"
+
+
+def easy_read_page_source(src_uri: str) -> str:
+    """A hand-written page's Easy Read version: how-to-get-help.md ->
+    easy-read/how-to-get-help.md."""
+    return EASY_READ_PAGES + src_uri
+
+
+def easy_read_original(src_uri: str) -> str:
+    """The page a hand-written Easy Read page is the version of ("" when it is none)."""
+    return src_uri.removeprefix(EASY_READ_PAGES) if src_uri.startswith(EASY_READ_PAGES) else ""
+
+
+def easy_read_picture(path: str) -> str:
+    """Where an Easy Read picture (data/easy-read/talking.svg) is published."""
+    return "assets/easy-read/" + path.rsplit("/", 1)[-1]
+
+
 def browse_source(way: str = "", term: str = "") -> str:
     if not way:
         return "browse/index.md"

@@ -67,6 +67,8 @@ PAGE_TYPES = {
     "contributing guide": PageType(OFFER, "about/contributing/"),
     "field reference": PageType(OFFER, "about/fields/"),
     "accessibility statement": PageType(OFFER, "accessibility/"),
+    "Easy Read service": PageType(OFFER, "services/speech-and-language-therapy/easy-read/"),
+    "Easy Read page": PageType(OFFER, "easy-read/how-to-get-help/"),
     # The same pages in the site's other languages.
     "home in Polish": PageType(LANGUAGES, "pl/", language="pl"),
     "translated service in Polish": PageType(LANGUAGES, "pl/services/speech-and-language-therapy/",

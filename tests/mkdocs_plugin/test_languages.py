@@ -132,3 +132,27 @@ def test_the_sitemap_links_each_page_to_its_versions(languages_project):
     assert 'hreflang="ro" href="https://offer.example.org/ro/about/"' in entry
     assert 'hreflang="x-default" href="https://offer.example.org/about/"' in entry
     assert "<loc>https://offer.example.org/pl/services/accessible-swimming/</loc>" in xml
+
+
+# ---- Easy Read versions, linked both ways ----
+
+def test_a_service_and_a_hand_written_page_link_to_their_easy_read_versions(offer_site):
+    service = soup(offer_site, "services/speech-and-language-therapy")
+    assert service.select_one(".lo-easy-read-link a")["href"] == "easy-read/"
+    easy = soup(offer_site, "services/speech-and-language-therapy/easy-read")
+    assert easy.h1.get_text(strip=True) == "Help with talking"
+    pictures = easy.select(".lo-easy-read__line img")
+    assert [img["alt"] for img in pictures] == ["A grown-up and a child talking.", "A phone."]
+    assert all((offer_site / "services/speech-and-language-therapy/easy-read" / img["src"])
+               .resolve().is_file() for img in pictures)
+    assert easy.select_one('a[href="../"]') is not None  # back to the full page
+    assert easy.select_one("[data-pagefind-body]") is None  # search lists the full page only
+    page = soup(offer_site, "how-to-get-help")
+    assert page.select_one(".lo-easy-read-link a")["href"] == "../easy-read/how-to-get-help/"
+    back = soup(offer_site, "easy-read/how-to-get-help")
+    assert back.select_one(".lo-easy-read-link a")["href"] == "../../how-to-get-help/"
+    assert back.select_one('img[alt="A phone."]') is not None
+    # Other pages have no Easy Read version, so no link to one.
+    assert soup(offer_site, "about").select_one(".lo-easy-read-link") is None
+    assert soup(offer_site, "services/accessible-swimming").select_one(
+        ".lo-easy-read-link") is None
