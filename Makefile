@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test test-fast serve preview validate clean
+.PHONY: site test test-fast serve preview validate catalogues clean
 
 ## site: build the site from services/ into site/
 site: $(VENV)/.runtime
@@ -31,6 +31,15 @@ preview: $(VENV)/.runtime
 ## validate: check every record
 validate: $(VENV)/.runtime
 	$(BIN)/python build_offer.py validate
+
+## catalogues: gather the site's own words (templates, overrides, titles) into
+## local_offer/site/locales/messages.pot and bring each language's .po up to date;
+## a changed message is marked fuzzy, and not shown, until a translator checks it
+catalogues: $(VENV)/.runtime
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header \
+	  --project=local-offer -o local_offer/site/locales/messages.pot .
+	$(BIN)/pybabel update -i local_offer/site/locales/messages.pot -d local_offer/site/locales \
+	  --ignore-obsolete
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

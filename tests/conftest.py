@@ -23,6 +23,9 @@ from tests.helpers import (
 pytest_plugins = ["tests.browser.sites"]
 
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+LANGUAGE_FIXTURES = ROOT / "tests" / "fixtures" / "languages"
+# Added to the fixture offer's settings for the site in three languages.
+LANGUAGES = "\nlanguages: [en, pl, ro]\n"
 
 
 def pytest_collection_modifyitems(items):
@@ -58,6 +61,26 @@ def offer_site(offer_project) -> Path:
     """The fixture offer built once per test run, with today pinned."""
     site = offer_project.root / "site"
     build_into(offer_project.root, site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def languages_project(tmp_path_factory) -> ScratchProject:
+    """The fixture offer in English, Polish and Romanian, with a Polish translation of one
+    service (tests/fixtures/languages/), made once per test run."""
+    project = copy_project(tmp_path_factory.mktemp("languages") / "project", offer=True)
+    settings = project.data_dir / "settings.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + LANGUAGES, encoding="utf-8")
+    shutil.copy(LANGUAGE_FIXTURES / "speech-and-language-therapy.pl.yaml",
+                project.services_dir / "health")
+    return project
+
+
+@pytest.fixture(scope="session")
+def languages_site(languages_project) -> Path:
+    """The fixture offer in three languages, built once per test run, with today pinned."""
+    site = languages_project.root / "site"
+    build_into(languages_project.root, site)
     return site
 
 

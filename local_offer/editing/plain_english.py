@@ -21,7 +21,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from local_offer.records.glossary import Glossary, acronyms
+from local_offer.records.glossary import Glossary, acronyms, is_acronym
 from local_offer.records.markdown_text import markdown_to_html
 from local_offer.records.problems import Problem
 from local_offer.records.text_fields import NAMED_FIELDS, PROSE_FIELDS, fields, line_of_text
@@ -165,3 +165,84 @@ class PlainEnglishCheck:
 
 def shorten(text: str, length: int = 60) -> str:
     return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+# ---- Easy Read: stricter rules for the Easy Read versions ----------------------------
+
+@dataclass(frozen=True)
+class EasyReadLimits:
+    sentence_words: int = 15  # Easy Read guides advise 10 to 15 words a sentence
+    long_word_syllables: int = 4  # a word this long needs saying another way, or explaining
+
+
+# Joining words that put a second idea on a line after a comma (", and then we…").
+SECOND_IDEA = re.compile(r";|,\s+(?:and|but|or|so|because|which|then)\b|\band then\b", re.I)
+# A line that explains a word: "EHC means …", "This is called an assessment."
+EXPLAINS = re.compile(r"\b(?:means|is called|are called|stands for)\b", re.I)
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+MARKDOWN_LINK_TEXT = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+class EasyReadCheck:
+    """Checks an Easy Read version, line by line: each line one short sentence with one
+    idea, and no word a reader meets unexplained (an acronym, a glossary term, a long
+    word), unless a line of the same version explains it."""
+
+    def __init__(self, glossary: Glossary | None, limits: EasyReadLimits = EasyReadLimits()):
+        self.limits = limits
+        # A glossary term is a word some readers do not know (its other names may be the
+        # everyday ones, like "family doctor" for GP).
+        self.terms = [term.term for term in (glossary.terms if glossary else ())]
+        import pyphen  # textstat's own syllable dictionary, inside the package: no download
+        self.hyphenator = pyphen.Pyphen(lang="en_GB")
+
+    def lines_of_markdown(self, text: str) -> list[tuple[int, str]]:
+        """(line number, the words a reader meets) for each line of an Easy Read page."""
+        found = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            words_shown = MARKDOWN_LINK_TEXT.sub(r"\1", MARKDOWN_IMAGE.sub("", line))
+            words_shown = re.sub(r"\{\{[^}]*\}\}", "the team", words_shown)
+            words_shown = words_shown.lstrip("#>-*0123456789. ").strip()
+            words_shown = re.sub(r"\{#[^}]*\}", "", words_shown).strip()
+            if words_shown:
+                found.append((number, words_shown))
+        return found
+
+    def check(self, path: str, lines: list[tuple[int, str, str]]) -> list[Problem]:
+        """lines: (line number, field, text) of each line of one Easy Read version."""
+        explained = " ".join(text for _, _, text in lines if EXPLAINS.search(text))
+        found: list[Problem] = []
+        for number, where, text in lines:
+            problem = lambda message, fix: found.append(  # noqa: E731
+                Problem(path, number, where, message, fix))
+            said = sentences(text)
+            if len(said) > 1:
+                problem(f"{len(said)} sentences on one line (\"{shorten(text)}\")",
+                        "put each sentence on its own line: one idea a line")
+            for sentence in said:
+                count = len(words(sentence))
+                if count > self.limits.sentence_words:
+                    problem(f"a sentence of {count} words (\"{shorten(sentence)}\"); Easy "
+                            f"Read keeps to {self.limits.sentence_words} or fewer",
+                            "split it into two short sentences, each on its own line")
+            joined = SECOND_IDEA.search(text)
+            if joined:
+                problem(f"two ideas on one line, joined by '{joined.group(0).strip(' ,')}' "
+                        f"(\"{shorten(text)}\")", "put the second idea on a line of its own")
+            for word in self.unexplained(text, explained):
+                problem(f"'{word}' is not explained", "say it in everyday words, or add a "
+                        f"line that explains it, like: {word} means …")
+        return found
+
+    def unexplained(self, text: str, explained: str) -> list[str]:
+        hard = list(dict.fromkeys(acronyms(text)))
+        folded = text.casefold()
+        hard += [term for term in self.terms if not is_acronym(term)
+                 and re.search(rf"\b{re.escape(term.casefold())}\b", folded)]
+        hard += [word for word in words(text) if word.islower()
+                 and self.syllables(word) >= self.limits.long_word_syllables]
+        return [word for word in dict.fromkeys(hard)
+                if word.casefold() not in explained.casefold()]
+
+    def syllables(self, word: str) -> int:
+        return self.hyphenator.inserted(word).count("-") + 1

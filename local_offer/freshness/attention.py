@@ -15,6 +15,8 @@ from typing import Iterable
 
 from local_offer.freshness.review import Review, State, TermDatesReview
 from local_offer.records.link_uses import BrokenLink
+from local_offer.records.model import Record
+from local_offer.records.translations import Translation
 
 # --fail-on: which states make the check exit 1.
 FAIL_ON = {
@@ -27,6 +29,33 @@ URGENCY = [State.EXPIRED, State.ENDED, State.OVERDUE, State.DUE_SOON, State.CLOS
            State.CURRENT]
 
 
+@dataclass(frozen=True)
+class OldTranslation:
+    """A translation last checked before its English record was reviewed: the English may
+    have changed since, so its page carries a warning until a translator checks it again."""
+
+    translation: Translation
+    record: Record
+    team: str
+    email: str
+
+
+def old_translations(translations: Iterable[Translation], records: Iterable[Record],
+                     translators=None) -> list[OldTranslation]:
+    """Every translation older than the English it translates, with who keeps it: the
+    language's translators (settings' translators), or else the record's owner."""
+    by_id = {record.id: record for record in records}
+    found = []
+    for translation in translations:
+        record = by_id.get(translation.service_id)
+        if record is None or not translation.is_older_than(record):
+            continue
+        team, email = (translators or {}).get(translation.language,
+                                               (record.owner.team, record.owner.email))
+        found.append(OldTranslation(translation, record, team, email))
+    return sorted(found, key=lambda old: (old.translation.path, old.translation.language))
+
+
 @dataclass
 class Owner:
     """A team that keeps entries up to date, known by its email address."""
@@ -37,6 +66,8 @@ class Owner:
     broken_links: list[BrokenLink] = field(default_factory=list)
     # The school term dates, when this team keeps them and they are not current.
     term_dates: TermDatesReview | None = None
+    # Translations of records, checked before the English was last reviewed.
+    translations: list[OldTranslation] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -44,7 +75,7 @@ class Owner:
 
     @property
     def has_work(self) -> bool:
-        return bool(self.reviews or self.broken_links or self.term_dates)
+        return bool(self.reviews or self.broken_links or self.term_dates or self.translations)
 
     def matches(self, wanted: str) -> bool:
         return wanted.casefold() in (self.team.casefold(), self.email.casefold())
@@ -55,7 +86,8 @@ class Attention:
 
     def __init__(self, reviews: Iterable[Review], today: dt.date | None, fail_on: str = "overdue",
                  broken_links: Iterable[BrokenLink] = (), owner: str | None = None,
-                 term_dates: TermDatesReview | None = None):
+                 term_dates: TermDatesReview | None = None,
+                 translations: Iterable[OldTranslation] = ()):
         self.today = today
         self.fail_on = fail_on
         self._owners: dict[str, Owner] = {}
@@ -68,6 +100,9 @@ class Attention:
         self.term_dates_review = term_dates
         if term_dates is not None and term_dates.state is not State.CURRENT:
             self._owner(term_dates.team, term_dates.email).term_dates = term_dates
+        # Listed for their owner; never failing the check: their pages carry the warning.
+        for old in translations:
+            self._owner(old.team, old.email).translations.append(old)
         if owner:
             self._owners = {key: o for key, o in self._owners.items() if o.matches(owner)}
         self.reviews = [r for r in reviews if r.record.owner.email.casefold() in self._owners]
@@ -100,6 +135,10 @@ class Attention:
     @property
     def broken_links(self) -> list[BrokenLink]:
         return [link for owner in self.owners for link in owner.broken_links]
+
+    @property
+    def translations(self) -> list[OldTranslation]:
+        return [old for owner in self.owners for old in owner.translations]
 
     @property
     def counts(self) -> Counter:

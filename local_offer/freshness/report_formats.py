@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from local_offer.freshness.attention import FAIL_ON, URGENCY, Attention, Owner
+from local_offer.freshness.attention import FAIL_ON, URGENCY, Attention, OldTranslation, Owner
 from local_offer.freshness.review import Review, State, TermDatesReview
 from local_offer.records.dates import long_date
 from local_offer.records.link_uses import BrokenLink
@@ -93,6 +93,23 @@ def term_dates_json(review: TermDatesReview) -> dict:
             "action": TERM_DATES_ACTION}
 
 
+TRANSLATION_ACTION = ("check the translation against the English record, then change its "
+                      "checked date to the day you did")
+
+
+def translation_when(old: OldTranslation) -> str:
+    return (f"translation checked {long_date(old.translation.checked)}, before the English "
+            f"was reviewed on {long_date(old.record.last_reviewed)}")
+
+
+def translation_json(old: OldTranslation) -> dict:
+    return {"id": old.record.id, "language": old.translation.language,
+            "file": old.translation.path, "line": old.translation.lines.get(("checked",), 1),
+            "checked": old.translation.checked.isoformat(),
+            "english_reviewed": old.record.last_reviewed.isoformat(),
+            "action": TRANSLATION_ACTION}
+
+
 def summary(attention: Attention) -> str:
     counts = attention.counts
     parts = [f"{counts[state]} {state.value}" for state in reversed(URGENCY) if counts[state]]
@@ -110,7 +127,7 @@ def outcome(attention: Attention) -> str:
         now.append("The school term dates need action now.")
     if now:
         return " ".join(now)
-    if attention.listed or attention.term_dates:
+    if attention.listed or attention.term_dates or attention.translations:
         return "Nothing needs action now."
     return "Every entry is current."
 
@@ -138,6 +155,11 @@ def as_text(attention: Attention) -> str:
             dates = owner.term_dates
             lines.append(f"  {dates.state.value:<{width}}  {dates.path}:{dates.line}  "
                          f"{TERM_DATES_NAME}: {term_dates_when(dates)}. {TERM_DATES_ACTION}")
+        for old in owner.translations:
+            lines.append(f"  old translation  {old.translation.path}:"
+                         f"{old.translation.lines.get(('checked',), 1)}  {old.record.name} "
+                         f"({old.translation.language}): {translation_when(old)}. "
+                         f"To do: {TRANSLATION_ACTION}")
     lines += ["", outcome(attention)]
     if attention.listed:
         lines.append(f"After checking an entry with the service, run: {REVIEWED} FILE")
@@ -174,7 +196,8 @@ def as_json(attention: Attention) -> str:
                     "entries": [entry_json(review) for review in owner.reviews],
                     "broken_links": [link.to_dict() for link in owner.broken_links],
                     "term_dates": term_dates_json(owner.term_dates) if owner.term_dates
-                    else None}
+                    else None,
+                    "old_translations": [translation_json(old) for old in owner.translations]}
                    for owner in attention.owners if owner.has_work],
     }, indent=2, ensure_ascii=False)
 
@@ -206,6 +229,12 @@ def as_github(attention: Attention) -> str:
         message = f"Broken link {link.use.url}: {link.problem}. Owner: {link.use.owner_team}."
         lines.append(f"::warning file={_property(link.use.path)},line={link.use.line}::"
                      f"{_data(message)}")
+    for old in attention.translations:
+        message = (f"The {old.translation.language} translation of {old.record.name}: "
+                   f"{translation_when(old)}. Owner: {old.team} <{old.email}>. "
+                   f"To do: {TRANSLATION_ACTION}")
+        lines.append(f"::warning file={_property(old.translation.path)},"
+                     f"line={old.translation.lines.get(('checked',), 1)}::{_data(message)}")
     dates = attention.term_dates
     if dates:
         level = "error" if dates.state in FAIL_ON["overdue"] else "warning"
@@ -243,6 +272,14 @@ def owner_markdown(owner: Owner, heading: str = "###") -> list[str]:
         dates = owner.term_dates
         lines += [f"**{TERM_DATES_NAME}** ({md(dates.state.value)}): {md(term_dates_when(dates))}. "
                   f"{md(TERM_DATES_ACTION)} File: {code(dates.path)} line {dates.line}.", ""]
+    if owner.translations:
+        lines += ["Translations older than their English:", "",
+                  "| Entry | Language | When | File |", "| --- | --- | --- | --- |"]
+        for old in owner.translations:
+            lines.append(f"| {md(old.record.name)} | {md(old.translation.language)} | "
+                         f"{md(translation_when(old))} | {code(old.translation.path)} line "
+                         f"{old.translation.lines.get(('checked',), 1)} |")
+        lines += ["", md(TRANSLATION_ACTION[0].upper() + TRANSLATION_ACTION[1:]) + ".", ""]
     if not owner.has_work:
         lines += ["Nothing to do: every entry is current and no broken links were found.", ""]
     return lines

@@ -7,10 +7,12 @@ import json
 import threading
 from pathlib import Path
 
+from jinja2 import pass_context
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import get_navigation
 
 from local_offer.mkdocs_plugin.config import LocalOfferConfig
 from local_offer.outputs import output_files
@@ -20,6 +22,7 @@ from local_offer.outputs.search_index import (BUNDLE, Indexing, SearchIndexFaile
 from local_offer.outputs.sitemap import PATH as SITEMAP
 from local_offer.outputs.structured_data import json_ld
 from local_offer.records.dates import parse_day
+from local_offer.records.easy_read import easy_read_pictures
 from local_offer.records.model import Record
 from local_offer.records.problems import InvalidRecords, report
 from local_offer.records.project import Project
@@ -29,7 +32,10 @@ from local_offer.site.build import build_content
 from local_offer.site.content import SiteContent
 from local_offer.site.find_page import age_words_json
 from local_offer.site.guide_pages import GUIDE_FILE
+from local_offer.site import urls
 from local_offer.site.identity import STYLESHEET, fill_placeholders, logo_path, stylesheet
+from local_offer.site.languages import (N_, Language, page_in_language, site_languages,
+                                        translation_of)
 from local_offer.site.pages import GeneratedPage
 
 log = get_plugin_logger(__name__)
@@ -65,6 +71,12 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # Live preview: search catches up in the background (the thread, its Pagefind run).
         self.index_later: tuple[threading.Thread, Indexing] | None = None
         self.clock = StepClock()  # for the benchmark (records/step_times.py)
+        # The site's languages (data/settings.yaml), the main one first; for each other
+        # one, its navigation, and the hand-written pages shown in English (no translation).
+        self.languages: tuple[Language, ...] = ()
+        self.navs: dict[str, object] = {}
+        self.untranslated: set[str] = set()
+        self.docs_sources: set[str] = set()
 
     def hand_over(self, project_root: Path, today: dt.date | None,
                   records: list[Record] | None, site_url: str = "") -> None:
@@ -91,7 +103,18 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # Our sitemap.xml (an output) lists published pages with their review dates.
         config.theme.static_templates.discard("sitemap.xml")
         self._take_identity(config)
+        self.languages = site_languages(self.project.settings)
+        config.theme["language"] = self._theme_language(config, self.languages[0])
         return config
+
+    @staticmethod
+    def _theme_language(config, language: Language) -> str:
+        """The theme's translation of its own words for a language (Material's
+        partials/languages/<code>.html), or English when it has none."""
+        for folder in config.theme.dirs:
+            if (Path(folder) / "partials" / "languages" / f"{language.code}.html").is_file():
+                return language.code
+        return "en"
 
     def _take_identity(self, config) -> None:
         """The council's identity comes from data/settings.yaml, the one place it is written:
@@ -113,6 +136,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # Add the generated pages in memory: nothing is written into docs/.
     # Feeds and open data are files of the site too, so pages can link to them.
     def on_files(self, files, config):
+        self._hand_written_in_languages(files, config)
+        self.docs_sources = {file.src_uri for file in files.documentation_pages()}
         # The content is made once, here, where mkdocs knows every hand-written page.
         self.clock.lap()
         try:
@@ -149,6 +174,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         if self.config.search_index:
             self.staging = SearchStaging()
         self.clock.lap("open data files listed, writer started")
+        # Easy Read pictures (data/easy-read/), for services' and hand-written pages' versions.
+        for picture in easy_read_pictures(self.project):
+            files.append(File.generated(config, urls.easy_read_picture(picture.name),
+                                        abs_src_path=str(picture)))
         settings = self.project.settings
         files.append(File.generated(config, STYLESHEET, content=stylesheet(settings)))
         if settings.logo:
@@ -156,6 +185,111 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                                         abs_src_path=str(self.project.root / settings.logo)))
         self.clock.lap("mkdocs files and navigation")
         return files
+
+    def _hand_written_in_languages(self, files, config) -> None:
+        """Each hand-written page in each of the site's other languages: its translation
+        beside it (docs/about.pl.md is published as pl/about/), or else the English page
+        with a note in the reader's language (self.untranslated)."""
+        self.untranslated = set()
+        others = self.languages[1:]
+        written, translations = [], {}
+        for file in files.documentation_pages():
+            original, code = translation_of(file.src_uri)
+            if code:  # a translation is never a page of its own, even of a language not listed
+                translations[(original, code)] = file
+                files.remove(file)
+            else:
+                written.append(file)
+        for file in written:
+            for language in others:
+                src_uri = urls.source_in_language(file.src_uri, language.prefix)
+                own = translations.get((file.src_uri, language.code))
+                if own is not None:
+                    files.append(File.generated(config, src_uri, abs_src_path=own.abs_src_path))
+                else:
+                    files.append(File.generated(config, src_uri, content=file.content_string))
+                    self.untranslated.add(src_uri)
+
+    def on_nav(self, nav, config, files):
+        """Each other language's navigation: mkdocs.yml's, to the pages in that language,
+        each with its own (translated) title."""
+        self.navs = {}
+        if len(self.languages) < 2 or not config.nav:
+            return nav
+        main = config.nav
+        try:
+            for language in self.languages[1:]:
+                config.nav = _nav_in_language(main, language)
+                # mkdocs made pages without titles for these files: the navigation's own
+                # pages carry its titles (the home page's).
+                for src_uri in _nav_sources(config.nav):
+                    if (file := files.get_file_from_path(src_uri)) is not None:
+                        file.page = None
+                self.navs[language.code] = get_navigation(files, config)
+        finally:
+            config.nav = main
+        return nav
+
+    def on_env(self, env, config, files):
+        """The theme's templates (docs/overrides) write in the page's language: gettext
+        and the in_language filter read it from the page's context (on_page_context)."""
+        main = self.languages[0] if self.languages else None
+
+        def language_of(context) -> Language | None:
+            return context.get("lo_language") or main
+
+        @pass_context
+        def gettext(context, message):
+            language = language_of(context)
+            return language.translations.gettext(message) if language else message
+
+        @pass_context
+        def ngettext(context, singular, plural, count):
+            language = language_of(context)
+            if language is None:
+                return singular if count == 1 else plural
+            return language.translations.ngettext(singular, plural, count)
+
+        @pass_context
+        def in_language(context, address):
+            language = language_of(context)
+            return urls.in_language(address, language.prefix if language else "")
+
+        env.install_gettext_callables(gettext, ngettext, newstyle=True)
+        env.filters["in_language"] = in_language
+        return env
+
+    def on_page_context(self, context, page, config, nav):
+        """The page's language, its versions in the site's other languages (the language
+        switcher), its navigation, and whether it is shown untranslated; and for a
+        hand-written page, its Easy Read version (docs/easy-read/…) or the page it is one of."""
+        self._easy_read_links(context, page)
+        if len(self.languages) < 2:
+            return context
+        language = self._language_of(page.file.src_uri)
+        source = urls.without_language(page.file.src_uri, language.prefix)
+        context["lo_language"] = language
+        context["lo_theme_language"] = self._theme_language(config, language)
+        context["lo_versions"] = [
+            (other, urls.of_source(urls.source_in_language(source, other.prefix)))
+            for other in self.languages]
+        context["lo_untranslated"] = page.file.src_uri in self.untranslated
+        if language.code in self.navs:
+            context["nav"] = self.navs[language.code]
+        return context
+
+    def _easy_read_links(self, context, page) -> None:
+        if page.file.src_uri in self.generated:
+            return
+        language = self._language_of(page.file.src_uri) if self.languages else None
+        prefix = language.prefix if language else ""
+        source = urls.without_language(page.file.src_uri, prefix)
+        original = urls.easy_read_original(source)
+        easy = urls.easy_read_page_source(source)
+        if original and original in self.docs_sources:
+            context["lo_easy_read_of"] = urls.in_language(urls.of_source(original), prefix)
+        elif not original and easy in self.docs_sources:
+            context["lo_easy_read"] = urls.in_language(urls.of_source(easy), prefix)
 
     # Hand-written pages write the council's settings as placeholders: {{ area_name }}.
     def on_page_markdown(self, markdown, page, config, files):
@@ -167,7 +301,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             # Not a PluginError, which mkdocs would turn into its own Abort: the build
             # runner tells it as a mistake in the council's files (exit 2).
             raise InvalidPage(f"{INVALID_PAGE}\n" + report(problems))
-        return filled
+        return page_in_language(filled, self._language_of(page.file.src_uri).prefix)
+
+    def _language_of(self, src_uri: str) -> Language:
+        prefix = urls.language_prefix(src_uri, {lang.prefix for lang in self.languages[1:]})
+        return next(lang for lang in self.languages if lang.prefix == prefix)
 
     # Swap the stub's HTML for the page's rendered body; a service's schema.org data
     # goes into the page's meta for the theme's <head> (partials/open-data-head.html).
@@ -188,7 +326,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                                                        page.canonical_url,
                                                        self.content.term_dates)
             if self.staging is not None:
-                self.staging.add(page.url, config.theme["language"], body)
+                language = (self._language_of(page.file.src_uri).code if self.languages
+                            else config.theme["language"])
+                self.staging.add(page.url, language, body)
             self.clock.lap("JSON-LD and staging bodies for Pagefind")
         return body
 
@@ -198,9 +338,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.clock.lap("mkdocs reading pages (Markdown, links)")
         if self.staging is not None:
             try:
+                others = tuple(language.prefix for language in self.languages[1:])
                 self.indexing = start_indexing(self.staging.folder,
                                                Path(config.site_dir) / BUNDLE,
-                                               expected=len(self.content.records))
+                                               expected=len(self.content.records) * (1 + len(others)),
+                                               language_prefixes=others)
             except SearchIndexFailed as error:
                 self._stop_background_work()
                 raise PluginError(f"The search index could not be built: {error}")
@@ -256,8 +398,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         """Each published service page's search filters and A to Z name, by its address as
         Pagefind has it (outputs/search_index.py's filter tables)."""
         search, records = self.content.search, self.content.records
-        return ({"/" + urls.service(r.id): search.tabled_filters(r) for r in records},
-                {"/" + urls.service(r.id): search.sort_name(r) for r in records})
+        prefixes = [language.prefix for language in self.languages] or [""]
+        addresses = [("/" + urls.in_language(urls.service(r.id), prefix), r)
+                     for r in records for prefix in prefixes]
+        return ({url: search.tabled_filters(r) for url, r in addresses},
+                {url: search.sort_name(r) for url, r in addresses})
 
     def on_build_error(self, error):
         self._stop_background_work()
@@ -300,6 +445,43 @@ class _WrittenAlongside(File):
 
     def is_modified(self) -> bool:
         return True
+# The home page's name in the navigation of another language (mkdocs.yml names it for
+# the main one); every other page is named by its own title.
+HOME = N_("Home")
+
+
+def _nav_in_language(nav, language: Language):
+    """mkdocs.yml's navigation, to the same pages in another language: each page named by
+    its own title there, the home page and sections through the catalogue."""
+    if isinstance(nav, list):
+        return [_nav_in_language(item, language) for item in nav]
+    if isinstance(nav, dict):
+        title, value = next(iter(nav.items()))
+        if not isinstance(value, str):
+            return {language.gettext(title): _nav_in_language(value, language)}
+        return _nav_entry(title, value, language)
+    return _nav_entry(None, nav, language)
+
+
+def _nav_sources(nav):
+    """The pages a navigation lists, by source."""
+    if isinstance(nav, list):
+        for item in nav:
+            yield from _nav_sources(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_sources(value)
+    elif nav.endswith(".md"):
+        yield nav
+
+
+def _nav_entry(title, value: str, language: Language):
+    if not value.endswith(".md") or "://" in value:
+        return {title: value} if title else value
+    src_uri = urls.source_in_language(value, language.prefix)
+    if value == urls.HOME:
+        return {language.gettext(HOME): src_uri}
+    return src_uri
 
 
 def _docs_path(config, src_uri: str) -> str:

@@ -115,7 +115,7 @@ class OpenReferral:
         })
 
     def language_code(self, name: str) -> str:
-        language = self.content.languages.by_name(name)
+        language = self.content.spoken_languages.by_name(name)
         return language.id if language else ""
 
     def attending_type(self, record) -> str:

@@ -41,7 +41,6 @@ from local_offer.site import urls
 
 BUNDLE = "pagefind"
 # Only service pages carry data-pagefind-body; reading only them keeps indexing linear and quick.
-PAGES = urls.SERVICE_PAGES
 # Pagefind's ready-made interfaces; the site has its own small script (docs/assets/search.js).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
           "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
@@ -63,26 +62,30 @@ def pagefind_command() -> list[str]:
     return [sys.executable, "-m", "pagefind"]
 
 
-def index_site(site_dir: Path, expected: int | None = None) -> IndexStats:
+def index_site(site_dir: Path, expected: int | None = None,
+               language_prefixes: tuple[str, ...] = ()) -> IndexStats:
     """Index the service pages of a built site into site_dir/pagefind/.
 
-    expected: how many published services there are; a different count from
-    Pagefind means a page lost its marking, and the build stops.
+    expected: how many published services there are (in every language); a different
+    count from Pagefind means a page lost its marking, and the build stops.
+    language_prefixes: the site's other languages' folders, each indexed too.
     """
     site_dir = Path(site_dir)
-    return start_indexing(site_dir, site_dir / BUNDLE, expected).finish()
+    return start_indexing(site_dir, site_dir / BUNDLE, expected, language_prefixes).finish()
 
 
-def start_indexing(pages: Path, bundle: Path, expected: int | None = None) -> "Indexing":
-    """Start Pagefind over the service pages under pages, writing its bundle into bundle;
-    it runs while the caller goes on, and Indexing.finish() waits for it."""
-    return Indexing(Path(pages), Path(bundle), expected)
+def start_indexing(pages: Path, bundle: Path, expected: int | None = None,
+                   language_prefixes: tuple[str, ...] = ()) -> "Indexing":
+    """Start Pagefind over the service pages under pages (in every language: the other
+    languages' folders are language_prefixes), writing its bundle into bundle; it runs
+    while the caller goes on, and Indexing.finish() waits for it."""
+    return Indexing(Path(pages), Path(bundle), expected, urls.service_pages(language_prefixes))
 
 
 class Indexing:
     """One run of the Pagefind command line, started and not yet finished."""
 
-    def __init__(self, pages: Path, bundle: Path, expected: int | None):
+    def __init__(self, pages: Path, bundle: Path, expected: int | None, glob: str):
         self.bundle, self.expected = bundle, expected
         self.stopped = False
         self.started = time.perf_counter()
@@ -96,7 +99,7 @@ class Indexing:
         self.output = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         try:
             self.process = subprocess.Popen(
-                [*pagefind_command(), "--site", str(pages), "--glob", PAGES,
+                [*pagefind_command(), "--site", str(pages), "--glob", glob,
                  "--output-path", str(bundle)],
                 stdout=self.output, stderr=subprocess.STDOUT, text=True,
                 preexec_fn=die_with_parent)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from babel.dates import format_date
+
 EXAMPLE = "2026-05-03"
 # The days of the week as records write them (sessions[].days), Monday first as
 # datetime's weekday() counts them.
@@ -50,17 +52,28 @@ def day_or_today(day: str | dt.date | None) -> dt.date:
     return day if isinstance(day, dt.date) else parse_day(day)
 
 
-def long_date(day: dt.date) -> str:
-    """3 May 2026: the form GOV.UK recommends, easy for every reader."""
+# English is written here, the GOV.UK way; another language as Babel's data writes it.
+ENGLISH = "en"
+
+
+def long_date(day: dt.date, language: str = ENGLISH) -> str:
+    """3 May 2026: the form GOV.UK recommends, easy for every reader; in another language
+    its own long form (5 marca 2026)."""
+    if language != ENGLISH:
+        return format_date(day, "long", locale=language)
     return f"{day.day} {day:%B %Y}"
 
 
-def month_year(day: dt.date) -> str:
+def month_year(day: dt.date, language: str = ENGLISH) -> str:
+    if language != ENGLISH:
+        return format_date(day, "LLLL y", locale=language)
     return f"{day:%B %Y}"
 
 
-def weekday_date(day: dt.date) -> str:
+def weekday_date(day: dt.date, language: str = ENGLISH) -> str:
     """Tuesday 6 January: a day that is coming soon, as a family reads it."""
+    if language != ENGLISH:
+        return format_date(day, "EEEE d MMMM", locale=language)
     return f"{day:%A} {day.day} {day:%B}"
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from babel import localedata
+
 from local_offer.records.data_files import FieldChecker, read_data_file, section
 from local_offer.records.problems import Problem
 from local_offer.records.taxonomy import Taxonomy
@@ -53,6 +55,9 @@ class GlossaryTerm:
     category: str | None = None
     # Words only search uses, never shown: misspellings, plurals, everyday phrases.
     search: tuple[str, ...] = ()
+    # The words families type in each of the site's other languages, only for its search
+    # there: ((code, words), ...), like (("pl", ("logopeda",)),).
+    search_in: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -62,6 +67,12 @@ class GlossaryTerm:
     def words(self) -> tuple[str, ...]:
         """Every way of saying the term: itself, its other names and the words people type."""
         return (self.term, *self.also, *self.search)
+
+    def words_in(self, language: str) -> tuple[str, ...]:
+        """Its words in a language's search: that language's, then every other way of
+        saying it (families type "SALT" on the Polish site too)."""
+        own = next((words for code, words in self.search_in if code == language), ())
+        return (*own, *self.words)
 
     @property
     def letter(self) -> str:
@@ -85,7 +96,8 @@ class Glossary:
         return sorted(letters.items())
 
 
-GLOSSARY_FIELDS = ("term", "meaning", "also", "search", "need", "category")
+GLOSSARY_FIELDS = ("term", "meaning", "also", "search", "search_in", "need", "category")
+SEARCH_IN_EXAMPLE = "search_in:\n      pl: [logopeda, terapia mowy]"
 GLOSSARY_EXAMPLE = ("  - term: EHCP\n    meaning: An education, health and care plan.\n"
                     "    also: [EHC plan]")
 
@@ -107,6 +119,7 @@ def load_glossary(path: Path, taxonomy: Taxonomy, shown: str = "") -> tuple[Glos
         term = fields.text("term", "write the word or acronym as families usually see it")
         meaning = fields.text("meaning", "say what it means in short, plain sentences")
         also, search = fields.text_list("also"), fields.text_list("search")
+        search_in = _search_in(fields, document, ("terms", index), problems)
         need = fields.optional_choice("need", needs)
         category = fields.optional_choice("category", categories)
         if term.casefold() in first_line:
@@ -114,5 +127,29 @@ def load_glossary(path: Path, taxonomy: Taxonomy, shown: str = "") -> tuple[Glos
                            f"{first_line[term.casefold()]})", "keep one entry and delete the other")
         elif term and meaning:
             first_line[term.casefold()] = document.line_of(("terms", index, "term"))
-            terms.append(GlossaryTerm(term, meaning, also, need, category, search))
+            terms.append(GlossaryTerm(term, meaning, also, need, category, search, search_in))
     return Glossary(tuple(terms)), problems
+
+
+def _search_in(term: FieldChecker, document, where: tuple, problems: list[Problem]):
+    """search_in: each language's words, as a list like search's."""
+    value = term.entry.get("search_in")
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        term.problem(
+            "search_in", "'search_in' must be a group of languages, each with its words",
+            f"write each language's code and its words below it, like:\n    {SEARCH_IN_EXAMPLE}")
+        return ()
+    fields = FieldChecker(document, (*where, "search_in"), problems)
+    found = []
+    for code in value:
+        if not (isinstance(code, str) and code.isascii() and code.isalpha()
+                and localedata.exists(code)):
+            fields.problem(str(code), f"'{code}' is not a language code",
+                           f"write the language's two-letter code, like {SEARCH_IN_EXAMPLE}")
+            continue
+        words = fields.text_list(code)
+        if words:
+            found.append((code, words))
+    return tuple(found)

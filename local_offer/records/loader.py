@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from local_offer.records.consistency import RecordChecks
+from local_offer.records.easy_read import EasyRead, load_easy_read
 from local_offer.records.model import Record, record_from
 from local_offer.records.problems import InvalidRecords, Problem
-from local_offer.records.project import Project
+from local_offer.records.project import EASY_READ, Project, language_of_file
 from local_offer.records.record_cache import RecordCache
 from local_offer.records.schema import RecordSchema
+from local_offer.records.translations import (Translation, TranslationSchema, check_translation,
+                                              original_of)
 from local_offer.records.words import SLUG, slug
 from local_offer.records.yaml_source import read_document
 
@@ -33,6 +36,10 @@ class LoadResult:
     problems: list[Problem]
     # Worth a look, but not wrong: listed by validate and lint, never stopping a build.
     warnings: list[Problem] = field(default_factory=list)
+    # The valid translations beside the records (records/translations.py).
+    translations: list[Translation] = field(default_factory=list)
+    # The valid Easy Read versions beside the records (records/easy_read.py).
+    easy_reads: list[EasyRead] = field(default_factory=list)
 
 
 class RecordLoader:
@@ -83,7 +90,12 @@ class RecordLoader:
         warnings: list[Problem] = []
         first_file: dict[str, str] = {}
         cache = RecordCache(self.project, self.today) if self.cache else None
-        for file in files if files is not None else self.project.service_files():
+        files = files if files is not None else self.project.service_and_translation_files()
+        translation_files = [file for file in files if language_of_file(file)]
+        by_path: dict[Path, Record | None] = {}
+        for file in files:
+            if language_of_file(file) or file.name.endswith(EASY_READ):
+                continue  # a translation or an Easy Read version: checked after the records
             shown = self.project.shown(file)
             if file.stem in first_file:
                 problems.append(Problem(shown, 1, "", f"another file has the same id "
@@ -101,12 +113,66 @@ class RecordLoader:
                     cache.put(shown, digest, record, noticed)
             problems += found
             warnings += noticed
+            by_path[file.resolve()] = record
             if record:
                 records.append(record)
         if cache:
             cache.save()
+        translations, found = self.check_translations(translation_files, by_path)
+        problems += found
+        easy_reads, found = load_easy_reads(self.project, self.project.easy_read_files(),
+                                            first_file)
+        problems += found
         records.sort(key=lambda r: r.sort_key)
-        return LoadResult(records, sorted(problems), sorted(warnings))
+        return LoadResult(records, sorted(problems), sorted(warnings), translations,
+                          easy_reads)
+
+    def check_translations(self, files: list[Path], records: dict[Path, Record | None],
+                           ) -> tuple[list[Translation], list[Problem]]:
+        """Each translation checked against its record (read now when it was not among the
+        files), like a record: file, line, field and how to fix it."""
+        if not files:
+            return [], []
+        schema = TranslationSchema(self.schema)
+        languages = self.project.settings.languages
+        translations, found = [], []
+        for file in files:
+            original = original_of(file).resolve()
+            if original not in records:
+                records[original] = (self.load_file(original)[0] if original.is_file()
+                                     else None)
+            english = records[original]
+            shown = self.project.shown(file)
+            if english is None and original.is_file():
+                continue  # the record's own problems are told; its translation waits for it
+            translation, wrong = check_translation(schema, file, shown, english, languages,
+                                                   self.today)
+            found += wrong
+            if translation:
+                translations.append(translation)
+        return translations, found
+
+
+def load_translations(project: Project, records: list[Record],
+                      today: dt.date | None = None) -> list[Translation]:
+    """Every valid record's translations; raises InvalidRecords listing their problems."""
+    loader = RecordLoader(project, today)
+    by_path = {(project.root / record.path).resolve(): record for record in records}
+    translations, problems = loader.check_translations(project.translation_files(), by_path)
+    if problems:
+        raise InvalidRecords(sorted(problems))
+    return translations
+
+
+def load_easy_reads(project: Project, files: list[Path], record_ids) -> tuple[list[EasyRead],
+                                                                           list[Problem]]:
+    easy_reads, problems = [], []
+    for file in files:
+        easy_read, found = load_easy_read(project, file, record_ids)
+        problems += found
+        if easy_read:
+            easy_reads.append(easy_read)
+    return easy_reads, problems
 
 
 def load_records(project: Project, today: dt.date | None = None) -> list[Record]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from babel import localedata
+
 from local_offer.records.age_words import FAMILY_WORDS_FILE, AgeWords, load_age_words
 from local_offer.records.glossary import Glossary, load_glossary
 from local_offer.records.languages import LANGUAGES_FILE, Languages, load_languages
@@ -18,6 +20,17 @@ from local_offer.records.taxonomy import Taxonomy, load_taxonomy
 from local_offer.records.term_dates import TERM_DATES_FILE, TermDates, load_term_dates
 
 TAXONOMY_FILE = "taxonomy.yaml"
+# The end of a record's Easy Read version's name (records/easy_read.py).
+EASY_READ = ".easy-read.yaml"
+
+
+def language_of_file(path: Path) -> str:
+    """The language a file beside a record translates it into (x.pl.yaml: "pl"; see
+    records/translations.py), or "" for a record itself."""
+    stem, dot, code = path.stem.rpartition(".")
+    if dot and stem and code.isascii() and code.isalpha() and localedata.exists(code):
+        return code
+    return ""
 GLOSSARY_FILE = "glossary.yaml"
 
 
@@ -130,8 +143,24 @@ class Project:
     def settings_problems(self) -> list[Problem]:
         return list(self._settings[1])
 
-    def service_files(self) -> list[Path]:
+    def service_and_translation_files(self) -> list[Path]:
+        """Every file in services/: the records and the translations beside them."""
         return sorted(self.services_dir.rglob("*.yaml"))
+
+    def service_files(self) -> list[Path]:
+        """Every record's file: not the translations or Easy Read versions beside them
+        (x.pl.yaml, x.easy-read.yaml)."""
+        return [path for path in self.service_and_translation_files()
+                if not language_of_file(path) and not path.name.endswith(EASY_READ)]
+
+    def easy_read_files(self) -> list[Path]:
+        """Every record's Easy Read version, beside it: services/…/x.easy-read.yaml."""
+        return sorted(self.services_dir.rglob(f"*{EASY_READ}"))
+
+    def translation_files(self) -> list[Path]:
+        """Every translation of a record, beside it: services/…/x.pl.yaml."""
+        return [path for path in sorted(self.services_dir.rglob("*.*.yaml"))
+                if language_of_file(path)]
 
     def shown(self, path: Path) -> str:
         """A file's path as people see it in the repository."""

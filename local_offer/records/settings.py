@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping
 
+from babel import Locale, UnknownLocaleError
+
 from local_offer.records import colour
 from local_offer.records.data_files import FieldChecker, read_data_file, value_at
 from local_offer.records.period import Period
@@ -34,7 +36,7 @@ GROUPS = ("report_problem", "comments")
 # The council's identity: what families read on every page, and where the site lives.
 IDENTITY = ("site_name", "short_name", "area_name", "logo", "primary_colour",
             "contact_email", "site_url")
-KNOWN = IDENTITY + ("review_every", "review_every_by_category", "due_soon_days",
+KNOWN = IDENTITY + ("languages", "translators", "review_every", "review_every_by_category", "due_soon_days",
                     "grace", "term_dates_notice") + GROUPS
 # The settings that are periods, like 6 months.
 PERIODS = ("review_every", "grace", "term_dates_notice")
@@ -44,6 +46,8 @@ BY_CATEGORY_EXAMPLE = "review_every_by_category:\n  short-breaks: 3 months"
 SHORT_NAME_MAX = 22
 LOGO_TYPES = (".svg", ".png", ".webp", ".jpg", ".jpeg")
 DEFAULT_COLOUR = "#1d4f91"
+LANGUAGES_FIX = ("write the languages as their two-letter codes, the one records are written "
+                 "in first, like languages: [en, pl, ro]")
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,12 @@ class Settings:
     contact_email: str = ""
     # Where the site is published, ending "/"; empty when not known.
     site_url: str = ""
+    # The site's languages, by code: the first is the one records and docs/ are written in
+    # (published at the site's root); each other one is published under /<code>/.
+    languages: tuple[str, ...] = ("en",)
+    # Who keeps each language's translations of records: code -> (team, email). A language
+    # not listed: the record's own owner is told when its translation falls behind.
+    translators: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     review_every: Period = Period(6, "month")
     review_every_by_category: Mapping[str, Period] = field(default_factory=dict)
     due_soon_days: int = 30
@@ -117,6 +127,10 @@ def load_settings(project: "Project") -> tuple[Settings, list[Problem]]:
     entry = fields.entry
     values: dict[str, Any] = {"source": document}
     values.update(_identity(project, fields))
+    if "languages" in entry:
+        values["languages"] = _languages(fields) or Settings.languages
+    values["translators"] = _translators(document, problems, values.get("languages",
+                                                                         Settings.languages))
     for key in PERIODS:
         if key in entry:
             values[key] = fields.period(key) or getattr(Settings, key)
@@ -161,6 +175,65 @@ def _identity(project: "Project", fields: FieldChecker) -> dict[str, Any]:
                         "https://localoffer.example.org/")
         values["site_url"] = address.rstrip("/") + "/" if address else ""
     return values
+
+
+def _languages(fields: FieldChecker) -> tuple[str, ...]:
+    """Each language code once, one Babel knows (its names and dates come from Babel's data)."""
+    codes = fields.text_list("languages")
+    if not codes:
+        if fields.entry.get("languages") is not None:
+            fields.problem("languages", "'languages' needs at least one language", LANGUAGES_FIX)
+        return ()
+    for code in codes:
+        if not _known_language(code):
+            fields.problem("languages", f"'{code}' is not a language code", LANGUAGES_FIX)
+            return ()
+    if len(set(codes)) != len(codes):
+        fields.problem("languages", "a language is listed twice", LANGUAGES_FIX)
+        return ()
+    return codes
+
+
+TRANSLATORS_EXAMPLE = ("translators:\n  pl:\n    team: Polish translators\n"
+                       "    email: translations.pl@example.org")
+
+
+def _translators(document: Document, problems: list[Problem],
+                 languages: tuple[str, ...]) -> Mapping[str, tuple[str, str]]:
+    key = "translators"
+    value = value_at(document, key)
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict):
+        problems.append(Problem(document.path, document.line_of((key,)), key,
+                                f"'{key}' must be a group of languages, each with its team",
+                                f"write each language below it, like:\n{TRANSLATORS_EXAMPLE}"))
+        return MappingProxyType({})
+    found = {}
+    for code in value:
+        if code not in languages[1:]:
+            FieldChecker(document, (key,), problems).problem(
+                str(code), f"'{code}' is not one of the site's other languages",
+                "list it under languages first, or take it out of translators")
+            continue
+        fields = FieldChecker(document, (key, code), problems)
+        fields.only(("team", "email"))
+        team = fields.text("team", "write the name of the team that keeps the translations, "
+                                   "like Polish translators")
+        email = fields.email("email", required=True)
+        if team and email:
+            found[code] = (team, email)
+    return MappingProxyType(found)
+
+
+def _known_language(code: str) -> bool:
+    if not code.isascii() or not code.replace("_", "").isalpha():
+        return False
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
 
 
 def _logo(project: "Project", fields: FieldChecker) -> str:

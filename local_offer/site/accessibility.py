@@ -25,7 +25,10 @@ PAGE_TYPES_TESTED = (
     "being checked (unpublished)",
     "freshness report", "my list", "while you wait", "you said, we did",
     "what the offer covers", "open data", "contributing guide", "field reference",
-    "accessibility statement",
+    "accessibility statement", "Easy Read service", "Easy Read page", "home in Polish", "translated service in Polish",
+    "service only in English, on the Polish site", "find support in Polish",
+    "need in Romanian", "hand-written page in Polish",
+    "hand-written page only in English, on the Romanian site",
 )
 
 # Each check, in words, by the browser suite's module that makes it.
@@ -64,6 +67,8 @@ CHECKS = {
                              "keeps text readable",
     "test_near_me": "a postcode lists the services nearest first, each with how far it is, "
                     "asking nothing of any other website",
+    "test_languages": "each page in Polish and Romanian: its language, the switcher to the same "
+                      "page, search in that language, nothing from other websites",
 }
 
 

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from local_offer.freshness.review import ReviewPolicy
 from local_offer.records.dates import day_or_today
-from local_offer.records.loader import load_records
+from local_offer.records.loader import load_easy_reads, load_records, load_translations
 from local_offer.records.model import Record
 from local_offer.records.problems import InvalidRecords
 from local_offer.records.project import Project
@@ -35,6 +35,13 @@ def build_content(project: Project, today: str | dt.date | None = None,
         raise InvalidRecords(sorted(problems))
     policy = ReviewPolicy(project.settings)
     reviews = [policy.review(record, day) for record in records]
+    # Only a site in more than one language reads translations (one language: none to show).
+    translations = (load_translations(project, records, day)
+                    if len(project.settings.languages) > 1 else [])
+    easy_reads, problems = load_easy_reads(project, project.easy_read_files(),
+                                           {record.id for record in records})
+    if problems:
+        raise InvalidRecords(sorted(problems))
     glossary = project.glossary
     renderer = Renderer(project.taxonomy, {"settings": project.settings,
                                            "report_problem": site_data.report_problem,
@@ -44,4 +51,5 @@ def build_content(project: Project, today: str | dt.date | None = None,
                        docs_page_urls=docs_page_urls,
                        extra_pages=guide_pages(project, renderer),
                        term_dates=project.term_dates, languages=project.languages,
-                       age_words=project.age_words)
+                       age_words=project.age_words, translations=translations,
+                       easy_reads=easy_reads)

@@ -7,6 +7,9 @@ Pages render lazily so a large offer never holds all its HTML at once.
 
 from __future__ import annotations
 
+import copy
+from types import MappingProxyType
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from functools import cached_property
@@ -15,6 +18,7 @@ from typing import Iterable
 from local_offer.freshness.review import Review
 from local_offer.records.dates import day_or_today
 from local_offer.records.age_words import AgeWords
+from local_offer.records.easy_read import EasyRead
 from local_offer.records.glossary import Glossary
 from local_offer.records.languages import Languages
 from local_offer.records.model import Record
@@ -22,10 +26,12 @@ from local_offer.records.project import Settings
 from local_offer.records.site_data import SiteData
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 from local_offer.records.term_dates import TermDates
+from local_offer.records.translations import Translation
 from local_offer.records.when import when_of
 from local_offer.site import freshness_pages, urls
 from local_offer.site.family_pages import family_pages
 from local_offer.site.find_page import find_page
+from local_offer.site.languages import Language, site_languages
 from local_offer.site.pages import (
     BROWSE_WAYS,
     FIND_FILTER,
@@ -52,12 +58,16 @@ class SiteContent:
                  site_url: str = "", docs_page_urls: Iterable[str] = (),
                  extra_pages: Iterable[GeneratedPage] = (),
                  term_dates: TermDates | None = None, languages: Languages | None = None,
-                 age_words: tuple[AgeWords, ...] = ()):
+                 age_words: tuple[AgeWords, ...] = (),
+                 translations: Iterable[Translation] = (),
+                 easy_reads: Iterable[EasyRead] = ()):
         """site_url: where the site is published ("" when unknown); docs_page_urls: the
         site engine's hand-written pages, for the sitemap; extra_pages: pages made from the
         project's other files (the guide, the field reference); term_dates: the school
         terms and holidays that term-time and holiday sessions run in; languages: the
-        languages records name (data/languages.yaml); age_words: families' words for ages."""
+        languages records name (data/languages.yaml, as spoken_languages); age_words:
+        families' words for ages; translations: the records' translations into the site's
+        other languages; easy_reads: the services' Easy Read versions."""
         reviews = sorted(reviews, key=lambda review: review.record.sort_key)
         self.today = day_or_today(today)
         self.reviews = {review.record.id: review for review in reviews}
@@ -74,9 +84,15 @@ class SiteContent:
         self.extra_pages = tuple(extra_pages)
         self.term_dates = term_dates or TermDates()
         self.explainer = TermExplainer(glossary, renderer) if glossary else None
-        self.languages = languages or Languages()
+        self.spoken_languages = languages or Languages()
         self.age_words = tuple(age_words)
-        self.search = SearchData(taxonomy, glossary, self.languages,
+        # The language this content writes in, and the site's others (settings' languages).
+        self.language = renderer.language
+        self.languages = site_languages(self.settings)
+        self.translations = MappingProxyType({(t.service_id, t.language): t
+                                              for t in translations})
+        self.easy_reads = MappingProxyType({e.service_id: e for e in easy_reads})
+        self.search = SearchData(taxonomy, glossary, self.spoken_languages,
                                  site_data.postcodes if site_data else None)
         self.groups = self._group()
         # The ways to browse that have something to choose (no languages: no language list).
@@ -124,7 +140,7 @@ class SiteContent:
         if way == "a-z":
             return [(letter, letter, "") for letter in sorted(self.groups["a-z"])]
         if way == "language":  # the languages some service offers, by their English names
-            offered = [lang for lang in self.languages.entries if self.groups["language"][lang.id]]
+            offered = [lang for lang in self.spoken_languages.entries if self.groups["language"][lang.id]]
             return [(lang.id, lang.name, lang.own_name)
                     for lang in sorted(offered, key=lambda lang: lang.name.casefold())]
         if way in ("taking-part", "when"):
@@ -135,8 +151,36 @@ class SiteContent:
 
     @cached_property
     def all_pages(self) -> tuple[GeneratedPage, ...]:
-        """Every generated page, listed once per build; each renders only when asked."""
-        return tuple(self._list_pages())
+        """Every generated page, listed once per build; each renders only when asked.
+        Each page is there once in every one of the site's languages: the main one at the
+        site's root, each other under its code (pl/services/x.md)."""
+        pages = list(self._list_pages())
+        if self.language.main:
+            for language in self.languages[1:]:
+                pages.extend(self.in_language(language).pages_in_language())
+        return tuple(pages)
+
+    def in_language(self, language: Language) -> SiteContent:
+        """The same content, sharing its records, groups and search data, writing in
+        another of the site's languages."""
+        other = copy.copy(self)
+        renderer = self.renderer.in_language(language, translated=lambda record: self.translated(
+            record, language)[0])
+        changed = {"renderer": renderer, "language": language,
+                   "explainer": TermExplainer(self.glossary, renderer) if self.glossary else None,
+                   "search": SearchData(self.taxonomy, self.glossary, self.spoken_languages,
+                                             self.search.postcodes, language.code)}
+        for name, value in changed.items():
+            object.__setattr__(other, name, value)
+        other.__dict__.pop("all_pages", None)
+        return other
+
+    def pages_in_language(self) -> Iterable[GeneratedPage]:
+        """This content's own pages, each at its address in this content's language."""
+        prefix = self.language.prefix
+        for page in self._list_pages():
+            yield dataclasses.replace(page, src_uri=urls.source_in_language(page.src_uri, prefix),
+                                      language=self.language)
 
     def pages(self) -> tuple[GeneratedPage, ...]:
         return self.all_pages
@@ -144,39 +188,63 @@ class SiteContent:
     def _list_pages(self) -> Iterable[GeneratedPage]:
         for record in self.records:
             yield with_terms_explained(self.service_page(record), self.explainer)
+            if record.id in self.easy_reads:
+                yield self.easy_read_page(record, self.easy_reads[record.id])
         yield from freshness_pages.pages(self)  # unpublished entries' pages, the freshness page
-        yield GeneratedPage(urls.browse_source(), "Browse services", self._render_browse_home,
+        _ = self.renderer.gettext
+        yield GeneratedPage(urls.browse_source(), _("Browse services"), self._render_browse_home,
                             kind="browse")
         for way in self.browse_ways:
             yield from self.browse_pages(way)
         if self.glossary:
-            yield GeneratedPage(urls.GLOSSARY, "Glossary", self._render_glossary, kind="glossary")
+            yield GeneratedPage(urls.GLOSSARY, _("Glossary"), self._render_glossary,
+                                kind="glossary")
         yield from family_pages(self)
         yield find_page(self)
         yield from self.extra_pages
 
+    def translated(self, record: Record, language: Language) -> tuple[Record, Translation | None]:
+        """The record in a language: its translation applied, or as it is (in English)."""
+        translation = None if language.main else self.translations.get((record.id,
+                                                                         language.code))
+        return (translation.applied_to(record) if translation else record), translation
+
     def service_page(self, record: Record) -> GeneratedPage:
-        return GeneratedPage(urls.service_source(record.id), record.name,
+        shown, translation = self.translated(record, self.language)
+        return GeneratedPage(urls.service_source(record.id), shown.name,
                              lambda url: self.renderer.render(
-                                 "service-page", url, record=record,
+                                 "service-page", url, record=shown,
                                  notice=freshness_pages.notice(self, record, url),
-                                 search=self.search.facts(record),
-                                 when=SessionTimes(self.term_dates, record, self.today)),
+                                 search=self.search.facts(shown),
+                                 when=SessionTimes(self.term_dates, shown, self.today),
+                                 translation=freshness_pages.translation_state(
+                                     self, record, translation),
+                                 easy_read=record.id in self.easy_reads),
                              kind="service", record=record)
 
+    def easy_read_page(self, record: Record, easy_read: EasyRead) -> GeneratedPage:
+        """A service's Easy Read version (in its own words: English on every site)."""
+        return GeneratedPage(urls.easy_read_source(record.id), easy_read.title,
+                             lambda url: self.renderer.render("easy-read-page", url,
+                                                              record=record,
+                                                              easy_read=easy_read),
+                             kind="easy-read")
+
     def browse_pages(self, way: BrowseWay) -> Iterable[GeneratedPage]:
+        _ = self.renderer.gettext
         terms = self.terms(way.slug)
         listed = [(label, urls.browse(way.slug, term_id), len(self.groups[way.slug][term_id]),
                    description) for term_id, label, description in terms]
         yield GeneratedPage(
-            urls.browse_source(way.slug), way.title,
-            lambda url: self.renderer.render("term-list", url, intro=way.intro, terms=listed),
+            urls.browse_source(way.slug), _(way.title),
+            lambda url: self.renderer.render("term-list", url, intro=_(way.intro), terms=listed),
             kind="browse")
-        for term_id, label, _ in terms:
+        for term_id, label, _description in terms:
             records = self.groups[way.slug][term_id]
-            title = (f"Services for {label.lower()}" if way.slug == "age"
-                     else f"Services in {label}" if way.slug == "language"
-                     else f"Services: {label}")
+            title = (_("Services for {age}").format(age=label.lower()) if way.slug == "age"
+                     else _("Services in {language}").format(language=label)
+                     if way.slug == "language"
+                     else _("Services: {term}").format(term=label))
             yield GeneratedPage(
                 urls.browse_source(way.slug, term_id), title,
                 lambda url, records=records, term_id=term_id: self.renderer.render(
@@ -187,13 +255,15 @@ class SiteContent:
 
     def find_for(self, way: str, term_id: str) -> tuple[str, str] | None:
         """(address, words) of the Find page with a browse choice already made."""
+        _ = self.renderer.gettext
         if way in ("category", "need", "area", "language", "taking-part", "when"):
             return urls.find(**{FIND_FILTER.get(way, way): term_id}), \
-                "Search or narrow these services"
+                _("Search or narrow these services")
         if way == "age":
             band = next(b for b in self.taxonomy.age_bands if b.id == term_id)
             return (urls.find(age=str(band.min)),
-                    f"Search or narrow the services for a child aged {band.min}")
+                    _("Search or narrow the services for a child aged {age}").format(
+                        age=band.min))
         return None
 
     def kinds_of_help(self, records: list[Record], way: str) -> list[ListGroup]:
@@ -209,10 +279,12 @@ class SiteContent:
         return groups if len(groups) > 1 else [ListGroup("", tuple(records))]
 
     def _render_browse_home(self, url: str) -> str:
-        ways = [(way.title, urls.browse(way.slug), None, way.intro)
+        _ = self.renderer.gettext
+        ways = [(_(way.title), urls.browse(way.slug), None, _(way.intro))
                 for way in self.browse_ways]
-        return self.renderer.render("term-list", url, intro=f"There are {len(self.records)} "
-                                    "services. Choose how to look for them.", terms=ways)
+        intro = _("There are {count} services. Choose how to look for them.").format(
+            count=len(self.records))
+        return self.renderer.render("term-list", url, intro=intro, terms=ways)
 
     def _render_glossary(self, url: str) -> str:
         return self.renderer.render("glossary", url, glossary=self.glossary)

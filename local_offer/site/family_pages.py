@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterable
 from local_offer.records.comments import Comments
 from local_offer.records.coverage import HeadingCoverage, coverage_of
 from local_offer.site import accessibility, urls
+from local_offer.site.languages import N_
 from local_offer.site.pages import GeneratedPage, ListGroup
 
 if TYPE_CHECKING:
@@ -22,8 +23,8 @@ def waiting_family_services(content: SiteContent) -> list:
     return [record for record in content.records if record.supports_waiting_families]
 
 
-EVERY_FAMILY = "For every family"
-HOME_TITLE = "Find support for children and young people with SEND"
+EVERY_FAMILY = N_("For every family")
+HOME_TITLE = N_("Find support for children and young people with SEND")
 
 
 def waiting_lists(content: SiteContent) -> list[ListGroup]:
@@ -45,7 +46,7 @@ def waiting_lists(content: SiteContent) -> list[ListGroup]:
             lists.append(ListGroup(group.title, tuple(members), urls.find(need=group.need)))
     rest = sorted((r for r in records if r.id not in placed), key=by_age)
     if rest:
-        lists.append(ListGroup(EVERY_FAMILY, tuple(rest)))
+        lists.append(ListGroup(content.renderer.gettext(EVERY_FAMILY), tuple(rest)))
     return lists
 
 
@@ -59,27 +60,28 @@ def offer_coverage(content: SiteContent) -> list[HeadingCoverage] | None:
 
 def family_pages(content: SiteContent) -> Iterable[GeneratedPage]:
     render = content.renderer.render
-    yield GeneratedPage(urls.HOME, HOME_TITLE,
+    _ = content.renderer.gettext
+    yield GeneratedPage(urls.HOME, _(HOME_TITLE),
                         lambda url: render("home-page", url, count=len(content.records)),
                         kind="home")
     yield GeneratedPage(
-        urls.WHILE_YOU_WAIT, "Support while you wait",
+        urls.WHILE_YOU_WAIT, _("Support while you wait"),
         lambda url: render("while-you-wait", url, lists=waiting_lists(content)),
         kind="family")
-    yield GeneratedPage(urls.MY_LIST, "My list", lambda url: render("my-list", url), kind="family")
+    yield GeneratedPage(urls.MY_LIST, _("My list"), lambda url: render("my-list", url), kind="family")
     comments = content.site_data.comments if content.site_data else Comments()
-    yield GeneratedPage(urls.YOU_SAID_WE_DID, "You said, we did",
+    yield GeneratedPage(urls.YOU_SAID_WE_DID, _("You said, we did"),
                         lambda url: render("you-said-we-did", url, comments=comments),
                         kind="family")
     statement = content.site_data.statement if content.site_data else None
     yield GeneratedPage(
-        urls.ACCESSIBILITY, "Accessibility statement",
+        urls.ACCESSIBILITY, _("Accessibility statement"),
         lambda url: render("accessibility-statement", url, statement=statement,
                            page_types=accessibility.PAGE_TYPES_TESTED,
                            checks=accessibility.CHECKS.values(),
                            built=content.today),
         kind="family")
     yield GeneratedPage(
-        urls.COVERAGE, "What the offer covers",
+        urls.COVERAGE, _("What the offer covers"),
         lambda url: render("coverage-map", url, results=offer_coverage(content)),
         kind="family")

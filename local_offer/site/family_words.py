@@ -75,8 +75,11 @@ class RecordWords:
 class FamilyWords:
     """Maps glossary terms to services; built once per site, asked once per service."""
 
-    def __init__(self, glossary: Glossary | None, taxonomy: Taxonomy):
+    def __init__(self, glossary: Glossary | None, taxonomy: Taxonomy, language: str = ""):
+        """language: the site's language the words are for ("": the main one); another's
+        words come first (the glossary's search_in), then every other way of saying it."""
         self.terms: tuple[GlossaryTerm, ...] = glossary.terms if glossary else ()
+        self.language = language
         self.category_labels = {t.id: t.label for t in taxonomy.categories}
         self.category_terms = {term.term for term in self.terms
                                if term.need is None and term.category in self.category_labels
@@ -84,11 +87,14 @@ class FamilyWords:
         # Spellings by their first word: one pass over a service's words finds every term.
         self._spellings: dict[str, list[Spelling]] = defaultdict(list)
         for term in self.terms:
-            for word in term.words:
+            for word in self.words_of(term):
                 acronym = is_acronym(word)
                 parts = tuple(tokens(word) if acronym else (t.casefold() for t in tokens(word)))
                 if parts:
                     self._spellings[parts[0].casefold()].append(Spelling(parts, acronym, term))
+
+    def words_of(self, term: GlossaryTerm) -> tuple[str, ...]:
+        return term.words_in(self.language) if self.language else term.words
 
     def mentioned(self, text: str) -> list[GlossaryTerm]:
         """The glossary terms a text uses, by any of their words, in the order met."""
@@ -129,7 +135,7 @@ class FamilyWords:
                 seen.add(label.casefold())
                 by_weight[RELATED][label.casefold()] = label
         for name in sorted(weight, key=lambda t: (-weight[t], t.casefold())):
-            for word in terms[name].words:
+            for word in self.words_of(terms[name]):
                 if word.casefold() not in seen:
                     seen.add(word.casefold())
                     by_weight[weight[name]][word.casefold()] = word

@@ -11,10 +11,11 @@ import json
 
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Term
 from local_offer.site import urls
+from local_offer.site.languages import N_
 from local_offer.site.pages import GeneratedPage
 from local_offer.site.search_data import FAMILY_ROUTES
 
-TITLE = "Find support"
+TITLE = N_("Find support")
 
 
 def age_words_json(content) -> str:
@@ -31,7 +32,7 @@ def offered_languages(content) -> list[Term]:
     """The languages some service offers, by English name, each with its own name."""
     used = {language_id for record in content.records
             for language_id in content.languages.ids_of(record.languages)}
-    languages = sorted((lang for lang in content.languages.entries if lang.id in used),
+    languages = sorted((lang for lang in content.spoken_languages.entries if lang.id in used),
                        key=lambda lang: lang.name.casefold())
     return [Term(lang.id, f"{lang.name} ({lang.own_name})" if lang.own_name else lang.name)
             for lang in languages]
@@ -41,7 +42,8 @@ def find_page(content):
     taxonomy = content.taxonomy
     search = content.search
     postcodes = content.site_data.postcodes if content.site_data else None
-    browse = [(way.title, urls.browse(way.slug), way.intro) for way in content.browse_ways]
+    _ = content.renderer.gettext
+    browse = [(_(way.title), urls.browse(way.slug), _(way.intro)) for way in content.browse_ways]
     params = dict(
         categories=taxonomy.categories,
         # "All needs" and "the whole area" are not choices: those services match every one.
@@ -55,6 +57,6 @@ def find_page(content):
         youngest=search.youngest, oldest=search.oldest,
         browse=browse, count=len(content.records),
         postcode_example=postcodes.example if postcodes else "")
-    return GeneratedPage(urls.FIND, TITLE,
+    return GeneratedPage(urls.FIND, _(TITLE),
                          lambda url: content.renderer.render("find-page", url, **params),
                          kind="find")

@@ -11,6 +11,7 @@ from typing import Callable
 from local_offer.records.model import Record
 from local_offer.records.words import anchor
 from local_offer.site import urls
+from local_offer.site.languages import N_, Language
 
 
 @dataclass
@@ -21,6 +22,7 @@ class GeneratedPage:
     kind: str = "page"
     record: Record | None = None
     markdown: str | None = None  # instead of render: Markdown the site engine renders itself
+    language: Language | None = None  # None: the site's main language
 
     @property
     def url(self) -> str:
@@ -37,22 +39,30 @@ class BrowseWay:
     intro: str
 
 
+# Titles and introductions in English, translated where they are shown (N_ marks them).
 BROWSE_WAYS = (
-    BrowseWay("category", "Services by category", "Choose the kind of help you are looking for."),
-    BrowseWay("need", "Services by need", "Choose the need. Services for all needs are listed "
-              "under every need."),
-    BrowseWay("age", "Services by age", "Choose your child's age. A service is listed under "
-              "every age group it covers."),
-    BrowseWay("area", "Services by area", "Choose where you live. Services that cover the "
-              "whole area are listed under every area."),
-    BrowseWay("taking-part", "Services by how you take part", "Choose how you would like to "
-              "take part: in person, online, by phone or at home. Services that have not said "
-              "are not listed here; find them by category, need, age or area."),
-    BrowseWay("when", "Services by when they run", "Choose when you can go. This comes from "
-              "each service's session times; services without set days are not listed here."),
-    BrowseWay("language", "Services by language", "Choose a language other than English. "
-              "Services can also arrange an interpreter: it says so on each service's page."),
-    BrowseWay("a-z", "Services from A to Z", "Choose the first letter of the service's name."),
+    BrowseWay("category", N_("Services by category"),
+              N_("Choose the kind of help you are looking for.")),
+    BrowseWay("need", N_("Services by need"),
+              N_("Choose the need. Services for all needs are listed under every need.")),
+    BrowseWay("age", N_("Services by age"),
+              N_("Choose your child's age. A service is listed under every age group it "
+                 "covers.")),
+    BrowseWay("area", N_("Services by area"),
+              N_("Choose where you live. Services that cover the whole area are listed under "
+                 "every area.")),
+    BrowseWay("taking-part", N_("Services by how you take part"),
+              N_("Choose how you would like to take part: in person, online, by phone or at "
+                 "home. Services that have not said are not listed here; find them by "
+                 "category, need, age or area.")),
+    BrowseWay("when", N_("Services by when they run"),
+              N_("Choose when you can go. This comes from each service's session times; "
+                 "services without set days are not listed here.")),
+    BrowseWay("language", N_("Services by language"),
+              N_("Choose a language other than English. Services can also arrange an "
+                 "interpreter: it says so on each service's page.")),
+    BrowseWay("a-z", N_("Services from A to Z"),
+              N_("Choose the first letter of the service's name.")),
 )
 # The Find page's filter each browse way chooses, where its name is another.
 FIND_FILTER = {"taking-part": "attending"}

@@ -12,12 +12,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from local_offer.records.dates import long_date, month_year
+from local_offer.records.dates import ENGLISH, long_date, month_year
 from local_offer.records.link_policy import checked_web_address
 from local_offer.records.markdown_text import markdown_to_html
 from local_offer.records.taxonomy import Taxonomy
 from local_offer.records.words import plural
 from local_offer.site import urls
+from local_offer.site.languages import N_, Language
 
 COMPONENTS = Path(__file__).parent / "components"
 
@@ -26,29 +27,57 @@ def phone_href(number: str) -> str:
     return "tel:" + number.replace(" ", "")
 
 
-def age_range(ages: tuple[int, int]) -> str:
+def age_range(ages: tuple[int, int], gettext=None) -> str:
+    """0 to 18 years; in another language through its catalogue (gettext)."""
     low, high = ages
+    if gettext is not None:
+        return (gettext(N_("%(low)s years")) % {"low": low} if low == high else
+                gettext(N_("%(low)s to %(high)s years")) % {"low": low, "high": high})
     if low == high:
         return f"{low} years"
     return f"{low} to {high} years"
 
 
 class Renderer:
-    """Renders components for pages whose URL is known, so links stay relative."""
+    """Renders components for pages whose URL is known, so links stay relative.
 
-    def __init__(self, taxonomy: Taxonomy, extra_globals: dict | None = None):
+    In one of the site's languages: its words from that language's catalogue (gettext,
+    Jinja's i18n extension), its dates in its own form, and every link to a page goes to
+    that page in the same language."""
+
+    def __init__(self, taxonomy: Taxonomy, extra_globals: dict | None = None,
+                 language: Language | None = None):
         self.taxonomy = taxonomy
+        self.extra_globals = extra_globals or {}
+        self.language = language or Language(ENGLISH, "English", main=True)
+        self.gettext = self.language.gettext
         self.env = Environment(loader=FileSystemLoader(str(COMPONENTS)),
                                autoescape=select_autoescape(default=True, default_for_string=True),
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters.update(long_date=long_date, month_year=month_year,
-                                phone_href=phone_href, age_range=age_range, plural=plural,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               extensions=["jinja2.ext.i18n"])
+        self.env.install_gettext_translations(self.language.translations, newstyle=True)
+        code = self.language.code
+        self.env.filters.update(long_date=lambda day: long_date(day, code),
+                                month_year=lambda day: month_year(day, code),
+                                phone_href=phone_href, plural=plural,
+                                age_range=lambda ages: age_range(ages, self.gettext),
                                 markdown=lambda text: Markup(markdown_to_html(text)),
                                 web_address=checked_web_address,
                                 label=lambda term_id, kind: taxonomy.label(kind, term_id))
-        self.env.globals.update(taxonomy=taxonomy, urls=urls, **(extra_globals or {}))
+        self.env.globals.update({"taxonomy": taxonomy, "urls": urls, "language": self.language,
+                                 "translated": lambda record: record, **self.extra_globals})
+
+    def in_language(self, language: Language, **more_globals) -> "Renderer":
+        """The same renderer writing in another of the site's languages (with the globals
+        that language's pages add, like `translated`, a record in that language)."""
+        if language == self.language and not more_globals:
+            return self
+        return Renderer(self.taxonomy, {**self.extra_globals, **more_globals}, language)
 
     def render(self, component: str, page_url: str, **params) -> str:
         template = self.env.get_template(f"{component}/template.html")
-        link = lambda to_url: urls.relative(page_url, to_url)  # noqa: E731
-        return template.render(link=link, **params)
+        prefix = self.language.prefix
+        link = lambda to_url: urls.relative(page_url, urls.in_language(to_url, prefix))  # noqa: E731
+        # A link to a page in the main language (a translation's English original).
+        link_in_main = lambda to_url: urls.relative(page_url, to_url)  # noqa: E731
+        return template.render(link=link, link_in_main=link_in_main, **params)

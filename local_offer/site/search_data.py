@@ -71,11 +71,15 @@ class SearchData:
     """Builds SearchFacts for each service of one site."""
 
     def __init__(self, taxonomy: Taxonomy, glossary: Glossary | None,
-                 languages: Languages | None = None, postcodes: PostcodePlaces | None = None):
+                 languages: Languages | None = None, postcodes: PostcodePlaces | None = None,
+                 language: str = ""):
+        """languages: those services offer (data/languages.yaml); postcodes: the council's
+        postcode places, for a search by postcode; language: another of the site's
+        languages, whose family words its pages carry."""
         self.taxonomy = taxonomy
         self.languages = languages or Languages()
         self.postcodes = postcodes
-        self.family_words = FamilyWords(glossary, taxonomy)
+        self.family_words = FamilyWords(glossary, taxonomy, language)
         self.area_ids = [t.id for t in taxonomy.areas]
         self.need_ids = [t.id for t in taxonomy.needs]
         bands = taxonomy.age_bands

@@ -35,6 +35,15 @@ SERVICE_CALENDAR = "sessions.ics"
 SERVICE_PAGES = "services/**/*.html"
 
 
+def service_pages(prefixes=()) -> str:
+    """The built service pages in every one of the site's languages, as a glob from the site
+    folder: Pagefind reads each page's lang and makes one index per language."""
+    if not prefixes:
+        return SERVICE_PAGES
+    folders = ",".join(["services", *(f"{prefix}/services" for prefix in prefixes)])
+    return "{" + folders + "}/**/*.html"
+
+
 def of_source(src_uri: str) -> str:
     """The directory URL a source is published at: about.md -> about/, index.md -> ""."""
     stem = src_uri.removesuffix(".md")
@@ -58,6 +67,35 @@ def service(service_id: str) -> str:
 
 def service_calendar(service_id: str) -> str:
     return service(service_id) + SERVICE_CALENDAR
+
+
+def easy_read_source(service_id: str) -> str:
+    """A service's Easy Read version, a page below its own: services/x/easy-read/."""
+    return f"services/{service_id}/easy-read.md"
+
+
+def easy_read(service_id: str) -> str:
+    return of_source(easy_read_source(service_id))
+
+
+# Hand-written pages' Easy Read versions: docs/easy-read/<the page's path>.
+EASY_READ_PAGES = "easy-read/"
+
+
+def easy_read_page_source(src_uri: str) -> str:
+    """A hand-written page's Easy Read version: how-to-get-help.md ->
+    easy-read/how-to-get-help.md."""
+    return EASY_READ_PAGES + src_uri
+
+
+def easy_read_original(src_uri: str) -> str:
+    """The page a hand-written Easy Read page is the version of ("" when it is none)."""
+    return src_uri.removeprefix(EASY_READ_PAGES) if src_uri.startswith(EASY_READ_PAGES) else ""
+
+
+def easy_read_picture(path: str) -> str:
+    """Where an Easy Read picture (data/easy-read/talking.svg) is published."""
+    return "assets/easy-read/" + path.rsplit("/", 1)[-1]
 
 
 def browse_source(way: str = "", term: str = "") -> str:
@@ -85,6 +123,40 @@ def directions(address: str, postcode: str) -> str:
     """A venue on OpenStreetMap's map, found by its address and postcode: a plain link, so
     nothing is requested from OpenStreetMap until a family taps it."""
     return "https://www.openstreetmap.org/search?" + urlencode({"query": f"{address}, {postcode}"})
+
+
+def in_language(address: str, prefix: str) -> str:
+    """A page's address in one of the site's languages: the main language's pages are at
+    the site's root (prefix ""), another's under its code (pl/find/). Files stay where they
+    are: one feed, one calendar, one open data file for every language."""
+    if not prefix:
+        return address
+    path = address.partition("#")[0].partition("?")[0]
+    if path and not path.endswith("/"):
+        return address
+    return f"{prefix}/{address}"
+
+
+def source_in_language(src_uri: str, prefix: str) -> str:
+    """A page's source in a language: services/x.md -> pl/services/x.md."""
+    return f"{prefix}/{src_uri}" if prefix else src_uri
+
+
+def file_from_language(target: str, prefix: str) -> str:
+    """A hand-written page's relative link to a file (services.csv), from its copy in
+    another language's folder, where pages are one folder deeper and files are not."""
+    return f"../{target}" if prefix else target
+
+
+def language_prefix(src_uri: str, prefixes) -> str:
+    """The language folder a page's source is in ("" for the main language)."""
+    first = src_uri.partition("/")[0]
+    return first if first in prefixes and "/" in src_uri else ""
+
+
+def without_language(src_uri: str, prefix: str) -> str:
+    """The main language's source of a page in another: pl/services/x.md -> services/x.md."""
+    return src_uri.removeprefix(f"{prefix}/") if prefix else src_uri
 
 
 def relative(from_url: str, to_url: str) -> str:

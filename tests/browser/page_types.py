@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 OFFER = "offer"
 COMPONENTS = "components"
+# The fixture offer in English, Polish and Romanian (tests/conftest.py languages_site).
+LANGUAGES = "languages"
 
 # Records of the COMPONENTS site: service id -> fixture in components/service-page/fixtures.yaml.
 COMPONENT_RECORDS = {"every-field": "full", "minimal": "minimal", "long-ago": "expired"}
@@ -22,6 +24,7 @@ class PageType(NamedTuple):
     path: str
     published: bool = True  # False: an unpublished entry's short "being checked" page
     ready: str = ""  # for a page that draws with JavaScript: what shows once it has drawn
+    language: str = "en"  # its <html lang>
 
     @property
     def is_service(self) -> bool:
@@ -73,6 +76,19 @@ PAGE_TYPES = {
     "contributing guide": PageType(OFFER, "about/contributing/"),
     "field reference": PageType(OFFER, "about/fields/"),
     "accessibility statement": PageType(OFFER, "accessibility/"),
+    "Easy Read service": PageType(OFFER, "services/speech-and-language-therapy/easy-read/"),
+    "Easy Read page": PageType(OFFER, "easy-read/how-to-get-help/"),
+    # The same pages in the site's other languages.
+    "home in Polish": PageType(LANGUAGES, "pl/", language="pl"),
+    "translated service in Polish": PageType(LANGUAGES, "pl/services/speech-and-language-therapy/",
+                                             language="pl"),
+    "service only in English, on the Polish site": PageType(
+        LANGUAGES, "pl/services/accessible-swimming/", language="pl"),
+    "find support in Polish": PageType(LANGUAGES, "pl/find/", language="pl"),
+    "need in Romanian": PageType(LANGUAGES, "ro/browse/need/autism/", language="ro"),
+    "hand-written page in Polish": PageType(LANGUAGES, "pl/about/", language="pl"),
+    "hand-written page only in English, on the Romanian site": PageType(
+        LANGUAGES, "ro/how-to-get-help/", language="ro"),
 }
 
 SERVICE_PAGE_TYPES = {name: kind for name, kind in PAGE_TYPES.items() if kind.is_service}

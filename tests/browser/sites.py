@@ -13,7 +13,8 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 import yaml
 
-from tests.browser.page_types import COMPONENT_RECORDS, COMPONENTS, OFFER, PAGE_TYPES, PageType
+from tests.browser.page_types import (COMPONENT_RECORDS, COMPONENTS, LANGUAGES, OFFER,
+                                      PAGE_TYPES, PageType)
 from tests.helpers import OFFER as OFFER_FOLDER
 from tests.helpers import ROOT, SiteServer, build_into, component_fixtures, copy_project
 
@@ -130,9 +131,16 @@ def components_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def servers(offer_server, components_site):
+def languages_server(languages_site):
+    server = SiteServer(languages_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def servers(offer_server, components_site, languages_server):
     components = SiteServer(components_site)
-    yield {OFFER: offer_server, COMPONENTS: components}
+    yield {OFFER: offer_server, COMPONENTS: components, LANGUAGES: languages_server}
     components.close()
 
 

@@ -11,6 +11,9 @@ from tests.browser.page_types import PAGE_TYPES
 from tests.browser.sites import SITE_NAME
 
 # Link text that says nothing once read out of its sentence, as a screen reader's link list does.
+# The footer link to the accessibility statement, in each language of the sites checked.
+STATEMENT_NAMES = {"en": "Accessibility statement", "pl": "Deklaracja dostępności",
+                   "ro": "Declarație de accesibilitate"}
 VAGUE_LINK_TEXT = {"click here", "here", "more", "read more", "learn more", "find out more",
                    "this page", "this", "link", "website", "click", "go", "details"}
 
@@ -65,7 +68,7 @@ def check_link_text(outline: dict) -> None:
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_language_is_set(outlines, name):
-    assert outlines[name]["lang"] == "en"
+    assert outlines[name]["lang"] == PAGE_TYPES[name].language
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
@@ -90,8 +93,11 @@ def test_link_text_makes_sense_out_of_context(outlines, name):
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_the_accessibility_statement_is_linked_from_the_footer(outlines, servers, name):
-    statement = servers[PAGE_TYPES[name].site].url + "accessibility/"
-    assert ["Accessibility statement", statement] in outlines[name]["footerLinks"]
+    kind = PAGE_TYPES[name]
+    prefix = "" if kind.language == "en" else f"{kind.language}/"
+    statement = servers[kind.site].url + prefix + "accessibility/"
+    named = STATEMENT_NAMES[kind.language]
+    assert [named, statement] in outlines[name]["footerLinks"]
 
 
 # ---- Every page of the fixture offer's site, as the crawl without JavaScript found them ----

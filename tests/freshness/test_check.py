@@ -245,3 +245,68 @@ def test_the_weekly_report_gives_the_term_dates_to_their_owner(scratch, capsys, 
             "days\\); 1 session follows them.") in body
     assert "`data/term-dates.yaml` line 68" in body
     assert "School term dates" not in (out / owners["example.team@example.org"]["body"]).read_text()
+
+
+# ---- translations that the English has moved on from ----
+
+OLD_POLISH = """\
+checked: 2026-09-01
+name: Mali Mówcy
+summary: Zajęcia z zabawą, które pomagają małym dzieciom mówić.
+"""
+
+
+def _with_old_translation(scratch, translators: str = ""):
+    settings = scratch.data_dir / "settings.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\nlanguages: [en, pl]\n"
+                        + translators, encoding="utf-8")
+    scratch.record("tiny-talkers", last_reviewed="2026-11-01")
+    scratch.write("tiny-talkers.pl.yaml", OLD_POLISH)
+    return scratch
+
+
+def test_check_flags_a_translation_older_than_its_english_to_its_owner(scratch, capsys):
+    from local_offer.cli import main
+    project = _with_old_translation(scratch)
+    code = main(["--project", str(project.root), "check", "--today", FIXTURE_TODAY])
+    out = capsys.readouterr().out
+    assert code == 0  # its page already carries the warning: nothing fails
+    assert ("  old translation  services/tiny-talkers.pl.yaml:1  " in out)
+    assert ("(pl): translation checked 1 September 2026, before the English was reviewed on "
+            "1 November 2026. To do: check the translation against the English record") in out
+    # Told to the record's owner, as no one keeps Polish translations in the settings.
+    assert "\nExample Team <example.team@example.org>\n  old translation  " in out
+    assert "Nothing needs action now." in out
+
+
+def test_the_languages_translators_are_told_in_every_format(scratch, capsys):
+    import json
+
+    from local_offer.cli import main
+    project = _with_old_translation(scratch, "translators:\n  pl:\n    team: Polish "
+                                             "translators\n    email: pl@example.org\n")
+    main(["--project", str(project.root), "check", "--today", FIXTURE_TODAY])
+    assert "\nPolish translators <pl@example.org>\n  old translation  " in \
+        capsys.readouterr().out
+    main(["--project", str(project.root), "check", "--today", FIXTURE_TODAY, "--format", "json"])
+    owners = json.loads(capsys.readouterr().out)["owners"]
+    [translators] = [o for o in owners if o["email"] == "pl@example.org"]
+    assert translators["old_translations"][0] | {"action": ""} == {
+        "id": "tiny-talkers", "language": "pl", "file": "services/tiny-talkers.pl.yaml",
+        "line": 1, "checked": "2026-09-01", "english_reviewed": "2026-11-01", "action": ""}
+    main(["--project", str(project.root), "check", "--today", FIXTURE_TODAY, "--format",
+          "github"])
+    assert "::warning file=services/tiny-talkers.pl.yaml,line=1::The pl translation" in \
+        capsys.readouterr().out
+    main(["--project", str(project.root), "check", "--today", FIXTURE_TODAY, "--format",
+          "markdown"])
+    assert "Translations older than their English:" in capsys.readouterr().out
+
+
+def test_a_translators_setting_for_a_language_the_site_has_not_is_named(scratch, capsys):
+    from local_offer.cli import main
+    project = _with_old_translation(scratch, "translators:\n  ro:\n    team: R\n"
+                                             "    email: ro@example.org\n")
+    assert main(["--project", str(project.root), "check", "--today", FIXTURE_TODAY]) == 2
+    assert "translators.ro: 'ro' is not one of the site's other languages" in \
+        capsys.readouterr().err

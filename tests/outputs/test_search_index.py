@@ -10,6 +10,7 @@ import pytest
 
 from local_offer.outputs import search_index
 from local_offer.outputs.search_index import SearchIndexFailed, index_site
+from local_offer.records.project import Project
 from local_offer.site.build import build_content
 from tests.helpers import FIXTURE_TODAY, MINIMAL, OFFER, build_into
 
@@ -26,7 +27,8 @@ def indexed(site: Path) -> dict[str, dict]:
 
 def test_every_published_service_and_nothing_else_is_indexed(offer_site):
     pages = indexed(offer_site)
-    services = {f"/services/{path.stem}/" for path in (OFFER / "services").rglob("*.yaml")}
+    # Each record's page; not its Easy Read version beside it (services/…/x.easy-read.yaml).
+    services = {f"/services/{path.stem}/" for path in Project(OFFER).service_files()}
     assert set(pages) == services
 
 

@@ -241,3 +241,26 @@ def test_the_identity_settings_load_typed(scratch):
     # A short site name is the header's name too.
     settings, problems = load_settings(with_settings(scratch, "site_name: Short Offer\n"))
     assert problems == [] and settings.header_name == "Short Offer"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("languages: [en, klingon]\n", "'klingon' is not a language code"),
+    ("languages: [en, pl, pl]\n", "a language is listed twice"),
+    ("languages: en\n", "'languages' must be a list of words"),
+    ("languages: []\n", "'languages' needs at least one language"),
+    ("languages: [en, ../pl]\n", "'../pl' is not a language code"),
+])
+def test_a_wrong_language_is_named_with_its_line_and_how_to_write_them(scratch, tmp_path,
+                                                                       capsys, text, words):
+    with_settings(scratch, "site_name: Example\n" + text)
+    assert run(scratch, tmp_path, "build") == 2
+    err = told(capsys)
+    assert "data/settings.yaml:2: languages: " in err
+    assert words in err and "like languages: [en, pl, ro]" in err
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_languages_load_main_first_and_default_to_english_alone(scratch):
+    settings, problems = load_settings(with_settings(scratch, "languages: [en, pl, ro]\n"))
+    assert problems == [] and settings.languages == ("en", "pl", "ro")
+    assert Settings().languages == ("en",)

@@ -45,3 +45,20 @@ def test_full_addresses_only_when_the_site_address_is_known():
 def test_directions_search_openstreetmap_for_the_address_and_postcode():
     assert urls.directions("1 Example Road, Strood", "ME2 4AA") == (
         "https://www.openstreetmap.org/search?query=1+Example+Road%2C+Strood%2C+ME2+4AA")
+
+
+def test_another_language_has_every_page_under_its_code_and_files_stay_put():
+    assert urls.in_language(urls.service("x"), "") == "services/x/"
+    assert urls.in_language(urls.service("x"), "pl") == "pl/services/x/"
+    assert urls.in_language(urls.page(urls.HOME), "pl") == "pl/"
+    assert urls.in_language(urls.find(need="autism"), "ro") == "ro/find/?need=autism"
+    assert urls.in_language(urls.glossary_term("ehcp"), "pl") == "pl/glossary/#ehcp"
+    # One feed, one calendar and one open data file serve every language.
+    assert urls.in_language(urls.FEED, "pl") == urls.FEED
+    assert urls.in_language(urls.service_calendar("x"), "pl") == urls.service_calendar("x")
+    assert urls.source_in_language(urls.service_source("x"), "pl") == "pl/services/x.md"
+    assert urls.language_prefix("pl/services/x.md", {"pl", "ro"}) == "pl"
+    assert urls.language_prefix("services/x.md", {"pl", "ro"}) == ""
+    assert urls.language_prefix("pl.md", {"pl"}) == ""
+    assert urls.without_language("pl/services/x.md", "pl") == "services/x.md"
+    assert urls.file_from_language("services.csv", "pl") == "../services.csv"

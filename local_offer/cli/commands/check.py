@@ -59,7 +59,7 @@ def run(args) -> int:
 
 def load_attention(args):
     """The Attention for the arguments given, or an exit code (2) after saying what is wrong."""
-    from local_offer.freshness.attention import Attention
+    from local_offer.freshness.attention import Attention, old_translations
     from local_offer.freshness.report_formats import broken_links_from_json
     from local_offer.freshness.review import ReviewPolicy, review_term_dates
 
@@ -82,7 +82,8 @@ def load_attention(args):
     published = [review.record for review in reviews if review.published]
     term_dates = review_term_dates(project.term_dates, published, project.settings, today)
     attention = Attention(reviews, today, getattr(args, "fail_on", "overdue"), links, owner,
-                          term_dates)
+                          term_dates, old_translations(result.translations, result.records,
+                                                       project.settings.translators))
     if owner and not attention.owners:
         print(f"No entries have the owner '{owner}'. Give the team's name or email as "
               "written under owner: in its records.", file=sys.stderr)

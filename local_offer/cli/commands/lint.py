@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from local_offer.editing.plain_english import Limits, PlainEnglishCheck
+from local_offer.editing.plain_english import (EasyReadCheck, EasyReadLimits, Limits,
+                                              PlainEnglishCheck)
 from local_offer.records.consistency import contact_warnings
 from local_offer.records.problems import report, summary_line
 from local_offer.records.project import Project
-from local_offer.records.yaml_source import read_document
+from local_offer.records.yaml_source import _dotted, read_document
 
 ORDER = 15
 
@@ -29,6 +30,11 @@ def add_parser(commands) -> None:
     command.add_argument("--reading-ease", type=float, default=limits.reading_ease,
                          help=f"lowest Flesch reading ease allowed (default "
                               f"{limits.reading_ease:.0f})")
+    command.add_argument("--easy-read", action="store_true",
+                         help="check the Easy Read versions instead (services/…/"
+                              "<id>.easy-read.yaml and docs/easy-read/), by stricter rules: "
+                              f"sentences of {EasyReadLimits().sentence_words} words or fewer, "
+                              "one sentence and one idea a line, no word left unexplained")
     command.set_defaults(run=run)
 
 
@@ -37,6 +43,8 @@ def run(args) -> int:
     if project.data_problems():  # the glossary says which acronyms are explained
         print(report(project.data_problems()), file=sys.stderr)
         return 2
+    if args.easy_read:
+        return run_easy_read(project, args.strict)
     check = PlainEnglishCheck(project.glossary, Limits(sentence_words=args.sentence_words,
                                                reading_ease=args.reading_ease))
     files = project.service_files()
@@ -52,3 +60,34 @@ def run(args) -> int:
         print(f"warning: {problem}", file=sys.stderr)
     print(f"Plain English: {summary_line(found)}.", file=sys.stderr)
     return 1 if args.strict else 0
+
+
+def run_easy_read(project: Project, strict: bool) -> int:
+    check = EasyReadCheck(project.glossary)
+    found, checked = [], 0
+    for file in project.easy_read_files():
+        document, problems = read_document(file, project.shown(file))
+        checked += 1
+        if document is None or not isinstance(document.data, dict):
+            found += problems
+            continue
+        lines = [(document.line_of(("lines", index, "text")), _dotted(("lines", index, "text")),
+                  item["text"]) for index, item in enumerate(document.data.get("lines") or [])
+                 if isinstance(item, dict) and isinstance(item.get("text"), str)]
+        title = document.data.get("title")
+        if isinstance(title, str):
+            lines.insert(0, (document.line_of(("title",)), "title", title))
+        found += check.check(project.shown(file), lines)
+    pages = project.root / "docs" / "easy-read"
+    for page in sorted(pages.rglob("*.md")) if pages.is_dir() else []:
+        checked += 1
+        lines = [(number, "", text) for number, text in
+                 check.lines_of_markdown(page.read_text(encoding="utf-8"))]
+        found += check.check(project.shown(page), lines)
+    if not found:
+        print(f"All {checked} Easy Read versions keep to Easy Read's rules.")
+        return 0
+    for problem in sorted(found):
+        print(f"warning: {problem}", file=sys.stderr)
+    print(f"Easy Read: {summary_line(found)}.", file=sys.stderr)
+    return 1 if strict else 0
