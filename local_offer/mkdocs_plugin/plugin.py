@@ -230,7 +230,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             config.nav = main
         return nav
 
-    def on_env(self, env, config, files):
+    def _write_in_page_language(self, env) -> None:
         """The theme's templates (docs/overrides) write in the page's language: gettext
         and the in_language filter read it from the page's context (on_page_context)."""
         main = self.languages[0] if self.languages else None
@@ -257,7 +257,6 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
 
         env.install_gettext_callables(gettext, ngettext, newstyle=True)
         env.filters["in_language"] = in_language
-        return env
 
     def on_page_context(self, context, page, config, nav):
         """The page's language, its versions in the site's other languages (the language
@@ -336,6 +335,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # writes the pages (the open data files are written by then, or nearly).
     def on_env(self, env, config, files):
         self.clock.lap("mkdocs reading pages (Markdown, links)")
+        self._write_in_page_language(env)
         if self.staging is not None:
             try:
                 others = tuple(language.prefix for language in self.languages[1:])

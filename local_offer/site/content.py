@@ -128,7 +128,7 @@ class SiteContent:
                 groups["taking-part"][way].append(record)
             for when in when_of(record):
                 groups["when"][when].append(record)
-            for language in self.languages.ids_of(record.languages):
+            for language in self.spoken_languages.ids_of(record.languages):
                 groups["language"][language].append(record)
             groups["a-z"][first_letter(record.name)].append(record)
         return groups

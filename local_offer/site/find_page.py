@@ -31,7 +31,7 @@ def age_words_json(content) -> str:
 def offered_languages(content) -> list[Term]:
     """The languages some service offers, by English name, each with its own name."""
     used = {language_id for record in content.records
-            for language_id in content.languages.ids_of(record.languages)}
+            for language_id in content.spoken_languages.ids_of(record.languages)}
     languages = sorted((lang for lang in content.spoken_languages.entries if lang.id in used),
                        key=lambda lang: lang.name.casefold())
     return [Term(lang.id, f"{lang.name} ({lang.own_name})" if lang.own_name else lang.name)
