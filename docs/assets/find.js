@@ -424,7 +424,6 @@ async function update(state) {
     results.dataset.loDrawn = "";
     return;
   }
-  ]);
   if (asked !== latest) return; // a newer change has its own answer
   current = { main, shown: first.length };
   status.textContent = statusLine(state, main.count, located ? located.text : "");
