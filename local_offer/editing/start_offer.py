@@ -102,7 +102,8 @@ def start_offer(project: Project, area: str, areas_text: str, site_url: str = ""
         f"  {scalar(label if area_id != AREA_WIDE else area)}: [{area_id}]\n"
         for area_id, label in areas]))
     edit(OWNERS_FILE.as_posix(), lambda text: _with_block(text, "owners", ["owners: {}\n"]))
-    for record in project.service_files():
+    # The records, with their translations and Easy Read versions beside them.
+    for record in project.service_and_translation_files():
         record.unlink()
         started.removed.append(record)
     for folder in sorted(project.services_dir.glob("**/"), reverse=True):
