@@ -106,7 +106,8 @@ def start_offer(project: Project, area: str, areas_text: str, site_url: str = ""
     edit(f"data/{POSTCODES_FILE}", lambda text: _with_block(
         re.sub(r"(?m)^example: .*\n", "", text), "areas", ["areas: []\n"]))
     edit(OWNERS_FILE.as_posix(), lambda text: _with_block(text, "owners", ["owners: {}\n"]))
-    for record in project.service_files():
+    # The records, with their translations and Easy Read versions beside them.
+    for record in project.service_and_translation_files():
         record.unlink()
         started.removed.append(record)
     for folder in sorted(project.services_dir.glob("**/"), reverse=True):

@@ -17,11 +17,12 @@ from markupsafe import escape
 from local_offer.cli import main
 from local_offer.editing.synth import write_synthetic
 from local_offer.mkdocs_plugin.build import BuildFailed, BuildLock, build_site
+from local_offer.records.project import Project
 from tests.helpers import FIXTURE_TODAY, OFFER, ROOT, build_into, copy_project
 
 
 def test_every_service_has_a_page_with_its_name(offer_site):
-    files = sorted((OFFER / "services").rglob("*.yaml"))
+    files = Project(OFFER).service_files()
     assert len(files) >= 40
     for path in files:
         page = offer_site / "services" / path.stem / "index.html"

@@ -10,6 +10,7 @@ import yaml
 
 from local_offer.cli import main
 from local_offer.records.loader import RecordLoader
+from local_offer.records.project import Project
 from tests.helpers import MINIMAL, OFFER, ROOT
 
 
@@ -154,7 +155,7 @@ def test_after_adding_an_area_the_template_lists_it_and_keeps_its_lines(scratch,
 
 
 def test_every_record_of_the_fixture_offer_starts_with_the_schema_line():
-    for path in sorted((OFFER / "services").rglob("*.yaml")):
+    for path in Project(OFFER).service_files():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         depth = len(path.relative_to(OFFER).parts) - 1
         assert first == "# yaml-language-server: $schema=" + "../" * depth + \
