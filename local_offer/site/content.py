@@ -169,7 +169,11 @@ class SiteContent:
                    description) for term_id, label, description in terms]
         yield GeneratedPage(
             urls.browse_source(way.slug), way.title,
-            lambda url: self.renderer.render("term-list", url, intro=way.intro, terms=listed),
+            lambda url: self.renderer.render(
+                "term-list", url, intro=way.intro, terms=listed,
+                # A language's own name is said in that language.
+                in_language={label: term_id for term_id, label, _ in terms}
+                if way.slug == "language" else {}),
             kind="browse")
         for term_id, label, _ in terms:
             records = self.groups[way.slug][term_id]

@@ -166,6 +166,8 @@ def test_a_browse_page_lists_a_language_without_javascript(page_without_javascri
                                                            offer_server, content):
     page = page_without_javascript
     page.goto(offer_server.url + "browse/language/")
+    expect(page.locator("[lang=pl]")).to_have_text("polski")  # said in Polish
+    expect(page.locator("[lang=pa]")).to_have_text("ਪੰਜਾਬੀ")
     page.get_by_role("link", name="Polish").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Services in Polish")
     polish = {r.name for r in content.records if "Polish" in r.languages}
