@@ -234,6 +234,7 @@ async function update(state) {
   } catch (error) {
     status.textContent = "Search is not working at the moment. Please use the lists below.";
     results.hidden = false;
+    results.dataset.loDrawn = "";
     return;
   }
   // Only the filters asked for are loaded for the results; the counts come next.
@@ -253,6 +254,7 @@ async function update(state) {
   }
   more.hidden = current.shown >= main.results.length;
   results.hidden = false;
+  results.dataset.loDrawn = "";
   choices.setAttribute("aria-busy", "true"); // the counts are on their way
   const counts = await choiceCounts(pf, state, term);
   if (asked !== latest) return;
@@ -349,7 +351,8 @@ window.addEventListener("popstate", () => {
   update(state);
 });
 
-// ---- Start: the form replaces the no-JavaScript message, and the URL sets the state ----
+// ---- Start: the form replaces the no-JavaScript message (search.css does it first where
+// the browser knows "scripting"), and the URL sets the state ----
 
 page.querySelector("[data-lo-find-nojs]").hidden = true;
 // Folded on a phone, so the first results come within the first screen; open when wide.

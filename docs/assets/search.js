@@ -123,6 +123,7 @@ function enhanceHeader(box) {
       if (asked !== latest) return;
       status.textContent = "Search is not working at the moment.";
       box.querySelector("[data-lo-search-fallback]").hidden = false;
+      box.dataset.loSearchFailed = "";
       return;
     }
     const shown = await Promise.all(search.results.slice(0, SHOWN_IN_HEADER).map((r) => r.data()));

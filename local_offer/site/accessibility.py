@@ -56,6 +56,8 @@ CHECKS = {
                       "directions and its buttons apart",
     "test_find_words": "the Find page's status line reads as a sentence for every "
                        "combination of choices",
+    "test_layout_shift": "nothing on any page type jumps as it loads (layout shift under "
+                         "0.1), on a phone and a desktop",
     "test_family_filters": "the filters families use (how you take part, when, language) "
                            "and their own words for ages and languages",
     "test_council_identity": "the council's name fits the header of a phone, and its colour "
