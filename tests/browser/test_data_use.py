@@ -12,7 +12,7 @@ import pytest
 
 from tests.browser.page_types import PAGE_TYPES
 
-SEARCHES_ON_OPENING = {"find support", "search results"}
+SEARCHES_ON_OPENING = {"find support", "search results", "results by the new filters"}
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
