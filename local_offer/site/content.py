@@ -237,7 +237,11 @@ class SiteContent:
                    description) for term_id, label, description in terms]
         yield GeneratedPage(
             urls.browse_source(way.slug), _(way.title),
-            lambda url: self.renderer.render("term-list", url, intro=_(way.intro), terms=listed),
+            lambda url: self.renderer.render(
+                "term-list", url, intro=_(way.intro), terms=listed,
+                # A language's own name is said in that language.
+                spoken_in={label: term_id for term_id, label, _count in terms}
+                if way.slug == "language" else {}),
             kind="browse")
         for term_id, label, _description in terms:
             records = self.groups[way.slug][term_id]

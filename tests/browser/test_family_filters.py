@@ -97,7 +97,7 @@ def test_language_and_interpreter_filters(page, offer_server, content):
 def test_age_words_on_find_set_the_age(page, offer_server, content, words, low, high):
     open_find(page, offer_server.url)
     page.get_by_label("Search words").fill(words)
-    page.locator("[data-lo-find-form]").get_by_role("button", name="Search").click()
+    page.get_by_role("search", name="Find support").get_by_role("button", name="Search").click()
     ages = f"age {low}" if low == high else f"ages {low} to {high}"
     expect(status(page)).to_contain_text(f"services for {ages}")
     expect(page.get_by_label("Your child's age")).to_have_value(words)  # moved to the age box
@@ -166,6 +166,8 @@ def test_a_browse_page_lists_a_language_without_javascript(page_without_javascri
                                                            offer_server, content):
     page = page_without_javascript
     page.goto(offer_server.url + "browse/language/")
+    expect(page.locator("[lang=pl]")).to_have_text("polski")  # said in Polish
+    expect(page.locator("[lang=pa]")).to_have_text("ਪੰਜਾਬੀ")
     page.get_by_role("link", name="Polish").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Services in Polish")
     polish = {r.name for r in content.records if "Polish" in r.languages}
