@@ -219,7 +219,8 @@ async function found(pf, state, term, located) {
   const near = await nearestFirst(pf, filtersFor(state), located, term);
   return { count: near.total, next: async (n) => Promise.all((await near.next(n)).map(
     async ({ result, metres, inArea }) => ({ data: await result.data(), distance: metres === null
-      ? `No venue listed${inArea ? `: serves ${located.areaLabel}` : ""}` : distanceWords(metres) }))) };
+      ? `No venue listed${inArea ? `: serves ${located.areaLabels[state.area || located.area]}` : ""}`
+      : distanceWords(metres) }))) };
 }
 
 async function update(state) {
