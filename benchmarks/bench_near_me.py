@@ -16,6 +16,7 @@ cache. Budget: 250 KB at 10,000 services (issue #15). Writes benchmarks/RESULTS-
 
     .venv/bin/python benchmarks/bench_near_me.py               # 1000 10000
     .venv/bin/python benchmarks/bench_near_me.py --sizes 1000 --keep /tmp/near
+    .venv/bin/python benchmarks/bench_near_me.py --site /tmp/near/offer-1000/site  # again
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import functools
 import gzip
 import http.server
 import json
+import os
 import platform
 import re
 import shutil
@@ -156,7 +158,9 @@ def report(runs: dict[int, tuple[dict, float, int]], started: float) -> str:
              f"({(time.perf_counter() - started) / 60:.0f} minutes). Reproduce with:", "",
              "    .venv/bin/python benchmarks/bench_near_me.py", "",
              f"- Machine: {platform.system()} {platform.release()}, {platform.machine()}; "
-             f"Python {platform.python_version()}",
+             f"Python {platform.python_version()}; load average (1, 5, 15 min) when written: "
+             + ", ".join(f"{load:.2f}" for load in os.getloadavg())
+             + ". The 2 cores are shared with other work: times are noisy, bytes are not.",
              "- Records: `local_offer/editing/synth.py` (seed 1), every venue with its own "
              "latitude and longitude, so every venue is its own \"near\" value: the most the "
              "near filter can weigh. Data: the sample's `data/` (Medway, `data/postcodes.yaml`).",
@@ -180,8 +184,9 @@ def report(runs: dict[int, tuple[dict, float, int]], started: float) -> str:
                          f"{kb(row['with_counts'])} | {len(row['elsewhere'])} |")
     lines += [""]
     for count, (found, build_seconds, places_bytes) in runs.items():
+        built = f"Build {build_seconds:.0f} s; " if build_seconds else ""
         lines += [f"## {count:,} services", "",
-                  f"Build {build_seconds:.0f} s; postcode-places.json {places_bytes:,} bytes.", ""]
+                  f"{built}postcode-places.json {places_bytes:,} bytes.", ""]
         for name, row in found.items():
             lines += [f"{name}: “{row['status']}” Files to the results:", "",
                       "| file | bytes |", "| --- | --- |"]
@@ -194,17 +199,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--keep", type=Path, help="build here and keep it")
-    parser.add_argument("--site", type=Path, help="measure this built site only (its size is "
-                        "taken from its services/ folder)")
+    parser.add_argument("--site", type=Path, nargs="+", help="measure these built sites only "
+                        "(each one's size is taken from its services/ folder)")
     args = parser.parse_args()
     started = time.perf_counter()
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-near-"))
     runs = {}
     if args.site:
-        count = len(list((args.site / "services").glob("*/index.html")))
-        found = measure(args.site)
-        print(count, {name: kb(row["bytes"]) for name, row in found.items()})
-        runs[count] = (found, 0.0, (args.site / "postcode-places.json").stat().st_size)
+        for site in args.site:
+            count = len(list((site / "services").glob("*/index.html")))
+            found = measure(site)
+            print(count, {name: kb(row["bytes"]) for name, row in found.items()})
+            runs[count] = (found, 0.0, (site / "postcode-places.json").stat().st_size)
         RESULTS.write_text(report(runs, started) + "\n", encoding="utf-8")
         return 0
     try:

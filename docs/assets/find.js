@@ -160,8 +160,9 @@ async function choiceCounts(pf, state, term) {
 
 // When nothing matches: each single change that would give results.
 async function relaxations(pf, state, term) {
+  // A postcode only orders the results: taking it away would give no more.
   const tries = ["q", "category", "need", "age", "area", "free", "route"]
-    .filter((name) => isSet(state, name))
+    .filter((name) => isSet(state, name) && !(name === "q" && term === EVERY_SERVICE))
     .map((name) => ({ text: `Remove ${describe(state, name)}`, state: without(state, name) }));
   const words = queryWords(term);
   if (words.length > 1) {
