@@ -67,6 +67,8 @@ def hostile_site(tmp_path_factory) -> Path:
     from tests.hostile_records import HOSTILE_RECORDS
     root = tmp_path_factory.mktemp("hostile")
     copy_project(root)
+    # Without a languages list, a language is free text, which is what the payloads try.
+    (root / "data" / "languages.yaml").unlink()
     for name, text in HOSTILE_RECORDS.items():
         (root / "services" / f"{name}.yaml").write_text(text, encoding="utf-8")
     build_into(root, root / "site")

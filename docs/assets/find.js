@@ -4,13 +4,17 @@
 // and the back button steps through the changes. Filter names and values are
 // those of local_offer/search_data.py.
 
+import { ageFilters, ageWords, ageWordsOf, findAge, readAge } from "./family-words.js";
 import { statusLine as statusWords } from "./find-words.js";
 import { EVERY_SERVICE, distanceWords, locate, nearNote, nearestFirst, parsePostcode } from "./near-me.js";
 import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem } from "./search.js";
 
 const PAGE_SIZE = 10; // results a phone shows, and downloads, at a time
-const CHOICES = ["category", "need", "area"]; // drop-down lists
-const COUNTED = ["category", "need", "area", "free", "route"]; // choices that show a count
+const CHOICES = ["category", "need", "area", "language"]; // drop-down lists
+const TICKS = ["free", "interpreter"]; // one box each: yes or not asked
+const GROUPS = ["route", "attending", "when"]; // boxes, any of which will do
+// choices that show a count
+const COUNTED = ["category", "need", "area", "language", "free", "interpreter", ...GROUPS];
 
 const page = document.querySelector("[data-lo-find]");
 const form = page.querySelector("[data-lo-find-form]");
@@ -23,40 +27,67 @@ const relax = page.querySelector("[data-lo-find-relax]");
 const suggestions = page.querySelector("[data-lo-find-suggestions]");
 const ageError = page.querySelector("[data-lo-age-error]");
 const choices = form.querySelector("fieldset");
-const youngest = Number(fields.age.min);
-const oldest = Number(fields.age.max);
+// The ages families can ask for, and their words for them (data/family-words.yaml).
+const known = ageWordsOf(page);
+const { youngest, oldest } = known;
 
 // ---- State: the URL, the form and the filters are three views of one state ----
 
+// Boxes of one name: the filters a page has (a council may offer no languages).
+const boxes = (name) => [...form.querySelectorAll(`input[name=${name}]`)];
+
 function stateFromURL(search) {
   const params = new URLSearchParams(search);
-  const state = { q: params.get("q") || "", age: params.get("age") || "",
-                  free: params.get("free") === "yes", route: params.getAll("route") };
+  const state = { q: params.get("q") || "", age: params.get("age") || "" };
   for (const name of CHOICES) state[name] = params.get(name) || "";
+  for (const name of TICKS) state[name] = params.get(name) === "yes";
+  for (const name of GROUPS) state[name] = params.getAll(name);
   return state;
 }
 
 function readForm() {
-  const state = { q: fields.q.value, age: fields.age.value.trim(), free: fields.free.checked,
-                  route: [...form.querySelectorAll("input[name=route]:checked")].map((box) => box.value) };
-  for (const name of CHOICES) state[name] = fields[name].value;
+  const state = { q: fields.q.value, age: fields.age.value.trim() };
+  for (const name of CHOICES) state[name] = fields[name]?.value || "";
+  for (const name of TICKS) state[name] = Boolean(fields[name]?.checked);
+  for (const name of GROUPS) state[name] = boxes(name).filter((box) => box.checked).map((box) => box.value);
   return state;
 }
 
 function writeForm(state) {
   fields.q.value = state.q;
   fields.age.value = state.age;
-  fields.free.checked = state.free;
-  for (const box of form.querySelectorAll("input[name=route]")) box.checked = state.route.includes(box.value);
+  for (const name of TICKS) if (fields[name]) fields[name].checked = state[name];
+  for (const name of GROUPS) for (const box of boxes(name)) box.checked = state[name].includes(box.value);
   for (const name of CHOICES) {
-    const known = [...fields[name].options].some((option) => option.value === state[name]);
-    fields[name].value = known ? state[name] : "";
+    if (!fields[name]) continue;
+    const offered = [...fields[name].options].some((option) => option.value === state[name]);
+    fields[name].value = offered ? state[name] : "";
   }
+}
+
+// An age phrase in the search words (a postcode is never one).
+function ageIn(q) {
+  return parsePostcode(q) ? null : findAge(q, known);
+}
+
+// An age phrase in the search words ("teenager autism") moves to the age box, when that is
+// empty: on a search and on arriving with one, not while the family is typing.
+function settled(state) {
+  const found = state.age.trim() ? null : ageIn(state.q);
+  return found ? { ...state, q: found.rest, age: found.phrase } : state;
+}
+
+// The ages asked for, in the age box or (while typing) in the search words; null for any age.
+function agesOf(state) {
+  if (state.age.trim()) return readAge(state.age, known);
+  const found = ageIn(state.q);
+  return found ? { from: found.from, to: found.to } : null;
 }
 
 // The search words, if there are enough to search by (one letter would fetch half the index).
 function wordsOf(state) {
-  const words = state.q.trim();
+  const found = state.age.trim() ? null : ageIn(state.q);
+  const words = found ? found.rest : state.q.trim();
   return words.length >= SHORTEST_SEARCH ? words : "";
 }
 
@@ -69,68 +100,65 @@ function termOf(state) {
 }
 
 function validAge(age) {
-  return /^\d{1,2}$/.test(age) && Number(age) >= youngest && Number(age) <= oldest;
+  return Boolean(readAge(age, known));
 }
 
 function toQuery(state) {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set("q", state.q.trim());
   for (const name of CHOICES) if (state[name]) params.set(name, state[name]);
-  if (validAge(state.age)) params.set("age", String(Number(state.age)));
-  if (state.free) params.set("free", "yes");
-  for (const route of state.route) params.append("route", route);
+  if (validAge(state.age)) params.set("age", /^\d+$/.test(state.age.trim()) ? String(Number(state.age)) : state.age.trim());
+  for (const name of TICKS) if (state[name]) params.set(name, "yes");
+  for (const name of GROUPS) for (const value of state[name]) params.append(name, value);
   const text = params.toString();
   return text ? `?${text}` : "";
 }
 
-// The ages from one to another, as filter values.
-function ages(from, to) {
-  return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
-}
-
-// Pagefind filters for a state, leaving out one filter when asked. A service
-// holds its youngest and oldest age: age 3 is youngest 3 or under, oldest 3 or over.
+// Pagefind filters for a state, leaving out one filter when asked.
 function filtersFor(state, leaveOut = null) {
   const filters = {};
   for (const name of CHOICES) if (state[name] && name !== leaveOut) filters[name] = state[name];
-  if (validAge(state.age) && leaveOut !== "age") {
-    const age = Number(state.age);
-    filters["age-from"] = { any: ages(youngest, age) };
-    filters["age-to"] = { any: ages(age, oldest) };
-  }
-  if (state.free && leaveOut !== "free") filters.free = "yes";
-  if (state.route.length && leaveOut !== "route") filters.route = { any: state.route };
+  const range = agesOf(state);
+  if (range && leaveOut !== "age") Object.assign(filters, ageFilters(range, known));
+  for (const name of TICKS) if (state[name] && leaveOut !== name) filters[name] = "yes";
+  for (const name of GROUPS) if (state[name].length && leaveOut !== name) filters[name] = { any: state[name] };
   return filters;
 }
 
 function isSet(state, name) {
   if (name === "q") return Boolean(wordsOf(state));
-  if (name === "age") return validAge(state.age);
-  if (name === "route") return state.route.length > 0;
+  if (name === "age") return Boolean(agesOf(state));
+  if (GROUPS.includes(name)) return state[name].length > 0;
   return Boolean(state[name]);
 }
 
 function without(state, name) {
-  return { ...state, [name]: name === "free" ? false : name === "route" ? [] : "" };
+  if (name === "age") return { ...settled(state), age: "" };
+  if (name === "q") return { ...settled(state), q: "" };
+  return { ...state, [name]: TICKS.includes(name) ? false : GROUPS.includes(name) ? [] : "" };
 }
 
 // Words for what a state asks, for the status line and the suggestions.
 function label(name, value) {
-  if (name === "route") {
-    const box = form.querySelector(`input[name=route][value="${CSS.escape(value)}"]`);
+  if (GROUPS.includes(name)) {
+    const box = boxes(name).find((b) => b.value === value);
     return box ? box.labels[0].firstChild.textContent.trim() : value;
   }
   const option = [...fields[name].options].find((o) => o.value === value);
   return option ? (option.dataset.label || option.textContent).trim() : value;
 }
 
+const lower = (name, state) => state[name].map((value) => label(name, value).toLowerCase());
+
 function describe(state, name) {
   switch (name) {
-    case "q": return `the search words “${state.q.trim()}”`;
-    case "age": return `age ${Number(state.age)}`;
+    case "q": return `the search words “${wordsOf(state)}”`;
+    case "age": return ageWords(agesOf(state));
     case "free": return "free only";
-    case "route": return state.route.map((r) => label("route", r).toLowerCase()).join(" or ");
+    case "interpreter": return "interpreter on request";
+    case "route": case "attending": case "when": return lower(name, state).join(" or ");
     case "area": return `in ${label("area", state.area)}`;
+    case "language": return `in ${label("language", state.language)}`;
     default: return label(name, state[name]);
   }
 }
@@ -161,7 +189,7 @@ async function choiceCounts(pf, state, term) {
 // When nothing matches: each single change that would give results.
 async function relaxations(pf, state, term) {
   // A postcode only orders the results: taking it away would give no more.
-  const tries = ["q", "category", "need", "age", "area", "free", "route"]
+  const tries = ["q", "category", "need", "age", "area", "language", "free", "interpreter", ...GROUPS]
     .filter((name) => isSet(state, name) && !(name === "q" && term === EVERY_SERVICE))
     .map((name) => ({ text: `Remove ${describe(state, name)}`, state: without(state, name) }));
   const words = queryWords(term);
@@ -175,14 +203,14 @@ async function relaxations(pf, state, term) {
 
 function showCounts(counts) {
   for (const name of CHOICES) {
-    for (const option of fields[name].options) {
+    for (const option of fields[name]?.options || []) {
       if (!option.value) continue;
       option.dataset.label ??= option.textContent;
       option.textContent = `${option.dataset.label} (${counts[name][option.value] || 0})`;
     }
   }
-  const boxes = [fields.free, ...form.querySelectorAll("input[name=route]")];
-  for (const box of boxes) {
+  const ticks = [...TICKS, ...GROUPS].flatMap(boxes);
+  for (const box of ticks) {
     const count = counts[box.name][box.value] || 0;
     box.labels[0].querySelector("[data-lo-count]").textContent = `(${count})`;
   }
@@ -190,14 +218,19 @@ function showCounts(counts) {
 
 function statusLine(state, count, near = "") {
   const chosen = (name) => (isSet(state, name) ? label(name, state[name]) : "");
+  const range = agesOf(state);
   return statusWords({
-    q: isSet(state, "q") && !near ? state.q.trim() : "",
+    q: near ? "" : wordsOf(state),
     category: chosen("category"),
     need: chosen("need"),
-    age: isSet(state, "age") ? String(Number(state.age)) : "",
+    age: range ? (range.from === range.to ? String(range.from) : `${range.from} to ${range.to}`) : "",
     area: chosen("area"),
+    language: chosen("language"),
     free: isSet(state, "free"),
-    routes: isSet(state, "route") ? state.route.map((r) => label("route", r).toLowerCase()) : [],
+    routes: lower("route", state),
+    attending: lower("attending", state),
+    when: lower("when", state),
+    interpreter: isSet(state, "interpreter"),
     near,
   }, count);
 }
@@ -227,7 +260,7 @@ async function found(pf, state, term, located) {
 async function update(state) {
   const asked = ++latest;
   ageError.hidden = !state.age || validAge(state.age);
-  ageError.textContent = `Enter an age in whole years, from ${youngest} to ${oldest}.`;
+  ageError.textContent = `Enter an age in whole years, from ${youngest} to ${oldest}, or words like “teenager”.`;
   fields.age.toggleAttribute("aria-invalid", !ageError.hidden);
   // A postcode: where it is, from the council's postcode places (loaded only now).
   const postcode = parsePostcode(state.q);
@@ -238,6 +271,7 @@ async function update(state) {
   } catch (error) {
     status.textContent = "Search is not working at the moment. Please use the lists below.";
     results.hidden = false;
+    results.dataset.loDrawn = "";
     return;
   }
   const located = await locating;
@@ -272,6 +306,7 @@ async function update(state) {
   }
   more.hidden = current.shown >= main.count;
   results.hidden = false;
+  results.dataset.loDrawn = "";
   choices.setAttribute("aria-busy", "true"); // the counts are on their way
   const counts = await choiceCounts(pf, state, term);
   if (asked !== latest) return;
@@ -351,6 +386,7 @@ form.addEventListener("change", (event) => {
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   typingHasEntry = false;
+  writeForm(settled(readForm()));
   commit("push");
   results.querySelector("h2").focus();
 });
@@ -367,13 +403,15 @@ window.addEventListener("popstate", () => {
   update(state);
 });
 
-// ---- Start: the form replaces the no-JavaScript message, and the URL sets the state ----
+// ---- Start: the form replaces the no-JavaScript message (search.css does it first where
+// the browser knows "scripting"), and the URL sets the state ----
 
 page.querySelector("[data-lo-find-nojs]").hidden = true;
 // Folded on a phone, so the first results come within the first screen; open when wide.
 page.querySelector("[data-lo-find-filters]").open = matchMedia("(min-width: 60em)").matches;
 form.hidden = false;
 results.querySelector("h2").tabIndex = -1;
-const start = stateFromURL(location.search);
+const start = settled(stateFromURL(location.search));
 writeForm(start);
+if (toQuery(start) !== location.search) history.replaceState(null, "", toQuery(start) || location.pathname);
 update(readForm());

@@ -1,6 +1,10 @@
 // Site search for families: the search box in the header of every page.
 // Its helpers (loading the index, showing a result) serve the Find page too.
 // Without JavaScript the header shows a link to the browse lists instead.
+// An age phrase in the words ("teenager", "7 year old autism") narrows the results to
+// those ages, and the link to Find carries it as Find's age (assets/family-words.js).
+
+import { ageFilters, ageWordsOf, findAge } from "./family-words.js";
 
 import { distanceWords, locate, nearestFirst, parsePostcode } from "./near-me.js";
 
@@ -98,6 +102,7 @@ function enhanceHeader(box) {
   const list = box.querySelector("[data-lo-search-list]");
   const all = box.querySelector("[data-lo-search-all]");
   const findPage = new URL(form.getAttribute("action"), document.baseURI);
+  const known = ageWordsOf(box);
   let latest = 0;
 
   box.querySelector("[data-lo-search-fallback]").hidden = true;
@@ -120,6 +125,9 @@ function enhanceHeader(box) {
     const postcode = parsePostcode(term);
     const locating = postcode ? locate(postcode) : null;
     let search;
+    // "7 year old autism": autism services for age 7 (a postcode is never an age)
+    const age = postcode ? null : findAge(term, known);
+    const words = age ? age.rest : term;
     try {
       const pf = await pagefind();
       const located = await locating;
@@ -131,13 +139,14 @@ function enhanceHeader(box) {
         search = { located, count: near.total, shown: first.map(({ result, metres }) => ({
           data: result.data(), distance: metres === null ? "" : distanceWords(metres) })) };
       } else {
-        search = await pf.search(term);
+        search = await pf.search(words || null, age ? { filters: ageFilters(age, known) } : {});
       }
     } catch (error) {
       // No index (a preview without one, or a failed download): offer the browse lists again.
       if (asked !== latest) return;
       status.textContent = "Search is not working at the moment.";
       box.querySelector("[data-lo-search-fallback]").hidden = false;
+      box.dataset.loSearchFailed = "";
       return;
     }
     const found = search.shown
@@ -146,7 +155,8 @@ function enhanceHeader(box) {
     if (asked !== latest || dismissed) return; // a newer query has answered, or will
     const count = search.count ?? search.results?.length ?? 0;
     list.replaceChildren(...shown.map((r) => resultItem(r.data, 0, r.distance)));
-    findPage.search = new URLSearchParams({ q: term }).toString();
+    findPage.search = new URLSearchParams(age ? { ...(words ? { q: words } : {}), age: age.phrase }
+      : { q: term }).toString();
     all.href = findPage.href;
     if (search.unknown) {
       status.textContent = search.unknown;

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from local_offer.records.project import Project
 from local_offer.records.schema import with_taxonomy
-from local_offer.records.taxonomy import KINDS as LIST_FIELDS
+from local_offer.records.taxonomy import RECORD_LISTS as LIST_FIELDS
 from local_offer.records.taxonomy import Taxonomy
 
 TEMPLATE = "schema/service-template.yaml"

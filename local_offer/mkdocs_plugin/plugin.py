@@ -22,6 +22,7 @@ from local_offer.records.problems import InvalidRecords, report
 from local_offer.records.project import Project
 from local_offer.site.build import build_content
 from local_offer.site.content import SiteContent
+from local_offer.site.find_page import age_words_json
 from local_offer.site.guide_pages import GUIDE_FILE
 from local_offer.site.identity import STYLESHEET, fill_placeholders, logo_path, stylesheet
 from local_offer.site.pages import GeneratedPage
@@ -109,6 +110,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         except InvalidRecords as error:
             raise PluginError("Some records or data files are not valid:\n" + report(error.problems))
         self.handed_over = None  # a live preview's rebuild reads the files again
+        # The header search reads families' words for ages (partials/search.html).
+        config.extra["age_words"] = age_words_json(self.content)
         self.generated = {}
         for page in self.content.pages():
             self.generated[page.src_uri] = page

@@ -93,13 +93,24 @@ class OpenReferral:
                           for schedule in self.schedules(record, service_id, index, session)],
             "cost_options": self.cost_options(record, service_id),
             "languages": [{"id": self.ids.of("language", record.id, name.casefold()),
-                           "service_id": service_id, "name": name}
+                           "service_id": service_id, "name": name,
+                           # HSDS 3.0's ISO 639 code, from data/languages.yaml.
+                           "code": "en" if name == "English" else self.language_code(name)}
                           for name in ("English", *record.languages)],
             "contacts": self.contacts(record, service_id),
             "attributes": [self.attribute(record, service_id, kind, term_id)
                            for kind in ("categories", "needs")
                            for term_id in getattr(record, kind)],
         })
+
+    def language_code(self, name: str) -> str:
+        language = self.content.languages.by_name(name)
+        return language.id if language else ""
+
+    def attending_type(self, record) -> str:
+        """How a family takes part, in words: ORUK's attending_type is free text, on a
+        schedule. A service that has not said has none."""
+        return ", ".join(self.taxonomy.label("attending", way) for way in record.attending)
 
     def organization(self, record) -> dict:
         name = record.provider.name
@@ -175,6 +186,7 @@ class OpenReferral:
             "closes_at": session.end,
             "description": session.description,
             "notes": f"{RUNS_WORDS[session.runs]}: {period.name}." if period else "",
+            "attending_type": self.attending_type(record),
         }
 
     def cost_options(self, record, service_id: str) -> list[dict]:

@@ -65,6 +65,7 @@ class RecordLoader:
         # schema's the record's other checks: every problem in one run.
         problems += self.schema.check(document)
         problems += self.checks.problems(document, self.today)
+        problems += self.project.languages.record_problems(document)
         warnings = self.checks.warnings(document)
         if problems:
             return None, problems, warnings

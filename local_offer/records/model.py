@@ -118,6 +118,9 @@ class Record:
     locations: tuple[Location, ...] = ()
     sessions: tuple[Session, ...] = ()
     languages: tuple[str, ...] = ()
+    # How a family takes part (in-person, online, phone, home-visit); () when not said.
+    attending: tuple[str, ...] = ()
+    interpreter_on_request: bool = False
     status: str = "active"
     alert: str = ""
     valid_until: dt.date | None = None
@@ -172,4 +175,5 @@ def record_from(service_id: str, document: Document) -> Record:
         sessions=tuple(Session.from_data(item) for item in data.pop("sessions", [])),
         categories=tuple(data.pop("categories")), needs=tuple(data.pop("needs")),
         areas=tuple(data.pop("areas")), languages=tuple(data.pop("languages", ())),
+        attending=tuple(data.pop("attending", ())),
         **data)

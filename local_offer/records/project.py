@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from local_offer.records.age_words import FAMILY_WORDS_FILE, AgeWords, load_age_words
 from local_offer.records.glossary import Glossary, load_glossary
+from local_offer.records.languages import LANGUAGES_FILE, Languages, load_languages
 from local_offer.records.problems import Problem
 
 # Settings is also imported from here, where it used to live.
@@ -81,10 +83,30 @@ class Project:
         """The school terms and holidays (none when the project has no term dates file)."""
         return self._term_dates[0]
 
+    @cached_property
+    def _languages(self) -> tuple[Languages, list[Problem]]:
+        path = self.data_dir / LANGUAGES_FILE
+        return load_languages(path, self.shown(path))
+
+    @property
+    def languages(self) -> Languages:
+        """The languages records name (none listed when the project has no languages file)."""
+        return self._languages[0]
+
+    @cached_property
+    def _age_words(self) -> tuple[tuple[AgeWords, ...], list[Problem]]:
+        path = self.data_dir / FAMILY_WORDS_FILE
+        return load_age_words(path, self.shown(path))
+
+    @property
+    def age_words(self) -> tuple[AgeWords, ...]:
+        """Families' words for ages, like teenager (data/family-words.yaml)."""
+        return self._age_words[0]
+
     def data_problems(self) -> list[Problem]:
         """Every mistake in the data files that records and pages are made with."""
         return (self.taxonomy_problems + self._glossary[1] + self.settings_problems
-                + self._term_dates[1])
+                + self._term_dates[1] + self._languages[1] + self._age_words[1])
 
     @property
     def _settings(self) -> tuple[Settings, list[Problem]]:

@@ -422,6 +422,8 @@ def with_taxonomy(schema: dict, taxonomy: Taxonomy) -> dict:
     for name in ("categories", "needs", "areas"):
         props[name]["items"]["enum"] = list(choices[name])
     props["how_to_get_it"]["properties"]["routes"]["items"]["enum"] = list(choices["routes"])
+    if choices["attending"] and "attending" in props:  # a council may offer fewer ways
+        props["attending"]["items"]["enum"] = list(choices["attending"])
     return schema
 
 

@@ -13,6 +13,14 @@ from local_offer.records.problems import Problem
 AREA_WIDE = "area-wide"
 ALL_NEEDS = "all-needs"
 
+# How a family takes part in a service (a record's `attending`); Open Referral UK's
+# attending_type in words. The ids have a meaning, the labels are the council's.
+ATTENDING = ("in-person", "online", "phone", "home-visit")
+# When a service runs, worked out from its sessions (records/when.py says how).
+WHEN = ("weekdays", "weekends", "after-school", "school-holidays")
+# The optional lists: a taxonomy without one has no such filter and no such record field.
+FIXED_IDS = {"attending": ATTENDING, "when": WHEN}
+
 
 @dataclass(frozen=True)
 class Term:
@@ -40,13 +48,16 @@ class Taxonomy:
     areas: tuple[Term, ...]
     routes: tuple[Term, ...]
     age_bands: tuple[AgeBand, ...]
+    attending: tuple[Term, ...] = ()
+    when: tuple[Term, ...] = ()
 
     # The lists a record's fields choose from, by the field that holds them.
     def choices(self) -> dict[str, tuple[str, ...]]:
         return {"categories": tuple(t.id for t in self.categories),
                 "needs": tuple(t.id for t in self.needs),
                 "areas": tuple(t.id for t in self.areas),
-                "routes": tuple(t.id for t in self.routes)}
+                "routes": tuple(t.id for t in self.routes),
+                "attending": tuple(t.id for t in self.attending)}
 
     def label(self, kind: str, term_id: str) -> str:
         for term in getattr(self, kind):
@@ -56,6 +67,8 @@ class Taxonomy:
 
 
 KINDS = ("categories", "needs", "areas", "routes")
+# The lists a record's fields choose from (attending is optional: see FIXED_IDS).
+RECORD_LISTS = (*KINDS, "attending")
 TERM_FIELDS = ("id", "label", "description", "group")
 BAND_FIELDS = ("id", "label", "min", "max")
 TERM_EXAMPLE = "  - id: speech-language\n    label: Speech, language and communication"
@@ -75,14 +88,17 @@ def load_taxonomy(path: Path, shown: str = "") -> tuple[Taxonomy, list[Problem]]
         return EMPTY, problems
     lists = {kind: tuple(_terms(document, kind, problems)) for kind in KINDS}
     bands = tuple(_age_bands(document, problems))
+    for kind, ids in FIXED_IDS.items():
+        lists[kind] = tuple(_fixed_terms(document, kind, ids, problems))
     return Taxonomy(age_bands=bands, **lists), problems
 
 
-def _entries(document, kind: str, example: str, problems: list[Problem]) -> list[FieldChecker]:
+def _entries(document, kind: str, example: str, problems: list[Problem],
+             required: bool = True) -> list[FieldChecker]:
     checkers, seen = [], {}
     before = len(problems)
     items = section(document, kind, problems, f"{kind}:\n{example}")
-    if not items and len(problems) == before:
+    if not items and len(problems) == before and required:
         problems.append(Problem(document.path, document.line_of((kind,)), kind,
                                 f"the list '{kind}' is missing or empty",
                                 f"add '{kind}:' with at least one entry, like:\n{kind}:\n{example}"))
@@ -105,6 +121,19 @@ def _terms(document, kind: str, problems: list[Problem]):
                     description=fields.text("description", "", required=False),
                     group=fields.text("group", "", required=False))
         if term.id:  # kept without a label, so records and data files using it are not wrong too
+            yield term
+
+
+def _fixed_terms(document, kind: str, ids: tuple[str, ...], problems: list[Problem]):
+    """An optional list whose ids the generator knows the meaning of: the council chooses
+    which to offer and what they are called, not what they mean."""
+    example = f"  - id: {ids[0]}\n    label: {ids[0].replace('-', ' ').capitalize()}"
+    for fields in _entries(document, kind, example, problems, required=False):
+        fields.only(TERM_FIELDS)
+        term_id = fields.choice("id", ids)
+        term = Term(id=term_id, label=fields.text("label", "write the name families read"),
+                    description=fields.text("description", "", required=False))
+        if term.id and term.label:
             yield term
 
 

@@ -19,8 +19,10 @@ from pathlib import Path
 PAGE_TYPES_TESTED = (
     "home", "service with every field", "minimal service", "temporarily closed service",
     "browse index", "category index", "category", "need index", "need", "age index", "age",
-    "area index", "area", "a-z index", "a-z letter", "glossary", "how to get help", "about",
-    "page not found", "find support", "search results", "being checked (unpublished)",
+    "area index", "area", "taking part index", "taking part", "when index", "when",
+    "language index", "language", "a-z index", "a-z letter", "glossary", "how to get help",
+    "about", "page not found", "find support", "search results", "results by the new filters",
+    "being checked (unpublished)",
     "freshness report", "my list", "while you wait", "you said, we did",
     "what the offer covers", "open data", "contributing guide", "field reference",
     "accessibility statement",
@@ -54,6 +56,10 @@ CHECKS = {
                       "directions and its buttons apart",
     "test_find_words": "the Find page's status line reads as a sentence for every "
                        "combination of choices",
+    "test_layout_shift": "nothing on any page type jumps as it loads (layout shift under "
+                         "0.1), on a phone and a desktop",
+    "test_family_filters": "the filters families use (how you take part, when, language) "
+                           "and their own words for ages and languages",
     "test_council_identity": "the council's name fits the header of a phone, and its colour "
                              "keeps text readable",
     "test_near_me": "a postcode lists the services nearest first, each with how far it is, "

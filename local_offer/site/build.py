@@ -43,4 +43,5 @@ def build_content(project: Project, today: str | dt.date | None = None,
                        site_data=site_data, settings=project.settings, site_url=site_url,
                        docs_page_urls=docs_page_urls,
                        extra_pages=guide_pages(project, renderer),
-                       term_dates=project.term_dates)
+                       term_dates=project.term_dates, languages=project.languages,
+                       age_words=project.age_words)

@@ -14,16 +14,26 @@ from typing import Iterable
 
 from local_offer.freshness.review import Review
 from local_offer.records.dates import day_or_today
+from local_offer.records.age_words import AgeWords
 from local_offer.records.glossary import Glossary
+from local_offer.records.languages import Languages
 from local_offer.records.model import Record
 from local_offer.records.project import Settings
 from local_offer.records.site_data import SiteData
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 from local_offer.records.term_dates import TermDates
+from local_offer.records.when import when_of
 from local_offer.site import freshness_pages, urls
 from local_offer.site.family_pages import family_pages
 from local_offer.site.find_page import find_page
-from local_offer.site.pages import BROWSE_WAYS, BrowseWay, GeneratedPage, ListGroup, first_letter
+from local_offer.site.pages import (
+    BROWSE_WAYS,
+    FIND_FILTER,
+    BrowseWay,
+    GeneratedPage,
+    ListGroup,
+    first_letter,
+)
 from local_offer.site.render import Renderer
 from local_offer.site.search_data import SearchData
 from local_offer.site.session_times import SessionTimes
@@ -41,11 +51,13 @@ class SiteContent:
                  site_data: SiteData | None = None, settings: Settings | None = None,
                  site_url: str = "", docs_page_urls: Iterable[str] = (),
                  extra_pages: Iterable[GeneratedPage] = (),
-                 term_dates: TermDates | None = None):
+                 term_dates: TermDates | None = None, languages: Languages | None = None,
+                 age_words: tuple[AgeWords, ...] = ()):
         """site_url: where the site is published ("" when unknown); docs_page_urls: the
         site engine's hand-written pages, for the sitemap; extra_pages: pages made from the
         project's other files (the guide, the field reference); term_dates: the school
-        terms and holidays that term-time and holiday sessions run in."""
+        terms and holidays that term-time and holiday sessions run in; languages: the
+        languages records name (data/languages.yaml); age_words: families' words for ages."""
         reviews = sorted(reviews, key=lambda review: review.record.sort_key)
         self.today = day_or_today(today)
         self.reviews = {review.record.id: review for review in reviews}
@@ -62,9 +74,13 @@ class SiteContent:
         self.extra_pages = tuple(extra_pages)
         self.term_dates = term_dates or TermDates()
         self.explainer = TermExplainer(glossary, renderer) if glossary else None
-        self.groups = self._group()
-        self.search = SearchData(taxonomy, glossary,
+        self.languages = languages or Languages()
+        self.age_words = tuple(age_words)
+        self.search = SearchData(taxonomy, glossary, self.languages,
                                  site_data.postcodes if site_data else None)
+        self.groups = self._group()
+        # The ways to browse that have something to choose (no languages: no language list).
+        self.browse_ways = tuple(way for way in BROWSE_WAYS if self.terms(way.slug))
         self._made = True
 
     def __setattr__(self, name, value):
@@ -92,6 +108,12 @@ class SiteContent:
             for band in self.taxonomy.age_bands:
                 if band.touches(*record.ages):
                     groups["age"][band.id].append(record)
+            for way in record.attending:
+                groups["taking-part"][way].append(record)
+            for when in when_of(record):
+                groups["when"][when].append(record)
+            for language in self.languages.ids_of(record.languages):
+                groups["language"][language].append(record)
             groups["a-z"][first_letter(record.name)].append(record)
         return groups
 
@@ -101,6 +123,13 @@ class SiteContent:
             return [(b.id, b.label, "") for b in self.taxonomy.age_bands]
         if way == "a-z":
             return [(letter, letter, "") for letter in sorted(self.groups["a-z"])]
+        if way == "language":  # the languages some service offers, by their English names
+            offered = [lang for lang in self.languages.entries if self.groups["language"][lang.id]]
+            return [(lang.id, lang.name, lang.own_name)
+                    for lang in sorted(offered, key=lambda lang: lang.name.casefold())]
+        if way in ("taking-part", "when"):
+            terms = self.taxonomy.attending if way == "taking-part" else self.taxonomy.when
+            return [(t.id, t.label, t.description) for t in terms]
         kind = {"category": "categories", "need": "needs", "area": "areas"}[way]
         return [(t.id, t.label, t.description) for t in getattr(self.taxonomy, kind)]
 
@@ -118,7 +147,7 @@ class SiteContent:
         yield from freshness_pages.pages(self)  # unpublished entries' pages, the freshness page
         yield GeneratedPage(urls.browse_source(), "Browse services", self._render_browse_home,
                             kind="browse")
-        for way in BROWSE_WAYS:
+        for way in self.browse_ways:
             yield from self.browse_pages(way)
         if self.glossary:
             yield GeneratedPage(urls.GLOSSARY, "Glossary", self._render_glossary, kind="glossary")
@@ -146,6 +175,7 @@ class SiteContent:
         for term_id, label, _ in terms:
             records = self.groups[way.slug][term_id]
             title = (f"Services for {label.lower()}" if way.slug == "age"
+                     else f"Services in {label}" if way.slug == "language"
                      else f"Services: {label}")
             yield GeneratedPage(
                 urls.browse_source(way.slug, term_id), title,
@@ -157,8 +187,9 @@ class SiteContent:
 
     def find_for(self, way: str, term_id: str) -> tuple[str, str] | None:
         """(address, words) of the Find page with a browse choice already made."""
-        if way in ("category", "need", "area"):
-            return urls.find(**{way: term_id}), "Search or narrow these services"
+        if way in ("category", "need", "area", "language", "taking-part", "when"):
+            return urls.find(**{FIND_FILTER.get(way, way): term_id}), \
+                "Search or narrow these services"
         if way == "age":
             band = next(b for b in self.taxonomy.age_bands if b.id == term_id)
             return (urls.find(age=str(band.min)),
@@ -179,7 +210,7 @@ class SiteContent:
 
     def _render_browse_home(self, url: str) -> str:
         ways = [(way.title, urls.browse(way.slug), None, way.intro)
-                for way in BROWSE_WAYS]
+                for way in self.browse_ways]
         return self.renderer.render("term-list", url, intro=f"There are {len(self.records)} "
                                     "services. Choose how to look for them.", terms=ways)
 

@@ -45,8 +45,17 @@ BROWSE_WAYS = (
               "every age group it covers."),
     BrowseWay("area", "Services by area", "Choose where you live. Services that cover the "
               "whole area are listed under every area."),
+    BrowseWay("taking-part", "Services by how you take part", "Choose how you would like to "
+              "take part: in person, online, by phone or at home. Services that have not said "
+              "are not listed here; find them by category, need, age or area."),
+    BrowseWay("when", "Services by when they run", "Choose when you can go. This comes from "
+              "each service's session times; services without set days are not listed here."),
+    BrowseWay("language", "Services by language", "Choose a language other than English. "
+              "Services can also arrange an interpreter: it says so on each service's page."),
     BrowseWay("a-z", "Services from A to Z", "Choose the first letter of the service's name."),
 )
+# The Find page's filter each browse way chooses, where its name is another.
+FIND_FILTER = {"taking-part": "attending"}
 
 
 def first_letter(name: str) -> str:

@@ -7,6 +7,13 @@ are two values, the youngest and the oldest it serves: the Find page asks for
 "age 3" as youngest 0, 1, 2 or 3 and oldest 3 or more, so a 0 to 4 service
 and a 3 to 12 one match. Two values instead of one a year keep the filter
 data a phone downloads small (a fifth, at 10,000 services).
+How a family takes part (attending) is there only when the record says it: a
+service without it is in every list until a family chooses how to take part,
+and then left out (nobody knows it fits). When comes from the sessions
+(records/when.py has the rule). A language is its id in data/languages.yaml;
+its names (English, its own, others like BSL) are family words, so "polski" finds
+the services that offer Polish. An interpreter on request is the filter
+interpreter: yes, and the family words "interpreter".
 Meta is what a result shows: summary, ages, areas, cost, last reviewed.
 "near-gillingham" and the like say where its venues are, for a search by postcode
 (docs/assets/near-me.js): one filter for each area the service serves (near-area-wide for
@@ -25,10 +32,12 @@ from dataclasses import dataclass
 
 from local_offer.records.dates import long_date
 from local_offer.records.glossary import Glossary
+from local_offer.records.languages import Languages
 from local_offer.records.model import Record
 from local_offer.records.postcodes import PostcodePlaces
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
-from local_offer.site.family_words import FamilyWords
+from local_offer.records.when import when_of
+from local_offer.site.family_words import RELATED, FamilyWords
 from local_offer.site.render import age_range
 
 # The ways a family can get a service without anyone else: the Find page's "how to get it".
@@ -42,6 +51,8 @@ NO_VENUE = "-"
 # search with no words would load all of it (megabytes at 10,000 services). Families
 # never type it: no word starts "qq".
 EVERY_SERVICE = "qqeveryservice"
+INTERPRETER = "yes"
+INTERPRETER_WORDS = ("interpreter", "interpreters", "interpreting")
 
 
 @dataclass(frozen=True)
@@ -59,8 +70,10 @@ class SearchData:
     """Builds SearchFacts for each service of one site."""
 
     def __init__(self, taxonomy: Taxonomy, glossary: Glossary | None,
+                 languages: Languages | None = None,
                  postcodes: PostcodePlaces | None = None):
         self.taxonomy = taxonomy
+        self.languages = languages or Languages()
         self.postcodes = postcodes
         self.family_words = FamilyWords(glossary, taxonomy)
         self.area_ids = [t.id for t in taxonomy.areas]
@@ -72,7 +85,17 @@ class SearchData:
     def facts(self, record: Record) -> SearchFacts:
         return SearchFacts(filters=tuple(self.filters(record)), meta=tuple(self.meta(record)),
                            sort_name=record.name.casefold(),
-                           word_groups=self.family_words.for_record(record).groups)
+                           word_groups=with_words(self.family_words.for_record(record).groups,
+                                                  RELATED, self.language_words(record)))
+
+    def language_words(self, record: Record) -> tuple[str, ...]:
+        """Every name of the languages a service offers, and "interpreter" when it has one."""
+        words = [name for language_id in self.languages.ids_of(record.languages)
+                 for language in self.languages.entries if language.id == language_id
+                 for name in language.names]
+        if record.interpreter_on_request:
+            words += INTERPRETER_WORDS
+        return tuple(words)
 
     def filters(self, record: Record):
         for category in record.categories:
@@ -88,6 +111,14 @@ class SearchData:
             yield "free", FREE
         for route in record.how_to_get_it.routes:
             yield "route", route
+        for way in record.attending:
+            yield "attending", way
+        for when in when_of(record):
+            yield "when", when
+        for language in self.languages.ids_of(record.languages):
+            yield "language", language
+        if record.interpreter_on_request:
+            yield "interpreter", INTERPRETER
         if self.postcodes is not None:
             yield from self.near(record)
 
@@ -125,3 +156,15 @@ class SearchData:
         yield "reviewed", "Last reviewed " + long_date(record.last_reviewed)
         if record.status == "temporarily-closed":
             yield "closed", "Temporarily closed"
+
+
+def with_words(groups: tuple[tuple[float, tuple[str, ...]], ...], weight: float,
+               words: tuple[str, ...]) -> tuple[tuple[float, tuple[str, ...]], ...]:
+    """Word groups with more words at one weight, each word once, heaviest group first."""
+    if not words:
+        return groups
+    seen = {word.casefold() for _, group in groups for word in group}
+    extra = tuple(dict.fromkeys(w for w in words if w.casefold() not in seen))
+    merged = dict(groups)
+    merged[weight] = merged.get(weight, ()) + extra
+    return tuple((w, group) for w, group in sorted(merged.items(), reverse=True) if group)

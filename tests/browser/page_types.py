@@ -43,6 +43,12 @@ PAGE_TYPES = {
     "age": PageType(OFFER, "browse/age/0-4/"),
     "area index": PageType(OFFER, "browse/area/"),
     "area": PageType(OFFER, "browse/area/strood/"),
+    "taking part index": PageType(OFFER, "browse/taking-part/"),
+    "taking part": PageType(OFFER, "browse/taking-part/online/"),
+    "when index": PageType(OFFER, "browse/when/"),
+    "when": PageType(OFFER, "browse/when/school-holidays/"),
+    "language index": PageType(OFFER, "browse/language/"),
+    "language": PageType(OFFER, "browse/language/pl/"),
     "a-z index": PageType(OFFER, "browse/a-z/"),
     "a-z letter": PageType(OFFER, "browse/a-z/T/"),
     "glossary": PageType(OFFER, "glossary/"),
@@ -52,6 +58,9 @@ PAGE_TYPES = {
     "find support": PageType(OFFER, "find/"),
     "search results": PageType(OFFER, "find/?q=speech+therapy&age=3",
                                ready="[data-lo-find-list] .lo-result"),
+    "results by the new filters": PageType(
+        OFFER, "find/?age=teenager&attending=in-person&when=weekdays&language=pl&interpreter=yes",
+        ready="[data-lo-find-list] .lo-result"),
     # The every-field fixture was reviewed 2026-05-03: overdue on the pinned day, so its
     # page above also carries the freshness warning.
     "being checked (unpublished)": PageType(COMPONENTS, "services/long-ago/", published=False),

@@ -144,7 +144,8 @@ def test_an_age_that_is_not_a_number_is_explained_and_ignored(page, offer_server
     age = page.get_by_label("Your child's age")
     age.fill("30")
     expect(page.locator("#find-age-error")).to_have_text("Enter an age in whole years, "
-                                                         "from 0 to 25.")
+                                                         "from 0 to 25, or words like "
+                                                         "“teenager”.")
     expect(age).to_have_attribute("aria-invalid", "")
     expect(status(page)).to_contain_text("51 services")
     age.fill("7")
@@ -196,3 +197,34 @@ def test_on_a_wide_screen_the_filters_are_open(page, offer_server):
     page.goto(offer_server.url + "find/")
     expect(page.locator("[data-lo-find-filters]")).to_have_attribute("open", "")
     expect(page.locator("#find-need")).to_be_visible()
+
+
+def test_on_a_phone_the_first_result_comes_within_the_first_screen(browser, offer_server):
+    """After a search at 320 x 640, the first result's name shows without scrolling: the
+    filters fold away above the results."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(offer_server.url + "find/")
+        page.get_by_label("Search words").fill("speech")
+        page.get_by_label("Search words").press("Enter")
+        first = page.locator("[data-lo-find-list] .lo-result").first
+        expect(first).to_be_visible()
+        page.evaluate("window.scrollTo(0, 0)")
+        name = first.locator(".lo-result__name").bounding_box()
+        assert first.bounding_box()["y"] < 640
+        assert name["y"] + name["height"] <= 640, name
+        # Nothing wider than the phone either.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_find_page_offers_the_lists_not_a_dead_form(
+        page_without_javascript, offer_server):
+    page = page_without_javascript
+    page.goto(offer_server.url + "find/")
+    expect(page.get_by_label("Search words")).to_be_hidden()
+    expect(page.locator("[data-lo-find-results]")).to_be_hidden()
+    expect(page.get_by_text("Searching and filtering need JavaScript")).to_be_visible()
+    expect(page.get_by_role("link", name="the lists below")).to_be_visible()

@@ -147,3 +147,20 @@ def test_one_letter_does_not_search(page, offer_server):
     assert not [url for url in requested if "/pagefind/index/" in url]
     page.locator("#lo-search-q").press_sequentially("p")
     expect(page.locator("[data-lo-search-status]")).to_contain_text("for “sp”")
+
+
+def test_open_results_dim_the_page_so_its_text_never_reads_as_a_result(browser, offer_server):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(offer_server.url + "about/")
+        header_search(page, "speech")
+        panel = page.locator("[data-lo-search-panel]").bounding_box()
+        below = page.evaluate("([x, y]) => document.elementFromPoint(x, y).className",
+                              [160, min(panel["y"] + panel["height"] + 10, 635)])
+        assert below == "lo-search__scrim"
+        page.mouse.click(160, 635)  # a tap on the dimmed page closes the results
+        expect(page.locator("[data-lo-search-panel]")).to_be_hidden()
+        expect(page.locator(".lo-search__scrim")).to_be_hidden()
+    finally:
+        context.close()

@@ -194,6 +194,8 @@ def test_a_full_record_maps_to_every_oruk_object(scratch, service_fixtures, sche
     assert "amount" not in cost
     assert [lang["name"] for lang in service["languages"]] == \
         ["English", "Polish", "British Sign Language"]
+    assert [lang["code"] for lang in service["languages"]] == ["en", "pl", "bfi"]
+    assert {s["attending_type"] for s in schedules} == {"In person, Online"}
     contact = service["contacts"][0]
     assert contact["email"] == "every.field@example.org"
     assert contact["phones"][0]["number"] == "01632 960999"

@@ -61,7 +61,7 @@ def test_without_the_councils_postcodes_there_is_no_file_and_no_near_filter(scra
 
 def test_each_venue_is_a_value_of_each_served_areas_filter_to_the_nearest_100_metres(scratch):
     places, _ = load_postcode_places(scratch)
-    search = SearchData(OFFER_TAXONOMY, None, places)
+    search = SearchData(OFFER_TAXONOMY, None, postcodes=places)
     service = record(scratch)  # for the whole area
     assert [f for f in search.facts(replace(service, locations=())).filters
             if f[0].startswith("near")] == [("near-area-wide", NO_VENUE)]

@@ -38,16 +38,23 @@ def test_filters_offer_the_taxonomy_choices(offer_project):
     assert options(html, "need") == [""] + [t.id for t in taxonomy.needs if t.id != "all-needs"]
     assert options(html, "area") == [""] + [t.id for t in taxonomy.areas if t.id != "area-wide"]
     assert "Anywhere in Medway" in html
-    assert re.search(r'<input[^>]*name="age" type="number" min="0" max="25"', html)
+    assert re.search(r'<input[^>]*name="age" type="text"', html)  # takes "7" or "teenager"
     assert re.findall(r'name="route" value="([^"]+)"', html) == ["drop-in", "self-referral"]
+    assert re.findall(r'name="attending" value="([^"]+)"', html) == [
+        t.id for t in taxonomy.attending]
+    assert re.findall(r'name="when" value="([^"]+)"', html) == [t.id for t in taxonomy.when]
+    # Only the languages some service offers, with their own names.
+    assert options(html, "language") == ["", "bfi", "lt", "ne", "pl", "pa", "ro", "ur"]
+    assert ">Polish (polski)</option>" in html
+    assert 'name="interpreter" value="yes"' in html
+    assert "&#34;teenager&#34;" in html  # the words for ages, for family-words.js
     assert 'name="free" value="yes"' in html
     assert 'src="../assets/find.js"' in html
 
 
 def test_find_page_works_without_javascript_through_the_browse_lists(offer_site):
     html = (offer_site / "find" / "index.html").read_text(encoding="utf-8")
-    form = re.search(r"<form[^>]*data-lo-find-form[^>]*>", html).group(0)
-    assert " hidden" in form  # shown by the script only
+    assert "data-lo-find-form" in html  # search.css shows it only where scripts run
     assert "need JavaScript" in html
     for target in ("browse/category/", "browse/need/", "browse/age/", "browse/area/",
                    "browse/a-z/"):
@@ -73,7 +80,7 @@ def test_every_page_has_the_header_search_with_a_browse_link_without_javascript(
             return urljoin(page, found.group(1))
 
         form = re.search(r'<form class="lo-search__form"[^>]*>', html)
-        assert form and " hidden" in form.group(0), url  # shown by the script only
+        assert form, url  # search.css shows it only where scripts run (test_search.py)
         assert resolved("action", 'form class="lo-search__form"') == "http://site/find/"
         fallback = re.search(r'data-lo-search-fallback>\s*<a href="([^"]*)">Browse all services',
                              html)
@@ -93,15 +100,20 @@ def test_no_material_search_index_and_no_third_party_requests(offer_site):
 def test_component_escapes_labels_and_uses_the_ages_it_is_given():
     html = render_fixture("one_route")
     assert '<option value="travel">Travel &amp; transport</option>' in html
-    assert 'min="0" max="19"' in html and "from 0 to 19" in html
+    assert "from 0 to 19" in html
+    assert 'data-lo-age-words="{&#34;youngest&#34;:0,&#34;oldest&#34;:19,' in html
+    assert "teen\\&#34;ager" in html  # escaped in the attribute
+    assert "At home &amp; more" in html and ">Polish (polski)</option>" in html
     assert "How you can get it" in html
-    assert "Tick more than one" not in html  # only one way to choose
+    assert "Tick more than one to see services you can get" not in html  # one way to get it
     assert '<a href="../browse/area/">Services by area</a>' in html
-    assert "Or a postcode, like ME7 5HT, for the services nearest first" in html
+    assert "For example: speech or autism, or a postcode like ME7 5HT</p>" in html
 
 
 def test_component_without_routes_or_area_name_leaves_them_out():
     html = render_fixture("no_routes", area_name="")
     assert "How you can get it" not in html and 'name="route"' not in html
     assert "postcode" not in html  # no search by postcode without the council's postcodes
+    for left_out in ("How you take part", 'name="when"', 'name="language"', "Interpreter"):
+        assert left_out not in html
     assert '<option value="">Anywhere</option>' in html

@@ -126,3 +126,34 @@ def test_a_cost_not_known_is_neither_free_nor_a_cost(scratch):
         "{free: true}": "{free: not-known}"}))
     assert filter_values(facts, "free") == []
     assert dict(facts.meta)["cost"] == "Cost not known"
+
+
+def test_the_filters_families_use(scratch):
+    from local_offer.records.model import Session
+    made = replace(record(scratch), attending=("online", "phone"), interpreter_on_request=True,
+                   languages=("Polish", "British Sign Language"),
+                   sessions=(Session("Saturdays 10:00 to 12:00", ("saturday",), "10:00",
+                                     "12:00", "term-time"),))
+    facts = SearchData(TAXONOMY, None, scratch.languages).facts(made)
+    assert filter_values(facts, "attending") == ["online", "phone"]
+    assert filter_values(facts, "when") == ["weekends"]
+    assert filter_values(facts, "language") == ["pl", "bfi"]
+    assert filter_values(facts, "interpreter") == ["yes"]
+    # Every name of its languages finds it: English, their own and their other names.
+    words = {word for _, group in facts.word_groups for word in group}
+    assert {"Polish", "polski", "British Sign Language", "BSL", "interpreter"} <= words
+
+
+def test_a_service_that_has_not_said_has_none_of_them(scratch):
+    facts = SearchData(TAXONOMY, None, scratch.languages).facts(record(scratch))
+    for name in ("attending", "when", "language", "interpreter"):
+        assert filter_values(facts, name) == [], name
+
+
+def test_language_words_join_the_glossarys_without_repeating_one():
+    from local_offer.site.search_data import with_words
+    groups = ((4.0, ("speech",)), (1.0, ("BSL",)))
+    assert with_words(groups, 1.0, ("BSL", "polski")) == ((4.0, ("speech",)),
+                                                         (1.0, ("BSL", "polski")))
+    assert with_words(groups, 2.0, ("polski",))[1] == (2.0, ("polski",))
+    assert with_words(groups, 1.0, ()) == groups

@@ -83,7 +83,8 @@ def test_the_key_facts_show_the_session_that_runs_next_and_how_many_more(scratch
                 "start: '09:30', end: '10:30', runs: term-time}]")
     scratch.record("club", sessions=sessions)
     [when] = KEY_WHEN.findall(page(build_content(scratch, today="2026-11-25"), "club"))
-    assert when.startswith("Fridays 09:30 to 10:30, term time "
+    # The next day starts its own line: the description has no full stop of its own.
+    assert when.startswith("Fridays 09:30 to 10:30, term time<br>"
                            "<strong>Next session Friday 27 November.</strong>")
     assert ">1 more time</a>" in when
 

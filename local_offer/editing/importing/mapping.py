@@ -24,7 +24,7 @@ from local_offer.records.problems import Problem
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 
 MAPPING_FILE = "import-mapping.yaml"
-KINDS = ("categories", "needs", "areas", "routes")
+KINDS = ("categories", "needs", "areas", "routes", "attending")
 DEFAULT_FIELDS = KINDS + ("provider",)
 MAPPING_EXAMPLE = "needs:\n  Autistic spectrum condition: [autism]"
 
@@ -161,6 +161,7 @@ def convert(source: SourceService, mapping: Mapping, options: Options) -> Conver
     data["ages"] = _ages(made)
     data["cost"] = _cost(made)
     data["how_to_get_it"] = _access(made, mapping)
+    data["attending"] = _attending(made, mapping)
     data["contact"] = _contact(made)
     data["locations"] = _locations(made)
     data["sessions"] = _sessions(made)
@@ -339,6 +340,21 @@ def _access(made: Conversion, mapping: Mapping) -> dict:
     if steps:
         access["steps"] = steps
     return access
+
+
+def _attending(made: Conversion, mapping: Mapping) -> list[str]:
+    """How a family takes part, from Open Referral UK's attending_type (free text, like "In
+    person or online by video"): each term of the mapping's attending group found in it,
+    as whole words. Nothing found: left out, which a record reads as not said."""
+    said = [f" {term_key(text)} " for text in made.source.attending]
+    found = [way for term, ways in mapping.terms["attending"].items()
+             if any(f" {term} " in text for text in said) for way in ways]
+    ids = list(dict.fromkeys(found))
+    if not ids and mapping.defaults.get("attending"):
+        made.note("attending", DEFAULT, "the feed does not say how families take part")
+        return list(mapping.defaults["attending"])
+    made.note("attending", MAPPED if ids else NONE)
+    return ids
 
 
 def _contact(made: Conversion) -> dict:

@@ -69,6 +69,8 @@ def read(service: dict, file: str) -> SourceService:
         + term_names(service.get("service_areas"), "name", "service_area"),
         steps=text(service.get("application_process")),
         languages=term_names(service.get("languages"), "name"),
+        attending=tuple(dict.fromkeys(filter(None, (text(s.get("attending_type"))
+                                                    for s in schedules)))),
         status=text(service.get("status")), alert=text(service.get("alert")),
         assured=text(service.get("assured_date")), changed=text(service.get("last_modified")),
         unused=unused(service, READ))

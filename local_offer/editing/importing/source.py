@@ -73,6 +73,7 @@ class SourceService:
     referral: bool | None = None  # Outpost's needs_referral
     steps: str = ""
     languages: tuple[str, ...] = ()
+    attending: tuple[str, ...] = ()  # how families take part, in the feed's words
     status: str = ""
     alert: str = ""
     assured: str = ""

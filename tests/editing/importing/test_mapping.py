@@ -100,3 +100,25 @@ def test_the_whole_area_or_all_needs_are_not_repeated_by_the_others(tmp_path):
                                  terms=("Chatham", "Medway", "Autism", "All SEND")),
                    mapping, Options(TODAY))
     assert (made.data["areas"], made.data["needs"]) == (["area-wide"], ["all-needs"])
+
+
+def test_how_families_take_part_is_read_from_attending_type(tmp_path):
+    from local_offer.editing.importing import oruk3
+    mapping, problems = load_mapping(ROOT / "tests" / "fixtures" / "offer" / "data" /
+                                     "import-mapping.yaml", "data/import-mapping.yaml",
+                                     OFFER_TAXONOMY)
+    feed = {"id": "1", "name": "Chatter", "schedules": [
+        {"attending_type": "You can attend in person or remotely via video conferencing"},
+        {"attending_type": "Telephone advice line"}]}
+    made = convert(oruk3.read(feed, "f.json"), mapping, Options(TODAY))
+    assert made.data["attending"] == ["in-person", "online", "phone"]
+    assert made.outcomes["attending"][0] == "mapped"
+    silent = convert(oruk3.read({"id": "2", "name": "Quiet"}, "f.json"), mapping, Options(TODAY))
+    assert "attending" not in silent.data  # not said: left out, not guessed
+
+
+def test_an_attending_term_must_be_a_way_of_taking_part(tmp_path):
+    _, problems = mapping_from(tmp_path, "attending:\n  By pigeon: [pigeon]\n")
+    (problem,) = problems
+    assert (problem.line, problem.field) == (2, "attending.By pigeon")
+    assert "in-person" in problem.fix
