@@ -97,7 +97,7 @@ def test_language_and_interpreter_filters(page, offer_server, content):
 def test_age_words_on_find_set_the_age(page, offer_server, content, words, low, high):
     open_find(page, offer_server.url)
     page.get_by_label("Search words").fill(words)
-    page.get_by_role("button", name="Show services").click()
+    page.locator("[data-lo-find-form]").get_by_role("button", name="Search").click()
     ages = f"age {low}" if low == high else f"ages {low} to {high}"
     expect(status(page)).to_contain_text(f"services for {ages}")
     expect(page.get_by_label("Your child's age")).to_have_value(words)  # moved to the age box
