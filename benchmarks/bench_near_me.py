@@ -16,6 +16,7 @@ cache. Budget: 250 KB at 10,000 services (issue #15). Writes benchmarks/RESULTS-
 
     .venv/bin/python benchmarks/bench_near_me.py               # 1000 10000
     .venv/bin/python benchmarks/bench_near_me.py --sizes 1000 --keep /tmp/near
+    .venv/bin/python benchmarks/bench_near_me.py --site /tmp/near/offer-1000/site  # again
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ import datetime as dt
 import functools
 import gzip
 import http.server
+import json
+import os
 import platform
 import re
 import shutil
@@ -76,38 +79,23 @@ def build(work: Path, count: int) -> tuple[Path, float]:
     return project / "site", time.perf_counter() - started
 
 
-class Transfers:
-    """Every response a page receives after start(): (path, bytes, gzip estimate)."""
+# Notes the moment the results are on the page (an init script, so the page's own
+# Content-Security-Policy does not apply), so only what came before it is counted.
+WATCH = """selector => new MutationObserver(() => {
+  if (!window.__resultsAt && document.querySelector(selector)) {
+    window.__resultsAt = performance.now();
+  }
+}).observe(document, { childList: true, subtree: true })"""
+RECEIVED = """() => performance.getEntriesByType("resource").map((e) => [e.name, e.transferSize,
+  e.responseEnd, e.startTime])"""
 
-    def __init__(self, page, site: Path):
-        self.site, self.rows, self.counting = site, [], False
-        page.on("requestfinished", self.finished)
 
-    def start(self):
-        self.counting = True
-
-    def finished(self, request):
-        if not self.counting:
-            return
-        if not request.url.startswith("http://127.0.0.1"):
-            self.rows.append((request.url, 0, 0))
-            return
-        sizes = request.sizes()
-        body = sizes["responseBodySize"]
-        path = urlsplit(request.url).path
-        local = self.site / path.lstrip("/")
-        if local.is_dir():
-            local = local / "index.html"
-        # Pagefind's own files are gzipped already; a server would compress the rest.
-        text = local.suffix in (".js", ".json", ".html", ".css") and local.is_file()
-        packed = len(gzip.compress(local.read_bytes())) if text else body
-        self.rows.append((path, body + sizes["responseHeadersSize"], packed))
-
-    def total(self) -> int:
-        return sum(size for _, size, _ in self.rows)
-
-    def total_gzip(self) -> int:
-        return sum(packed for _, _, packed in self.rows)
+def gzipped(site: Path, path: str, size: int) -> int:
+    """What a server that compresses text files would send (Pagefind's are gzipped)."""
+    local = site / path.lstrip("/")
+    if local.suffix in (".js", ".json", ".html", ".css") and local.is_file():
+        return len(gzip.compress(local.read_bytes()))
+    return size
 
 
 def measure(site: Path) -> dict:
@@ -128,28 +116,28 @@ def measure(site: Path) -> dict:
                  HEADER_QUERY, "[data-lo-search-list] .lo-result .lo-result__distance")):
             context = browser.new_context(viewport={"width": 320, "height": 640})
             page = context.new_page()
-            transfers = Transfers(page, site)
-            began = time.perf_counter()
+            page.add_init_script(f"({WATCH})({json.dumps(ready)})")
+            began = 0.0
             if box:
                 page.goto(origin + start, wait_until="networkidle")
-                transfers.start()
-                began = time.perf_counter()
+                began = page.evaluate("performance.now()")
                 page.locator(box).fill(query)
             else:
-                transfers.start()
                 page.goto(origin + start)
             expect(page.locator(ready).first).to_be_visible(timeout=60_000)
-            took = time.perf_counter() - began
-            to_results = len(transfers.rows)
             page.wait_for_timeout(2000)  # then the counts beside each filter (Find)
-            elsewhere = [path for path, _, _ in transfers.rows if path.startswith("http")]
-            search = [row for row in transfers.rows if row[0].startswith(SEARCH_FILES)]
-            transfers.rows = [row for row in transfers.rows[:to_results]
-                              if row[0].startswith(SEARCH_FILES)]
-            found[name] = {"bytes": transfers.total(), "gzip": transfers.total_gzip(),
-                           "with_counts": sum(size for _, size, _ in search),
-                           "requests": len(transfers.rows), "seconds": took,
-                           "rows": sorted(transfers.rows, key=lambda row: -row[1]),
+            ready_at = page.evaluate("window.__resultsAt")
+            received = [(urlsplit(url).path, size, end)
+                        for url, size, end, begun in page.evaluate(RECEIVED) if begun >= began]
+            elsewhere = [path for path, _, _ in received if not path.startswith("/")]
+            search = [(path, size) for path, size, _ in received if path.startswith(SEARCH_FILES)]
+            rows = [(path, size) for path, size, end in received
+                    if path.startswith(SEARCH_FILES) and end <= ready_at]
+            found[name] = {"bytes": sum(size for _, size in rows),
+                           "gzip": sum(gzipped(site, path, size) for path, size in rows),
+                           "with_counts": sum(size for _, size in search),
+                           "requests": len(rows), "seconds": (ready_at - began) / 1000,
+                           "rows": sorted(rows, key=lambda row: -row[1]),
                            "status": page.locator("[data-lo-find-status]:not(:empty), "
                                                   "[data-lo-search-status]:not(:empty)"
                                                   ).first.inner_text(),
@@ -170,7 +158,9 @@ def report(runs: dict[int, tuple[dict, float, int]], started: float) -> str:
              f"({(time.perf_counter() - started) / 60:.0f} minutes). Reproduce with:", "",
              "    .venv/bin/python benchmarks/bench_near_me.py", "",
              f"- Machine: {platform.system()} {platform.release()}, {platform.machine()}; "
-             f"Python {platform.python_version()}",
+             f"Python {platform.python_version()}; load average (1, 5, 15 min) when written: "
+             + ", ".join(f"{load:.2f}" for load in os.getloadavg())
+             + ". The 2 cores are shared with other work: times are noisy, bytes are not.",
              "- Records: `local_offer/editing/synth.py` (seed 1), every venue with its own "
              "latitude and longitude, so every venue is its own \"near\" value: the most the "
              "near filter can weigh. Data: the sample's `data/` (Medway, `data/postcodes.yaml`).",
@@ -194,12 +184,13 @@ def report(runs: dict[int, tuple[dict, float, int]], started: float) -> str:
                          f"{kb(row['with_counts'])} | {len(row['elsewhere'])} |")
     lines += [""]
     for count, (found, build_seconds, places_bytes) in runs.items():
+        built = f"Build {build_seconds:.0f} s; " if build_seconds else ""
         lines += [f"## {count:,} services", "",
-                  f"Build {build_seconds:.0f} s; postcode-places.json {places_bytes:,} bytes.", ""]
+                  f"{built}postcode-places.json {places_bytes:,} bytes.", ""]
         for name, row in found.items():
             lines += [f"{name}: “{row['status']}” Files to the results:", "",
                       "| file | bytes |", "| --- | --- |"]
-            lines += [f"| `{path}` | {size:,} |" for path, size, _ in row["rows"]]
+            lines += [f"| `{path}` | {size:,} |" for path, size in row["rows"]]
             lines += [""]
     return "\n".join(lines)
 
@@ -208,10 +199,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--keep", type=Path, help="build here and keep it")
+    parser.add_argument("--site", type=Path, nargs="+", help="measure these built sites only "
+                        "(each one's size is taken from its services/ folder)")
     args = parser.parse_args()
     started = time.perf_counter()
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-near-"))
     runs = {}
+    if args.site:
+        for site in args.site:
+            count = len(list((site / "services").glob("*/index.html")))
+            found = measure(site)
+            print(count, {name: kb(row["bytes"]) for name, row in found.items()})
+            runs[count] = (found, 0.0, (site / "postcode-places.json").stat().st_size)
+        RESULTS.write_text(report(runs, started) + "\n", encoding="utf-8")
+        return 0
     try:
         for count in args.sizes:
             site, seconds = build(work, count)

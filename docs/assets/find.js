@@ -65,23 +65,28 @@ function writeForm(state) {
   }
 }
 
+// An age phrase in the search words (a postcode is never one).
+function ageIn(q) {
+  return parsePostcode(q) ? null : findAge(q, known);
+}
+
 // An age phrase in the search words ("teenager autism") moves to the age box, when that is
 // empty: on a search and on arriving with one, not while the family is typing.
 function settled(state) {
-  const found = state.age.trim() ? null : findAge(state.q, known);
+  const found = state.age.trim() ? null : ageIn(state.q);
   return found ? { ...state, q: found.rest, age: found.phrase } : state;
 }
 
 // The ages asked for, in the age box or (while typing) in the search words; null for any age.
 function agesOf(state) {
   if (state.age.trim()) return readAge(state.age, known);
-  const found = findAge(state.q, known);
+  const found = ageIn(state.q);
   return found ? { from: found.from, to: found.to } : null;
 }
 
 // The search words, if there are enough to search by (one letter would fetch half the index).
 function wordsOf(state) {
-  const found = state.age.trim() ? null : findAge(state.q, known);
+  const found = state.age.trim() ? null : ageIn(state.q);
   const words = found ? found.rest : state.q.trim();
   return words.length >= SHORTEST_SEARCH ? words : "";
 }
@@ -316,8 +321,9 @@ async function choiceCounts(state, term) {
 
 // When nothing matches: each single change that would give results.
 async function relaxations(state, term) {
+  // A postcode only orders the results: taking it away would give no more.
   const tries = ["q", "category", "need", "age", "area", "language", "free", "interpreter", ...GROUPS]
-    .filter((name) => isSet(state, name))
+    .filter((name) => isSet(state, name) && !(name === "q" && term === EVERY_SERVICE))
     .map((name) => ({ text: `Remove ${describe(state, name)}`, state: without(state, name) }));
   const words = queryWords(term);
   if (words.length > 1) {
@@ -381,7 +387,8 @@ async function found(state, term, located) {
   const near = await nearestFirst(await pagefind(), filtersFor(state), located, term);
   return { count: near.total, next: async (n) => Promise.all((await near.next(n)).map(
     async ({ result, metres, inArea }) => ({ data: await result.data(), distance: metres === null
-      ? `No venue listed${inArea ? `: serves ${located.areaLabel}` : ""}` : distanceWords(metres) }))) };
+      ? `No venue listed${inArea ? `: serves ${located.areaLabels[state.area || located.area]}` : ""}`
+      : distanceWords(metres) }))) };
 }
 
 async function update(state) {

@@ -3,13 +3,14 @@
 // or in the header. Only then the page loads postcode-places.json (site/urls.py
 // POSTCODE_PLACES, made by outputs/postcode_places.py): the centre of each postcode
 // district and sector the council covers, a few KB. Each service's search entry holds
-// where its venues are (the "near" filter of site/search_data.py: hundreds of metres on
-// the British National Grid), so one filter search per venue position gives the
-// services nearest first, and says how far each is, with no other download.
+// where its venues are (the "near-<area>" filters of site/search_data.py: hundreds of
+// metres on the British National Grid), so one filter search per venue position gives
+// the services nearest first, and says how far each is, with no other download.
 
 const siteRoot = new URL("../", import.meta.url);
 const PLACES_FILE = "postcode-places.json";
-const NO_VENUE = "near-none"; // the filter of services with no venue (site/search_data.py)
+const NEAR = "near-"; // and an area: the filters of where venues are (site/search_data.py)
+const NO_VENUE = "-";
 const GRID = 100; // metres in one unit of a "near" value
 // The word every service's entry has (site/search_data.py EVERY_SERVICE): searching for it
 // lists every service and loads one part of the index; searching for no words loads all.
@@ -71,7 +72,7 @@ export async function locate(postcode) {
   }
   const [easting, northing, area] = data.places[key];
   return { point: [easting, northing], area, areaLabel: data.areas[area] || area,
-           areaIndex: data.area_order.indexOf(area), venues: data.venues,
+           areaIds: Object.keys(data.areas), areaLabels: data.areas, areaWide: data.area_wide,
            text: key === asSector ? key : postcode.text, centre: key,
            attribution: data.attribution, licence: data.licence };
 }
@@ -81,77 +82,40 @@ function metresTo(cell, [easting, northing]) {
   return Math.hypot(e - easting, n - northing);
 }
 
-// The least distance from a point to a box of venues [west, south, east, north].
-function metresToBox([west, south, east, north], [easting, northing]) {
-  return Math.hypot(Math.max(west - easting, 0, easting - east),
-                    Math.max(south - northing, 0, northing - north));
-}
-
 // Services nearest first: first those that serve the postcode's area (its own and the
 // area-wide ones), then the rest; within each, by the nearest venue, and those with no
-// venue last, with no distance. The venues are in one filter per postcode district
-// ("near-me7", site/search_data.py): the districts are loaded nearest first, a farther
-// one only when it could hold a venue nearer than the results found so far.
+// venue last, with no distance. Venues are in one filter per area served ("near-gillingham",
+// site/search_data.py): the first part needs only the postcode's area's and the whole
+// area's, and the others load only when a family asks for more.
 // Returns { total, next(count) }: next gives the following results as { result, metres,
 // inArea } (metres null: no venue; inArea: serving the postcode's area, listed first).
 export async function nearestFirst(pf, filters, located, term = EVERY_SERVICE) {
-  const grouped = !filters.area && located.area;
-  const own = String(located.areaIndex);
-  const serves = (code) => Boolean(grouped) && (code === "*" || code.split(".").includes(own));
+  const own = filters.area || located.area;
+  const firstAreas = [own, located.areaWide];
+  // Another area chosen: every result serves it, so there is no second part.
+  const otherAreas = filters.area ? [] : located.areaIds.filter((id) => !firstAreas.includes(id));
   const total = (await pf.search(term, { filters })).results.length;
-  const districts = Object.entries(located.venues)
-    .map(([name, box]) => ({ name, bound: metresToBox(box, located.point) }))
-    .sort((a, b) => a.bound - b.bound);
-  const cells = [];
-  let loaded = 0;
-  let noVenueLoaded = false;
-  // Naming a filter (matching every service) loads it, so its counts come back.
-  const counted = async (name) => {
-    const found = await pf.search(term, { filters: { ...filters, [name]: { none: ["none"] } } });
-    return Object.entries(found.filters[name] || {}).filter(([, count]) => count > 0);
-  };
-  const loadDistrict = async () => {
-    const { name } = districts[loaded++];
-    for (const [value, count] of await counted(name)) {
-      const [code, cell] = value.split("@");
-      cells.push({ name, value, count, first: serves(code), metres: metresTo(cell, located.point) });
-    }
-  };
-  const loadNoVenue = async () => {
-    noVenueLoaded = true;
-    for (const [value, count] of await counted(NO_VENUE)) {
-      cells.push({ name: NO_VENUE, value, count, first: serves(value), metres: null });
-    }
-  };
-  // The next place to list services from, in order; null when every one has been.
-  let phase = grouped ? 0 : 2; // 0, 1: serving the area, with a venue, then without; 2, 3: the rest
-  const nextCell = async () => {
-    while (phase < 4) {
-      const first = phase < 2;
-      if (phase % 2 === 0) {
-        const bound = loaded < districts.length ? districts[loaded].bound : Infinity;
-        let best = null;
-        for (const cell of cells) {
-          if (!cell.used && cell.first === first && cell.metres !== null
-              && (!best || cell.metres < best.metres)) best = cell;
+  // The places of one part, nearest first, no venue last. Naming a filter (matching every
+  // service) loads it, so its counts come back.
+  const places = async (areas, first) => {
+    const cells = [];
+    await Promise.all(areas.map(async (area) => {
+      const name = NEAR + area;
+      const found = await pf.search(term, { filters: { ...filters, [name]: { none: ["none"] } } });
+      for (const [value, count] of Object.entries(found.filters[name] || {})) {
+        if (count) {
+          cells.push({ name, value, count, first,
+                       metres: value === NO_VENUE ? null : metresTo(value, located.point) });
         }
-        if (best && best.metres <= bound) {
-          best.used = true;
-          return best;
-        }
-        if (loaded < districts.length) await loadDistrict();
-        else phase++;
-      } else {
-        if (!noVenueLoaded) await loadNoVenue();
-        const cell = cells.find((c) => !c.used && c.metres === null && c.first === first);
-        if (cell) {
-          cell.used = true;
-          return cell;
-        }
-        phase++;
       }
-    }
-    return null;
+    }));
+    return cells.sort((a, b) => (a.metres ?? Infinity) - (b.metres ?? Infinity));
+  };
+  const parts = [() => places(firstAreas, true), () => places(otherAreas, false)];
+  const queue = [];
+  const nextCell = async () => {
+    while (!queue.length && parts.length) queue.push(...await parts.shift()());
+    return queue.shift() || null;
   };
   const seen = new Set();
   const waiting = []; // found, not yet given

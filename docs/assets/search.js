@@ -129,7 +129,8 @@ function enhanceHeader(box) {
     const postcode = parsePostcode(term);
     const locating = postcode ? locate(postcode) : null;
     let search;
-    const age = findAge(term, known); // "7 year old autism": autism services for age 7
+    // "7 year old autism": autism services for age 7 (a postcode is never an age)
+    const age = postcode ? null : findAge(term, known);
     const words = age ? age.rest : term;
     try {
       const pf = await pagefind();

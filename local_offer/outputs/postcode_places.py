@@ -13,33 +13,18 @@ import json
 from typing import Iterable
 
 from local_offer.records.postcodes import ATTRIBUTION, LICENCE_URL, parse_postcode
+from local_offer.records.taxonomy import AREA_WIDE
 from local_offer.site import urls
-from local_offer.site.search_data import NEAR_GRID
 
 
-def venue_boxes(records, search) -> dict[str, list[int]]:
-    """For each near- filter (site/search_data.py), the box its venues lie in, in metres:
-    [west, south, east, north]. The page loads the filters nearest the postcode first, and
-    a farther one only when its box could hold a venue nearer than those it has."""
-    boxes: dict[str, list[int]] = {}
-    for record in records:
-        for name, (easting, northing) in search.venue_cells(record):
-            e, n = easting * NEAR_GRID, northing * NEAR_GRID
-            box = boxes.setdefault(name, [e, n, e, n])
-            box[:] = [min(box[0], e), min(box[1], n), max(box[2], e), max(box[3], n)]
-    return dict(sorted(boxes.items()))
-
-
-def places_file(postcodes, taxonomy, area_name: str, boxes: dict | None = None) -> dict:
+def places_file(postcodes, taxonomy, area_name: str) -> dict:
     """The file's content: {places: {"ME7 5": [easting, northing, area id]}, ...}."""
     return {
         "area_name": area_name,
         "example": postcodes.example,
         "example_district": parse_postcode(postcodes.example).district if postcodes.example else "",
         "areas": {term.id: term.label for term in taxonomy.areas},
-        # A service's areas are their places in this list (site/search_data.py area_code).
-        "area_order": [term.id for term in taxonomy.areas],
-        "venues": boxes or {},
+        "area_wide": AREA_WIDE,
         "places": {key: [place.easting, place.northing, place.area]
                    for key, place in sorted(postcodes.places.items())},
         "attribution": ATTRIBUTION,
@@ -51,6 +36,5 @@ def files(content) -> Iterable[tuple[str, str]]:
     postcodes = content.site_data.postcodes if content.site_data else None
     if postcodes is None:
         return
-    data = places_file(postcodes, content.taxonomy, content.settings.area_name,
-                       venue_boxes(content.records, content.search))
+    data = places_file(postcodes, content.taxonomy, content.settings.area_name)
     yield urls.POSTCODE_PLACES, json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -15,14 +15,14 @@ its names (English, its own, others like BSL) are family words, so "polski" find
 the services that offer Polish. An interpreter on request is the filter
 interpreter: yes, and the family words "interpreter".
 Meta is what a result shows: summary, ages, areas, cost, last reviewed.
-"near-me7" and the like say where its venues are, for a search by postcode
-(docs/assets/near-me.js): one filter per postcode district of a venue, so a search by
-postcode downloads the districts near it, not every venue of the offer. A value is the
-areas the service serves (area_code) and the venue's position on the British National
-Grid to the nearest 100 metres, in hundreds of metres: "4@5770-1680". The value is the
-position itself, so the page needs no other file to say how far a result is, and one
-filter search per value gives the results nearest first. A service with no venue is
-under NO_VENUE, valued by its areas alone.
+"near-gillingham" and the like say where its venues are, for a search by postcode
+(docs/assets/near-me.js): one filter for each area the service serves (near-area-wide for
+the whole area), so a search by postcode downloads the venues of services serving that
+area, which it lists first, and the others' only when a family asks for more. A value is
+the venue's position on the British National Grid to the nearest 100 metres, in hundreds
+of metres ("5770-1680"), or NO_VENUE. The value is the position itself, so the page needs
+no other file to say how far a result is, and one filter search per value gives the
+results nearest first.
 Records layer: no mkdocs.
 """
 
@@ -34,7 +34,7 @@ from local_offer.records.dates import long_date
 from local_offer.records.glossary import Glossary
 from local_offer.records.languages import Languages
 from local_offer.records.model import Record
-from local_offer.records.postcodes import PostcodePlaces, parse_postcode
+from local_offer.records.postcodes import PostcodePlaces
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 from local_offer.records.when import when_of
 from local_offer.site.family_words import RELATED, FamilyWords
@@ -46,9 +46,8 @@ FREE = "yes"
 INTERPRETER = "yes"
 INTERPRETER_WORDS = ("interpreter", "interpreters", "interpreting")
 NEAR_GRID = 100  # metres: venues closer than this share a "near" value
-NEAR = "near-"  # and the venue's postcode district: one filter, one download, each
-NO_VENUE = "near-none"
-WHOLE_AREA = "*"
+NEAR = "near-"  # and an area the service serves: one filter, one download, each
+NO_VENUE = "-"
 # One word in every service's search entry, and nowhere else (docs/assets/near-me.js): a
 # search for it lists every service while loading one part of the word index, where a
 # search with no words would load all of it (megabytes at 10,000 services). Families
@@ -134,41 +133,28 @@ class SearchData:
     def tabled_filters(self, record: Record) -> list[tuple[str, str]]:
         """The filters the Find page narrows and counts by from its filter tables
         (outputs/search_index.py): all but where the venues are, which a search by
-        postcode reads from Pagefind's own filters a district at a time (near-me.js)."""
+        postcode reads from Pagefind's own filters (near-me.js)."""
         return [(name, value) for name, value in self.filters(record) if not name.startswith(NEAR)]
 
-    def area_code(self, record: Record) -> str:
-        """The areas a service serves, short: "*" for the whole area, else their places in
-        the taxonomy's list, like "1.4" (the Find page puts a postcode's own area first)."""
-        if AREA_WIDE in record.areas:
-            return WHOLE_AREA
-        return ".".join(str(self.area_ids.index(area)) for area in record.areas
-                        if area in self.area_ids)
-
-    def venue_cells(self, record: Record) -> list[tuple[str, tuple[int, int]]]:
-        """(filter, position to the nearest NEAR_GRID metres) of each venue with a position,
-        once per position; the filter is near- and its postcode district (near-me7)."""
+    def venue_cells(self, record: Record) -> list[tuple[int, int]]:
+        """Each venue's position to the nearest NEAR_GRID metres, once per position."""
         cells = []
         for location in record.locations:
             point = self.postcodes.venue_point(location)
-            if not point:
-                continue
-            postcode = parse_postcode(location.postcode or "")
-            name = NEAR + (postcode.district.lower() if postcode else "other")
-            cell = (name, tuple(round(metres / NEAR_GRID) for metres in point))
-            if cell not in cells:
-                cells.append(cell)
+            if point:
+                cell = tuple(round(metres / NEAR_GRID) for metres in point)
+                if cell not in cells:
+                    cells.append(cell)
         return cells
 
     def near(self, record: Record):
-        """Where the service's venues are, as "near-<district>" filter values "areas@cell";
-        with no venue, a NO_VENUE filter value "areas"."""
-        code = self.area_code(record)
-        cells = self.venue_cells(record)
-        for name, (easting, northing) in cells:
-            yield name, f"{code}@{easting}-{northing}"
-        if not cells:
-            yield NO_VENUE, code
+        """Where the service's venues are, under "near-" and each area it serves (near-
+        area-wide for the whole area): "5770-1680", or NO_VENUE."""
+        values = [f"{easting}-{northing}" for easting, northing in self.venue_cells(record)]
+        areas = (AREA_WIDE,) if AREA_WIDE in record.areas else record.areas
+        for area in areas:
+            for value in values or [NO_VENUE]:
+                yield NEAR + area, value
 
     def meta(self, record: Record):
         label = self.taxonomy.label

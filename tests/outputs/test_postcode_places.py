@@ -26,7 +26,7 @@ def test_the_built_site_has_the_councils_places_and_is_small(offer_site):
     assert (data["area_name"], data["example"], data["example_district"]) == (
         "Medway", "ME7 5HT", "ME7")
     assert data["attribution"] == ATTRIBUTION
-    assert data["areas"]["gillingham"] == "Gillingham"
+    assert data["areas"]["gillingham"] == "Gillingham" and data["area_wide"] == "area-wide"
 
 
 def test_the_page_script_asks_for_the_file_at_its_address_and_searches_the_every_word():
@@ -59,29 +59,21 @@ def test_without_the_councils_postcodes_there_is_no_file_and_no_near_filter(scra
     assert 'data-pagefind-filter="near' not in page
 
 
-def test_each_venue_is_a_value_of_its_districts_filter_to_the_nearest_100_metres(scratch):
+def test_each_venue_is_a_value_of_each_served_areas_filter_to_the_nearest_100_metres(scratch):
     places, _ = load_postcode_places(scratch)
     search = SearchData(OFFER_TAXONOMY, None, postcodes=places)
     service = record(scratch)  # for the whole area
     assert [f for f in search.facts(replace(service, locations=())).filters
-            if f[0].startswith("near")] == [(NO_VENUE, "*")]
+            if f[0].startswith("near")] == [("near-area-wide", NO_VENUE)]
     hall = Location("Hall", "1 Road", "ME7 5HT")
     easting, northing = places.venue_point(hall)
+    cell = f"{round(easting / 100)}-{round(northing / 100)}"
     both = replace(service, areas=("gillingham", "strood"),
                    locations=(hall, replace(hall, name="Same place"),
                               Location("Other", "2 Road", "ME2 4")))
     near = [f for f in search.facts(both).filters if f[0].startswith("near")]
-    # Gillingham and Strood are the 2nd and 5th areas of the taxonomy.
-    assert near[0] == ("near-me7", f"1.4@{round(easting / 100)}-{round(northing / 100)}")
-    assert [name for name, _ in near] == ["near-me7", "near-me2"]  # the same place once
+    assert near[0] == ("near-gillingham", cell)
+    assert [name for name, _ in near] == ["near-gillingham"] * 2 + ["near-strood"] * 2
+    assert len(set(near)) == 4  # the same place once in each
     assert not [f for f in SearchData(OFFER_TAXONOMY, None).facts(both).filters
                 if f[0].startswith("near")]
-
-
-def test_the_file_gives_the_box_each_districts_venues_lie_in(offer_site):
-    data = json.loads((offer_site / urls.POSTCODE_PLACES).read_text(encoding="utf-8"))
-    west, south, east, north = data["venues"]["near-me7"]
-    assert west <= east and south <= north
-    easting, northing, _ = data["places"]["ME7"]
-    assert abs(easting - (west + east) / 2) < 3_000 and abs(northing - (south + north) / 2) < 3_000
-    assert data["area_order"][1] == "gillingham"

@@ -107,7 +107,8 @@ def test_component_escapes_labels_and_uses_the_ages_it_is_given():
     assert "How you can get it" in html
     assert "Tick more than one to see services you can get" not in html  # one way to get it
     assert '<a href="../browse/area/">Services by area</a>' in html
-    assert "Words, or a postcode like ME7 5HT" in html
+    assert "Search words or a postcode</label>" in html
+    assert "For example: speech or ME7 5HT</p>" in html
 
 
 def test_component_without_routes_or_area_name_leaves_them_out():
