@@ -170,7 +170,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             else:
                 files.append(File.generated(config, relative, content=data))
         self._stop_background_work()
-        self.writer = BackgroundWriter(Path(config.site_dir), costly)
+        # mkdocs serve has threads of its own: no fork there (outputs/background.py).
+        self.writer = BackgroundWriter(Path(config.site_dir), costly,
+                                       in_background=not self.live_preview)
         if self.config.search_index:
             self.staging = SearchStaging()
         self.clock.lap("open data files listed, writer started")
@@ -342,7 +344,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 self.indexing = start_indexing(self.staging.folder,
                                                Path(config.site_dir) / BUNDLE,
                                                expected=len(self.content.records) * (1 + len(others)),
-                                               language_prefixes=others)
+                                               language_prefixes=others,
+                                               die_with_build=not self.live_preview)
             except SearchIndexFailed as error:
                 self._stop_background_work()
                 raise PluginError(f"The search index could not be built: {error}")

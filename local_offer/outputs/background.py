@@ -22,13 +22,19 @@ class OutputsFailed(Exception):
     pass
 
 
+try:  # loaded here, in the build's process: a forked process imports nothing
+    import ctypes
+    LIBC = ctypes.CDLL(None, use_errno=True)
+except (ImportError, OSError):
+    LIBC = None
+
+
 def die_with_parent() -> None:
     """In a process the build started: end when the build's process ends, even killed, so
     nothing goes on writing into a folder the next build tidies away, nor holds its lock.
     Linux only (prctl); elsewhere the process finishes its work and ends."""
     try:
-        import ctypes
-        libc = ctypes.CDLL(None, use_errno=True)
+        libc = LIBC
         parent = os.getppid()
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         if os.getppid() != parent:  # the build ended before that took hold
@@ -55,14 +61,17 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, Data]]) -> None:
 
 
 class BackgroundWriter:
-    """Writes files in a second process; finish() waits and tells any failure."""
+    """Writes files in a second process; finish() waits and tells any failure.
 
-    def __init__(self, site_dir: Path, files: list[tuple[str, Data]]):
+    in_background=False writes them straight away, in this process: for a process with
+    threads of its own (mkdocs serve), where a fork may copy a lock another thread holds."""
+
+    def __init__(self, site_dir: Path, files: list[tuple[str, Data]], in_background: bool = True):
         self.process = None
         self.error: OutputsFailed | None = None
         if not files:
             return
-        if "fork" not in multiprocessing.get_all_start_methods():
+        if not in_background or "fork" not in multiprocessing.get_all_start_methods():
             try:
                 write_files(Path(site_dir), files)
             except OutputsFailed as error:

@@ -75,17 +75,22 @@ def index_site(site_dir: Path, expected: int | None = None,
 
 
 def start_indexing(pages: Path, bundle: Path, expected: int | None = None,
-                   language_prefixes: tuple[str, ...] = ()) -> "Indexing":
+                   language_prefixes: tuple[str, ...] = (),
+                   die_with_build: bool = True) -> "Indexing":
     """Start Pagefind over the service pages under pages (in every language: the other
     languages' folders are language_prefixes), writing its bundle into bundle; it runs
-    while the caller goes on, and Indexing.finish() waits for it."""
-    return Indexing(Path(pages), Path(bundle), expected, urls.service_pages(language_prefixes))
+    while the caller goes on, and Indexing.finish() waits for it. die_with_build:
+    Pagefind ends if the build's process is killed (not for a process with threads of
+    its own, mkdocs serve, where it is stopped when the preview ends)."""
+    return Indexing(Path(pages), Path(bundle), expected, urls.service_pages(language_prefixes),
+                    die_with_build)
 
 
 class Indexing:
     """One run of the Pagefind command line, started and not yet finished."""
 
-    def __init__(self, pages: Path, bundle: Path, expected: int | None, glob: str):
+    def __init__(self, pages: Path, bundle: Path, expected: int | None, glob: str,
+                 die_with_build: bool = True):
         self.bundle, self.expected = bundle, expected
         self.stopped = False
         self.started = time.perf_counter()
@@ -102,7 +107,7 @@ class Indexing:
                 [*pagefind_command(), "--site", str(pages), "--glob", glob,
                  "--output-path", str(bundle)],
                 stdout=self.output, stderr=subprocess.STDOUT, text=True,
-                preexec_fn=die_with_parent)
+                preexec_fn=die_with_parent if die_with_build else None)
         except OSError as error:
             self.output.close()
             raise SearchIndexFailed(f"could not run Pagefind ({error}); "
