@@ -72,3 +72,19 @@ def test_the_polish_find_page_finds_by_a_family_word(page, languages_server):
     names = results.locator(".lo-result__name").all_inner_texts()
     assert "Terapia mowy i języka dla dzieci (logopeda)" in names
     assert page.get_by_label("Szukane słowa").input_value() == "logopeda"
+
+
+@pytest.mark.parametrize("prefix", ["", "pl/"])
+def test_find_with_no_words_lists_each_service_once_in_the_pages_language(page, languages_server,
+                                                                          offer_site, prefix):
+    """The filter tables hold every language's pages; a list with no words shows only the
+    page's own language, so the count is the number of services, not three times it."""
+    published = len([f for f in (offer_site / "services").iterdir()
+                     if (f / "index.html").exists()])
+    page.goto(languages_server.url + prefix + "find/")
+    status = page.locator("[data-lo-find-status]")
+    expect(status).to_contain_text(str(published))
+    assert status.inner_text().split()[0] == str(published)
+    links = page.locator("[data-lo-find-list] .lo-result__name a").evaluate_all(
+        "els => els.map(a => a.pathname)")
+    assert links and all(link.startswith("/" + prefix + "services/") for link in links), links
