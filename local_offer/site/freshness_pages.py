@@ -42,7 +42,7 @@ class TranslationState:
     def interpreter(self) -> bool:
         """The service arranges an interpreter on request (the record's
         interpreter_on_request; read defensively until every record model has it)."""
-        return bool(getattr(self.english, "interpreter_on_request", False))
+        return self.english.interpreter_on_request
 
 
 def translation_state(content, record: Record,

@@ -38,15 +38,17 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
 def test_an_edited_record_shows_without_a_restart(scratch):
     record = scratch.record("live", last_reviewed="2026-11-01")
     port = free_port()
+    log = scratch.root / "serve.log"  # what mkdocs said, told when the edit does not show
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
          f"127.0.0.1:{port}", "--config-file", str(scratch.root / "mkdocs.yml")],
-        cwd=scratch.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=scratch.root, stdout=subprocess.DEVNULL, stderr=log.open("w"))
     try:
         url = f"http://127.0.0.1:{port}/services/live/"
         assert wait_for(url, "<h1>Minimal Service</h1>"), "the preview did not start"
         record.write_text(record.read_text().replace("Minimal Service", "Renamed Service"))
-        assert wait_for(url, "<h1>Renamed Service</h1>"), "the edit did not show"
+        assert wait_for(url, "<h1>Renamed Service</h1>"), ("the edit did not show; mkdocs said:\n"
+                                                          + log.read_text()[-3000:])
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -131,15 +131,10 @@ def test_the_note_offers_an_interpreter_only_when_the_record_says_it_arranges_on
     scratch.write("every-field.yaml", service_fixtures["full"])
     [record] = RecordLoader(scratch).load().records
 
-    @dataclasses.dataclass(frozen=True)
-    class WithInterpreter(Record):  # the field wt-filters adds: interpreter_on_request
-        interpreter_on_request: bool = True
-
-    plain = _polish_page(scratch, record)
+    plain = _polish_page(scratch, dataclasses.replace(record, interpreter_on_request=False))
     assert "Szczegóły tej usługi są dostępne tylko po angielsku." in plain
     assert "tłumacza" not in plain
-    offered = _polish_page(scratch, WithInterpreter(**{
-        f.name: getattr(record, f.name) for f in dataclasses.fields(Record)}))
+    offered = _polish_page(scratch, dataclasses.replace(record, interpreter_on_request=True))
     phone = record.contact.phone
     assert (f'Zadzwoń pod numer <a href="tel:{phone.replace(" ", "")}">{phone}</a> '
             "i poproś o tłumacza.") in offered
