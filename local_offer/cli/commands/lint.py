@@ -53,13 +53,8 @@ def run(args) -> int:
         document, _ = read_document(file, project.shown(file))
         if document is not None:  # `validate` explains files that cannot be read
             found += check.check(document) + contact_warnings(document)
-    if not found:
-        print(f"All {len(files)} records read plainly.")
-        return 0
-    for problem in sorted(found):
-        print(f"warning: {problem}", file=sys.stderr)
-    print(f"Plain English: {summary_line(found)}.", file=sys.stderr)
-    return 1 if args.strict else 0
+    return report(found, f"All {len(files)} records read plainly.", "Plain English",
+                  args.strict)
 
 
 def run_easy_read(project: Project, strict: bool) -> int:
@@ -84,10 +79,16 @@ def run_easy_read(project: Project, strict: bool) -> int:
         lines = [(number, "", text) for number, text in
                  check.lines_of_markdown(page.read_text(encoding="utf-8"))]
         found += check.check(project.shown(page), lines)
+    return report(found, f"All {checked} Easy Read versions keep to Easy Read's rules.",
+                  "Easy Read", strict)
+
+
+def report(found, all_well: str, rules: str, strict: bool) -> int:
+    """Tell the lint's warnings (or that there are none); 1 with --strict when there are."""
     if not found:
-        print(f"All {checked} Easy Read versions keep to Easy Read's rules.")
+        print(all_well)
         return 0
     for problem in sorted(found):
         print(f"warning: {problem}", file=sys.stderr)
-    print(f"Easy Read: {summary_line(found)}.", file=sys.stderr)
+    print(f"{rules}: {summary_line(found)}.", file=sys.stderr)
     return 1 if strict else 0
