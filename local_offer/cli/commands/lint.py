@@ -53,8 +53,8 @@ def run(args) -> int:
         document, _ = read_document(file, project.shown(file))
         if document is not None:  # `validate` explains files that cannot be read
             found += check.check(document) + contact_warnings(document)
-    return report(found, f"All {len(files)} records read plainly.", "Plain English",
-                  args.strict)
+    return tell_warnings(found, f"All {len(files)} records read plainly.", "Plain English",
+                         args.strict)
 
 
 def run_easy_read(project: Project, strict: bool) -> int:
@@ -79,11 +79,11 @@ def run_easy_read(project: Project, strict: bool) -> int:
         lines = [(number, "", text) for number, text in
                  check.lines_of_markdown(page.read_text(encoding="utf-8"))]
         found += check.check(project.shown(page), lines)
-    return report(found, f"All {checked} Easy Read versions keep to Easy Read's rules.",
-                  "Easy Read", strict)
+    return tell_warnings(found, f"All {checked} Easy Read versions keep to Easy Read's rules.",
+                         "Easy Read", strict)
 
 
-def report(found, all_well: str, rules: str, strict: bool) -> int:
+def tell_warnings(found, all_well: str, rules: str, strict: bool) -> int:
     """Tell the lint's warnings (or that there are none); 1 with --strict when there are."""
     if not found:
         print(all_well)
