@@ -7,14 +7,16 @@ import json
 import threading
 from pathlib import Path
 
-from jinja2 import pass_context
-from markupsafe import escape
+from jinja2 import ChoiceLoader, DictLoader, pass_context
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import get_navigation
 
 from local_offer.mkdocs_plugin.config import LocalOfferConfig
+from local_offer.mkdocs_plugin.service_chrome import (FILLED_SOURCE, FILLED_TEMPLATE,
+                                                      ServicePageChrome)
 from local_offer.outputs import output_files
 from local_offer.outputs.background import BackgroundWriter, OutputsFailed
 from local_offer.outputs.search_index import (BUNDLE, Indexing, SearchIndexFailed,
@@ -32,7 +34,6 @@ from local_offer.site.build import build_content
 from local_offer.site.content import SiteContent
 from local_offer.site.find_page import age_words_json
 from local_offer.site.guide_pages import GUIDE_FILE
-from local_offer.site import urls
 from local_offer.site.identity import STYLESHEET, fill_placeholders, logo_path, stylesheet
 from local_offer.site.languages import (N_, Language, page_in_language, site_languages,
                                         translation_of)
@@ -77,6 +78,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.navs: dict[str, object] = {}
         self.untranslated: set[str] = set()
         self.docs_sources: set[str] = set()
+        # Service pages: the theme's page around them, rendered once per language.
+        self.chrome = ServicePageChrome()
+        self.files = None
+        self.env = None
+        self.nav = None
 
     def hand_over(self, project_root: Path, today: dt.date | None,
                   records: list[Record] | None, site_url: str = "") -> None:
@@ -136,6 +142,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # Add the generated pages in memory: nothing is written into docs/.
     # Feeds and open data are files of the site too, so pages can link to them.
     def on_files(self, files, config):
+        self.files = files
+        self.chrome = ServicePageChrome()
         self._hand_written_in_languages(files, config)
         self.docs_sources = {file.src_uri for file in files.documentation_pages()}
         # The content is made once, here, where mkdocs knows every hand-written page.
@@ -216,6 +224,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         """Each other language's navigation: mkdocs.yml's, to the pages in that language,
         each with its own (translated) title."""
         self.navs = {}
+        self.nav = nav
         if len(self.languages) < 2 or not config.nav:
             return nav
         main = config.nav
@@ -263,8 +272,14 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def on_page_context(self, context, page, config, nav):
         """The page's language, its versions in the site's other languages (the language
         switcher), its navigation, and whether it is shown untranslated; and for a
-        hand-written page, its Easy Read version (docs/easy-read/…) or the page it is one of."""
+        hand-written page, its Easy Read version (docs/easy-read/…) or the page it is one of.
+        A service page in a language whose chrome holds is that chrome, filled in."""
         self._easy_read_links(context, page)
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and page.meta.get("template") == FILLED_TEMPLATE:
+            context["lo_filled_page"] = Markup(self.chrome.filled(
+                self._prefix_of(page.file.src_uri), page, generated.record.id))
+            return context
         if len(self.languages) < 2:
             return context
         language = self._language_of(page.file.src_uri)
@@ -304,6 +319,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             raise InvalidPage(f"{INVALID_PAGE}\n" + report(problems))
         return page_in_language(filled, self._language_of(page.file.src_uri).prefix)
 
+    def _prefix_of(self, src_uri: str) -> str:
+        return self._language_of(src_uri).prefix if self.languages else ""
+
     def _language_of(self, src_uri: str) -> Language:
         prefix = urls.language_prefix(src_uri, {lang.prefix for lang in self.languages[1:]})
         return next(lang for lang in self.languages if lang.prefix == prefix)
@@ -338,6 +356,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def on_env(self, env, config, files):
         self.clock.lap("mkdocs reading pages (Markdown, links)")
         self._write_in_page_language(env)
+        env.loader = ChoiceLoader([DictLoader({FILLED_TEMPLATE: FILLED_SOURCE}), env.loader])
+        self.env = env
         if self.staging is not None:
             try:
                 others = tuple(language.prefix for language in self.languages[1:])
@@ -351,6 +371,28 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 raise PluginError(f"The search index could not be built: {error}")
         self.clock.lap("starting Pagefind")
         return env
+
+    def on_post_page(self, output, page, config):
+        """After a language's first service page is written in full: whether the chrome
+        holds for it, and then the language's other service pages are filled in."""
+        generated = self.generated.get(page.file.src_uri)
+        if generated is None or generated.kind != "service":
+            return output
+        prefix = self._prefix_of(page.file.src_uri)
+        if self.chrome.settled(prefix):
+            return output
+        if self.chrome.settle(prefix, page, generated.record.id, output, config,
+                              self.navs.get(self._language_of(page.file.src_uri).code,
+                                            self.nav),
+                              self.env, self.files.documentation_pages()):
+            for src_uri, other in self.generated.items():
+                if other.kind == "service" and self._prefix_of(src_uri) == prefix:
+                    if (file := self.files.get_file_from_path(src_uri)) and file.page:
+                        file.page.meta["template"] = FILLED_TEMPLATE
+        else:
+            log.debug("Service pages in '%s' are rendered in full: the theme's page around "
+                      "them differs from page to page", prefix or "/")
+        return output
 
     def on_post_build(self, config):
         self.clock.lap("mkdocs writing pages (theme templates)")
