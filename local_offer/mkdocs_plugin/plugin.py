@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import threading
 from pathlib import Path
+from urllib.parse import urljoin
 
 from jinja2 import ChoiceLoader, DictLoader, pass_context
 from markupsafe import Markup, escape
@@ -21,8 +22,8 @@ from local_offer.outputs import output_files
 from local_offer.outputs.background import BackgroundWriter, OutputsFailed
 from local_offer.outputs.search_index import (BUNDLE, Indexing, SearchIndexFailed,
                                               SearchStaging, start_indexing)
+from local_offer.outputs.service_bodies import BodiesFailed, BodyJob, ServiceBody, make_bodies
 from local_offer.outputs.sitemap import PATH as SITEMAP
-from local_offer.outputs.structured_data import json_ld
 from local_offer.records.dates import parse_day
 from local_offer.records.easy_read import easy_read_pictures
 from local_offer.records.model import Record
@@ -68,6 +69,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # Work on the other core: the open data files, then the search index.
         self.writer: BackgroundWriter | None = None
         self.staging: SearchStaging | None = None
+        self.bodies: dict[str, ServiceBody] = {}  # service pages' bodies, by source
         self.indexing: Indexing | None = None
         # Live preview: search catches up in the background (the thread, its Pagefind run).
         self.index_later: tuple[threading.Thread, Indexing] | None = None
@@ -184,6 +186,12 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         if self.config.search_index:
             self.staging = SearchStaging()
         self.clock.lap("open data files listed, writer started")
+        # Every service page's body now, on both cores: then Pagefind can index them on
+        # the other core while mkdocs reads and writes the pages.
+        self.bodies = self._service_bodies(config)
+        self.clock.lap("service pages' bodies, JSON-LD and Pagefind's copies (both cores)")
+        self._start_indexing(config)
+        self.clock.lap("starting Pagefind")
         # Easy Read pictures (data/easy-read/), for services' and hand-written pages' versions.
         for picture in easy_read_pictures(self.project):
             files.append(File.generated(config, urls.easy_read_picture(picture.name),
@@ -195,6 +203,32 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                                         abs_src_path=str(self.project.root / settings.logo)))
         self.clock.lap("mkdocs files and navigation")
         return files
+
+    def _service_bodies(self, config) -> dict[str, ServiceBody]:
+        jobs = [BodyJob(page, page.url, _canonical_url(config.site_url, page.url),
+                        self._language_of(src_uri).code if self.languages
+                        else config.theme["language"])
+                for src_uri, page in self.generated.items() if page.kind == "service"]
+        try:
+            return make_bodies(jobs, self.content, self.staging,
+                               in_background=not self.live_preview)
+        except BodiesFailed as error:
+            self._stop_background_work()
+            raise PluginError(f"The service pages could not be made: {error}")
+
+    def _start_indexing(self, config) -> None:
+        if self.staging is None:
+            return
+        try:
+            others = tuple(language.prefix for language in self.languages[1:])
+            self.indexing = start_indexing(self.staging.folder,
+                                           Path(config.site_dir) / BUNDLE,
+                                           expected=len(self.content.records) * (1 + len(others)),
+                                           language_prefixes=others,
+                                           die_with_build=not self.live_preview)
+        except SearchIndexFailed as error:
+            self._stop_background_work()
+            raise PluginError(f"The search index could not be built: {error}")
 
     def _hand_written_in_languages(self, files, config) -> None:
         """Each hand-written page in each of the site's other languages: its translation
@@ -336,40 +370,22 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # a record's name is marked as escaped text here, once (Material's "| e" keeps it).
         if generated.kind != "home":  # the home page's title is the site's name alone
             page.meta["title"] = escape(generated.title)
+        if generated.kind == "service":
+            made = self.bodies[page.file.src_uri]
+            page.meta["local_offer_json_ld"] = made.json_ld
+            return made.html
         self.clock.lap("mkdocs reading pages (Markdown, links)")
         body = generated.render(page.url)
-        self.clock.lap("rendering service pages" if generated.kind == "service"
-                  else "rendering other generated pages")
-        if generated.kind == "service":
-            page.meta["local_offer_json_ld"] = json_ld(generated.record, self.content.taxonomy,
-                                                       page.canonical_url,
-                                                       self.content.term_dates)
-            if self.staging is not None:
-                language = (self._language_of(page.file.src_uri).code if self.languages
-                            else config.theme["language"])
-                self.staging.add(page.url, language, body)
-            self.clock.lap("JSON-LD and staging bodies for Pagefind")
+        self.clock.lap("rendering other generated pages")
         return body
 
-    # Every page's body is rendered: Pagefind indexes them on the other core while mkdocs
-    # writes the pages (the open data files are written by then, or nearly).
+    # The theme's templates: in the page's language, and the template of filled-in
+    # service pages (service_chrome.py).
     def on_env(self, env, config, files):
         self.clock.lap("mkdocs reading pages (Markdown, links)")
         self._write_in_page_language(env)
         env.loader = ChoiceLoader([DictLoader({FILLED_TEMPLATE: FILLED_SOURCE}), env.loader])
         self.env = env
-        if self.staging is not None:
-            try:
-                others = tuple(language.prefix for language in self.languages[1:])
-                self.indexing = start_indexing(self.staging.folder,
-                                               Path(config.site_dir) / BUNDLE,
-                                               expected=len(self.content.records) * (1 + len(others)),
-                                               language_prefixes=others,
-                                               die_with_build=not self.live_preview)
-            except SearchIndexFailed as error:
-                self._stop_background_work()
-                raise PluginError(f"The search index could not be built: {error}")
-        self.clock.lap("starting Pagefind")
         return env
 
     def on_post_page(self, output, page, config):
@@ -537,6 +553,13 @@ def _docs_path(config, src_uri: str) -> str:
     except ValueError:
         pass
     return f"{docs.as_posix()}/{src_uri}"
+
+
+def _canonical_url(site_url: str | None, url: str) -> str | None:
+    """A page's full address, as mkdocs makes it (Page.canonical_url)."""
+    if not site_url:
+        return None
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
 
 
 def _root_relative(url: str) -> str:

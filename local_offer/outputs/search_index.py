@@ -268,7 +268,6 @@ class SearchStaging:
 
     def __init__(self):
         self.folder = Path(tempfile.mkdtemp(prefix="local-offer-search-"))
-        self.count = 0
 
     def add(self, page_url: str, language: str, body: str) -> None:
         """One page's rendered body; page_url as the site serves it (services/x/), language
@@ -278,7 +277,6 @@ class SearchStaging:
         path.write_text(f'<!doctype html>\n<html lang="{html.escape(language)}">'
                         f'<head><meta charset="utf-8"></head><body>\n{body}\n</body></html>\n',
                         encoding="utf-8")
-        self.count += 1
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -4,6 +4,7 @@ theme makes them differ."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -60,6 +61,8 @@ def test_filled_pages_are_the_pages_rendered_in_full(languages_project, tmp_path
     page = (filled / "pl/services/accessible-swimming/index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{SITE_URL}pl/services/accessible-swimming/">' in page
     assert 'href="../../../ro/services/accessible-swimming/"' in page
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page).group(1))
+    assert data["url"] == f"{SITE_URL}pl/services/accessible-swimming/"
     assert not re.search("LOCHROMEX", page)
 
 
