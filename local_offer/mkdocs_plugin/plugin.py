@@ -431,7 +431,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         except SearchIndexFailed as error:
             raise PluginError(f"The search index could not be built: {error}")
         finally:
-            self._stop_background_work()
+            # Not the preview's search index: it catches up after the build.
+            self._stop_this_build()
         self.clock.lap("waiting for Pagefind and the open data files")
         self.clock.write()
 
@@ -470,16 +471,22 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
 
     def _stop_background_work(self) -> None:
         """Nothing of a build goes on after it: the writer and Pagefind are stopped, the
-        staging folder removed."""
+        staging folder removed, and a live preview's search index that was catching up."""
+        self._stop_this_build()
         later, indexing_later = self.index_later or (None, None)
-        for work in (self.writer, self.indexing, indexing_later):
-            if work is not None:
-                work.stop()
+        if indexing_later is not None:
+            indexing_later.stop()
         if later is not None:
             later.join()
+        self.index_later = None
+
+    def _stop_this_build(self) -> None:
+        for work in (self.writer, self.indexing):
+            if work is not None:
+                work.stop()
         if self.staging is not None:
             self.staging.close()
-        self.writer = self.indexing = self.staging = self.index_later = None
+        self.writer = self.indexing = self.staging = None
 
     # Live preview: a change to a record or a data file rebuilds the site.
     def on_serve(self, server, config, builder):

@@ -146,7 +146,8 @@ class Indexing:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-        if self.process is not None:
+        # Pagefind may have ended first, and finish() closed its output.
+        if self.process is not None and not self.output.closed:
             self.output.close()
 
 
