@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from types import MethodType
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -14,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.toc import get_toc
 
 from local_offer.mkdocs_plugin.config import LocalOfferConfig
 from local_offer.mkdocs_plugin.service_chrome import (FILLED_SOURCE, FILLED_TEMPLATE,
@@ -341,6 +343,14 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         elif not original and easy in self.docs_sources:
             context["lo_easy_read"] = urls.in_language(urls.of_source(easy), prefix)
 
+    # A generated page's body is ours (on_page_content): its stub's empty Markdown need not
+    # go through every Markdown extension, ten thousand times.
+    def on_pre_page(self, page, config, files):
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and generated.markdown is None:
+            page.render = MethodType(_body_made_by_plugin, page)
+        return page
+
     # Hand-written pages write the council's settings as placeholders: {{ area_name }}.
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.src_uri in self.generated:
@@ -560,6 +570,14 @@ def _docs_path(config, src_uri: str) -> str:
     except ValueError:
         pass
     return f"{docs.as_posix()}/{src_uri}"
+
+
+def _body_made_by_plugin(page, config, files) -> None:
+    """Page.render for a page whose body the plugin makes: what rendering its stub gave."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def _canonical_url(site_url: str | None, url: str) -> str | None:
