@@ -21,7 +21,7 @@ from local_offer.mkdocs_plugin.config import LocalOfferConfig
 from local_offer.mkdocs_plugin.service_chrome import (FILLED_SOURCE, FILLED_TEMPLATE,
                                                       ServicePageChrome)
 from local_offer.outputs import output_files
-from local_offer.outputs.background import BackgroundWriter, OutputsFailed
+from local_offer.outputs.background import BackgroundWriter, OutputsFailed, write_files
 from local_offer.outputs.search_index import (BUNDLE, Indexing, SearchIndexFailed,
                                               SearchStaging, start_indexing)
 from local_offer.outputs.service_bodies import BodiesFailed, BodyJob, ServiceBody, make_bodies
@@ -72,9 +72,12 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.writer: BackgroundWriter | None = None
         self.staging: SearchStaging | None = None
         self.bodies: dict[str, ServiceBody] = {}  # service pages' bodies, by source
+        self.made_before: dict[tuple, ServiceBody] = {}  # a live preview's, by what made them
         self.indexing: Indexing | None = None
-        # Live preview: search catches up in the background (the thread, its Pagefind run).
-        self.index_later: tuple[threading.Thread, Indexing] | None = None
+        # Live preview: the open data files and search catch up in the background after the
+        # pages (the files to write; the thread, its Pagefind run, what stops it).
+        self.written_later: list = []
+        self.index_later: tuple[threading.Thread, Indexing | None, threading.Event] | None = None
         self.clock = StepClock()  # for the benchmark (records/step_times.py)
         # The site's languages (data/settings.yaml), the main one first; for each other
         # one, its navigation, and the hand-written pages shown in English (no translation).
@@ -96,6 +99,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.today = today
         self.handed_over = records
         self.site_url = site_url
+        self.live_preview = False  # mkdocs keeps this plugin between builds in one process
 
     # mkdocs serve adds an inline live-reload script that the security policy must let run.
     def on_startup(self, *, command, dirty):
@@ -182,9 +186,12 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             else:
                 files.append(File.generated(config, relative, content=data))
         self._stop_background_work()
-        # mkdocs serve has threads of its own: no fork there (outputs/background.py).
-        self.writer = BackgroundWriter(Path(config.site_dir), costly,
-                                       in_background=not self.live_preview)
+        if self.live_preview:
+            # mkdocs serve has threads of its own (no fork: outputs/background.py), and the
+            # edited page comes first: these are written after the pages (on_post_build).
+            self.written_later = costly
+        else:
+            self.writer = BackgroundWriter(Path(config.site_dir), costly)
         if self.config.search_index:
             self.staging = SearchStaging()
         self.clock.lap("open data files listed, writer started")
@@ -207,16 +214,34 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         return files
 
     def _service_bodies(self, config) -> dict[str, ServiceBody]:
-        jobs = [BodyJob(page, page.url, _canonical_url(config.site_url, page.url),
-                        self._language_of(src_uri).code if self.languages
-                        else config.theme["language"])
-                for src_uri, page in self.generated.items() if page.kind == "service"]
+        jobs = []
+        # A live preview makes again only the pages whose record, translation or Easy Read
+        # version, or data files, changed since its last build: a saved edit shows at once.
+        stamp = (self.project.data_stamp(), tuple(self.docs_sources), str(self.content.today),
+                 config.site_url) if self.live_preview else None
+        for src_uri, page in self.generated.items():
+            if page.kind != "service":
+                continue
+            language = (self._language_of(src_uri) if self.languages else None)
+            canonical = _canonical_url(config.site_url, page.url)
+            key = None
+            if stamp is not None:
+                code = language.code if language else ""
+                key = (src_uri, canonical, page.record,
+                       self.content.translations.get((page.record.id, code)),
+                       self.content.easy_reads.get(page.record.id), stamp)
+            jobs.append(BodyJob(page, page.url, canonical,
+                                language.code if language else config.theme["language"], key))
         try:
-            return make_bodies(jobs, self.content, self.staging,
-                               in_background=not self.live_preview)
+            bodies = make_bodies(jobs, self.content, self.staging,
+                                 in_background=not self.live_preview,
+                                 made_before=self.made_before)
         except BodiesFailed as error:
             self._stop_background_work()
             raise PluginError(f"The service pages could not be made: {error}")
+        if self.live_preview:
+            self.made_before = {job.key: bodies[job.page.src_uri] for job in jobs}
+        return bodies
 
     def _start_indexing(self, config) -> None:
         if self.staging is None:
@@ -425,14 +450,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         try:
             if self.writer is not None:
                 self.writer.finish()
-            if self.indexing is not None and self.live_preview:
-                # The preview shows the edited page now; search catches up a moment later
-                # (a problem is logged), or is stopped by the next rebuild (on_pre_build).
-                later = threading.Thread(target=self._finish_index, daemon=True,
-                                         args=(self.indexing, self.staging, self._table_rows()))
-                later.start()
-                self.index_later = (later, self.indexing)
-                self.indexing = self.staging = None
+            if self.live_preview:
+                self._catch_up_later(config)
             elif self.indexing is not None:
                 stats = self.indexing.finish(*self._table_rows())
                 log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
@@ -446,18 +465,39 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.clock.lap("waiting for Pagefind and the open data files")
         self.clock.write()
 
+    def _catch_up_later(self, config) -> None:
+        """The preview shows the edited page now; the open data files and search catch up
+        a moment later (a problem is logged), or are stopped by the next rebuild."""
+        stop = threading.Event()
+        later = threading.Thread(target=self._catch_up, daemon=True,
+                                 args=(Path(config.site_dir), self.written_later, stop,
+                                       self.indexing, self.staging, self._table_rows()))
+        later.start()
+        self.index_later = (later, self.indexing, stop)
+        self.indexing = self.staging = None
+        self.written_later = []
+
     @staticmethod
-    def _finish_index(indexing: Indexing, staging: SearchStaging, rows: tuple) -> None:
+    def _catch_up(site_dir: Path, files: list, stop: threading.Event,
+                  indexing: Indexing | None, staging: SearchStaging | None, rows: tuple) -> None:
+        # The files first: Pagefind goes on meanwhile in its own process.
         try:
-            stats = indexing.finish(*rows)
-            log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
+            write_files(site_dir, files, stop)
+        except OutputsFailed as error:
+            if not stop.is_set():  # not stopped by a rebuild, which writes them again
+                log.warning(f"The open data files could not be written: {error}")
+        try:
+            if indexing is not None:
+                stats = indexing.finish(*rows)
+                log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
         except SearchIndexFailed as error:
             if not indexing.stopped:  # not by a rebuild, which makes a new one
                 log.warning(f"The search index could not be built: {error}")
         except (OSError, ValueError):  # stopped by a rebuild while it finished
             pass
         finally:
-            staging.close()
+            if staging is not None:
+                staging.close()
 
     def on_shutdown(self):
         self._stop_background_work()
@@ -483,10 +523,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         """Nothing of a build goes on after it: the writer and Pagefind are stopped, the
         staging folder removed, and a live preview's search index that was catching up."""
         self._stop_this_build()
-        later, indexing_later = self.index_later or (None, None)
-        if indexing_later is not None:
-            indexing_later.stop()
-        if later is not None:
+        if self.index_later is not None:
+            later, indexing_later, stop = self.index_later
+            stop.set()
+            if indexing_later is not None:
+                indexing_later.stop()
             later.join()
         self.index_later = None
 

@@ -43,9 +43,12 @@ def die_with_parent() -> None:
         pass
 
 
-def write_files(site_dir: Path, files: Iterable[tuple[str, Data]]) -> None:
-    """Make each file and write it under site_dir; OutputsFailed names the one that failed."""
+def write_files(site_dir: Path, files: Iterable[tuple[str, Data]], stop=None) -> None:
+    """Make each file and write it under site_dir; OutputsFailed names the one that failed.
+    stop: an event that ends the writing early when it is set (a live preview's rebuild)."""
     for relative, data in files:
+        if stop is not None and stop.is_set():
+            return
         try:
             made_data = made(data)
             path = site_dir / relative

@@ -52,18 +52,27 @@ class BodyJob:
     url: str
     canonical_url: str | None
     language: str
+    # What the page is made from, for a live preview that made it before (None: made anew).
+    key: tuple | None = None
 
 
 def make_bodies(jobs: list[BodyJob], content: SiteContent, staging: SearchStaging | None,
-                in_background: bool = True) -> dict[str, ServiceBody]:
+                in_background: bool = True,
+                made_before: dict[tuple, ServiceBody] | None = None) -> dict[str, ServiceBody]:
     """Each page's body and schema.org data by its source (src_uri); each body put in the
-    staging folder for Pagefind too."""
+    staging folder for Pagefind too. made_before: bodies by their jobs' keys, as a live
+    preview made them in its last build, used again."""
+    made_before = made_before or {}
+
     def make(job: BodyJob) -> ServiceBody:
-        body = job.page.render(job.url)
+        made = made_before.get(job.key) if job.key is not None else None
+        if made is None:
+            made = ServiceBody(job.page.render(job.url),
+                               json_ld(job.page.record, content.taxonomy, job.canonical_url,
+                                       content.term_dates))
         if staging is not None:
-            staging.add(job.url, job.language, body)
-        return ServiceBody(body, json_ld(job.page.record, content.taxonomy, job.canonical_url,
-                                         content.term_dates))
+            staging.add(job.url, job.language, made.html)
+        return made
 
     shared = (in_background and len(jobs) >= SHARED_FROM
               and "fork" in multiprocessing.get_all_start_methods())

@@ -62,6 +62,16 @@ class Project:
     def data_dir(self) -> Path:
         return self.root / "data"
 
+    def data_stamp(self) -> tuple:
+        """Every data and schema file by name, size and time of change: what the site is
+        made from besides the records and hand-written pages (a live preview remakes a
+        service page it has made before only when this or its record changes)."""
+        return tuple(sorted((path.relative_to(self.root).as_posix(), stat.st_size,
+                             stat.st_mtime_ns)
+                            for folder in (self.data_dir, self.schema_path.parent)
+                            for path in folder.rglob("*")
+                            if (stat := path.stat()) and path.is_file()))
+
     @cached_property
     def _taxonomy(self) -> tuple[Taxonomy, list[Problem]]:
         path = self.data_dir / TAXONOMY_FILE

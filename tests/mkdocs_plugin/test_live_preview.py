@@ -61,3 +61,56 @@ def test_an_edited_record_shows_without_a_restart(scratch):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.fixture
+def previewed(tmp_path, monkeypatch):
+    """A live preview's builds in this process, as mkdocs serve makes them (one plugin kept
+    from build to build), and the service pages each build rendered."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from local_offer.site.render import Renderer
+    from tests.helpers import copy_project
+
+    project = copy_project(tmp_path / "project", offer=True)
+    rendered: list[str] = []
+    render = Renderer.render
+
+    def counting(self, component, url, **values):
+        if component == "service-page":
+            rendered.append(url)
+        return render(self, component, url, **values)
+
+    monkeypatch.setattr(Renderer, "render", counting)
+    plugin = None
+
+    def rebuild() -> list[str]:
+        nonlocal plugin
+        rendered.clear()
+        config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        plugin = config.plugins["local-offer"]
+        plugin.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/")
+        plugin.on_shutdown()  # the search index and open data files, caught up or stopped
+        return sorted(rendered)
+
+    yield project, rebuild
+    if plugin is not None:
+        plugin.on_startup(command="build", dirty=False)
+
+
+def test_a_rebuild_makes_again_only_the_pages_that_changed(previewed):
+    project, rebuild = previewed
+    everything = rebuild()
+    assert len(everything) > 50
+    assert rebuild() == []  # nothing changed
+    record = next(project.services_dir.rglob("accessible-swimming.yaml"))
+    record.write_text(re.sub(r"(?m)^summary: .*$", "summary: Edited in the preview.",
+                             record.read_text(encoding="utf-8")), encoding="utf-8")
+    assert rebuild() == ["services/accessible-swimming/"]
+    page = project.root.parent / "site" / "services" / "accessible-swimming" / "index.html"
+    assert "Edited in the preview." in page.read_text(encoding="utf-8")
+    glossary = project.data_dir / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert rebuild() == everything  # a data file: every page may have changed
