@@ -1,7 +1,8 @@
 """Turning the sample Local Offer into a council's own, empty one (`build_offer.py init`).
 
 It writes the council's names into data/settings.yaml and its areas into
-data/taxonomy.yaml, removes the sample's records, the sample comments in
+data/taxonomy.yaml (and empties the sample's areas in each data/taxonomy.<code>.yaml,
+the translated names of its places), removes the sample's records, the sample comments in
 data/you-said-we-did.yaml, the sample services that data/coverage.yaml and
 data/owners.yaml name, the sample's postcodes in data/postcodes.yaml, and refreshes every file that lists the taxonomy's
 choices (the schema, the new-record template) and .github/CODEOWNERS. Each data
@@ -90,6 +91,9 @@ def start_offer(project: Project, area: str, areas_text: str, site_url: str = ""
         settings["site_url"] = site_url
     edit(f"data/{SETTINGS_FILE}", lambda text: _with_settings(text, settings))
     edit("data/taxonomy.yaml", lambda text: _with_block(text, "areas", _areas_block(areas)))
+    # The sample's places in other languages: the council translates its own areas' names.
+    for path in project.taxonomy_translation_files().values():
+        edit(project.shown(path), lambda text: _with_block(text, "areas", ["areas: []\n"]))
     edit("data/you-said-we-did.yaml",
          lambda text: _with_block(text.replace(f"#\n{SAMPLE_NOTE}", "").replace(SAMPLE_NOTE, ""),
                                   "comments", ["comments: []\n"]))

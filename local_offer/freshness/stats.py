@@ -7,25 +7,31 @@ entries were reviewed (the chart), all from the review states on one day.
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 from collections import Counter
 from dataclasses import dataclass
 
 from local_offer.freshness.review import Review, State
 from local_offer.records.taxonomy import Taxonomy
-from local_offer.records.words import plural
+from local_offer.records.words import mark as N_
 
 # Columns of the tables: every entry falls in exactly one.
-COLUMNS = (("Current", (State.CURRENT,)), ("Due soon", (State.DUE_SOON,)),
-           ("Overdue", (State.OVERDUE,)),
-           ("Off the site", (State.EXPIRED, State.ENDED, State.CLOSED)))
+# Words in English, each page's language's where they are shown (N_ marks them).
+COLUMNS = ((N_("Current"), (State.CURRENT,)), (N_("Due soon"), (State.DUE_SOON,)),
+           (N_("Overdue"), (State.OVERDUE,)),
+           (N_("Off the site"), (State.EXPIRED, State.ENDED, State.CLOSED)))
 STATE_MEANINGS = {
-    State.CURRENT: "checked within its review period",
-    State.DUE_SOON: "due to be checked soon, or its waiting time needs measuring again",
-    State.OVERDUE: "past its review date: shown with a warning",
-    State.EXPIRED: "overdue for longer than the grace period: taken off the site",
-    State.ENDED: "past the date the service was due to end: taken off the site",
-    State.CLOSED: "marked closed by its team: taken off the site",
+    State.CURRENT: N_("checked within its review period"),
+    State.DUE_SOON: N_("due to be checked soon, or its waiting time needs measuring again"),
+    State.OVERDUE: N_("past its review date: shown with a warning"),
+    State.EXPIRED: N_("overdue for longer than the grace period: taken off the site"),
+    State.ENDED: N_("past the date the service was due to end: taken off the site"),
+    State.CLOSED: N_("marked closed by its team: taken off the site"),
 }
+# Each state's name on the page ("Current"; state.value capitalised, as English writes it).
+STATE_NAMES = {State.CURRENT: N_("Current"), State.DUE_SOON: N_("Due soon"),
+               State.OVERDUE: N_("Overdue"), State.EXPIRED: N_("Expired"),
+               State.ENDED: N_("Ended"), State.CLOSED: N_("Closed")}
 OLDEST = 10
 AGE_BINS = 13  # 0 to 11 whole months, then 12 months or more
 
@@ -66,9 +72,12 @@ def row(label: str, reviews: list[Review]) -> Row:
 
 
 class FreshnessStats:
-    """The numbers behind the freshness page."""
+    """The numbers behind the freshness page, in words of the page's language (words: its
+    catalogue; English without one)."""
 
-    def __init__(self, reviews: list[Review], taxonomy: Taxonomy, today: dt.date):
+    def __init__(self, reviews: list[Review], taxonomy: Taxonomy, today: dt.date,
+                 words: gettext.NullTranslations | None = None):
+        self.words = words or gettext.NullTranslations()
         self.reviews = reviews
         self.today = today
         self.by_state = Counter(review.state for review in reviews)
@@ -83,19 +92,25 @@ class FreshnessStats:
                                                      r.record.sort_key))[:OLDEST]
         self.ages = Counter(self.age(r) for r in reviews)
         self.late_ages = Counter(self.age(r) for r in reviews if r.today > r.due)
-        self.total = row("All entries", reviews)
+        self.total = row(self.words.gettext(N_("All entries")), reviews)
 
     def age(self, review: Review) -> int:
         return min(AGE_BINS - 1, months_between(review.record.last_reviewed, self.today))
 
     @property
     def headings(self) -> list[str]:
-        return [label for label, _ in COLUMNS]
+        return [self.words.gettext(label) for label, _ in COLUMNS]
+
+    def state_name(self, state: State) -> str:
+        return self.words.gettext(STATE_NAMES[state])
 
     def age_label(self, months: int) -> str:
+        ngettext = self.words.ngettext
         if months == AGE_BINS - 1:
-            return f"{months} months or more"
-        return f"{months} to {plural(months + 1, 'month')}"
+            return ngettext("%(num)d month or more", "%(num)d months or more",
+                            months) % {"num": months}
+        return ngettext("%(low)d to %(num)d month", "%(low)d to %(num)d months",
+                        months + 1) % {"low": months, "num": months + 1}
 
     def bars(self, width: float = 640, height: float = 260, left: float = 20,
              bottom: float = 50, top: float = 24) -> list[Bar]:
@@ -119,6 +134,10 @@ class FreshnessStats:
         total = len(self.reviews)
         recent = sum(self.ages[m] for m in range(6))
         late = sum(self.late_ages.values())
-        return (f"Of {total} entries, {recent} were reviewed less than 6 months ago and "
-                f"{total - recent} longer ago. {late} {'is' if late == 1 else 'are'} past "
-                "their review date.")
+        gettext, ngettext = self.words.gettext, self.words.ngettext
+        return " ".join((
+            gettext("Of %(total)d entries, %(recent)d were reviewed less than 6 months ago and "
+                    "%(rest)d longer ago.") % {"total": total, "recent": recent,
+                                               "rest": total - recent},
+            ngettext("%(num)d is past their review date.", "%(num)d are past their review date.",
+                     late) % {"num": late}))

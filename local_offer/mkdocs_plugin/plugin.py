@@ -36,11 +36,14 @@ from local_offer.site import urls
 from local_offer.site.build import build_content
 from local_offer.site.content import SiteContent
 from local_offer.site.find_page import age_words_json
-from local_offer.site.guide_pages import GUIDE_FILE
+from local_offer.site.guide_pages import GUIDE_FILE, IN_ENGLISH_ONLY
 from local_offer.site.identity import STYLESHEET, fill_placeholders, logo_path, stylesheet
 from local_offer.site.languages import (N_, Language, page_in_language, site_languages,
                                         translation_of)
 from local_offer.site.pages import GeneratedPage
+
+# The theme's page for an address that does not exist (docs/overrides/404.html).
+ERROR_PAGE = "404.html"
 
 log = get_plugin_logger(__name__)
 
@@ -82,6 +85,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # The site's languages (data/settings.yaml), the main one first; for each other
         # one, its navigation, and the hand-written pages shown in English (no translation).
         self.languages: tuple[Language, ...] = ()
+        # The theme's 404 template and its context, to write it in each other language.
+        self.error_page: tuple | None = None
         self.navs: dict[str, object] = {}
         self.untranslated: set[str] = set()
         self.docs_sources: set[str] = set()
@@ -170,6 +175,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.generated = {}
         for page in self.content.pages():
             self.generated[page.src_uri] = page
+            if page.language is not None and page.kind in IN_ENGLISH_ONLY:
+                self.untranslated.add(page.src_uri)  # said so, and marked as English
             files.append(File.generated(config, page.src_uri, content=_stub(page)))
         # The theme's own sitemap template would be copied as it is: ours replaces it, or,
         # without the site's address, there is none (outputs/sitemap.py).
@@ -413,6 +420,34 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         body = generated.render(page.url)
         self.clock.lap("rendering other generated pages")
         return body
+
+    # The page a server shows for an address that does not exist: mkdocs writes the main
+    # language's (404.html); each other language's is written beside its pages
+    # (pl/404.html), so a server can answer a missing /pl/ address in Polish
+    # (deploy/nginx/local-offer.conf does). Its links are absolute, as mkdocs makes them.
+    def on_post_template(self, output, template_name, config):
+        if template_name != ERROR_PAGE or len(self.languages) < 2 or not self.error_page \
+                or self.error_page[1] is None:
+            return output
+        template, context = self.error_page
+        for language in self.languages[1:]:
+            written = Path(config.site_dir) / language.prefix / ERROR_PAGE
+            written.parent.mkdir(parents=True, exist_ok=True)
+            written.write_text(template.render(
+                dict(context, lo_language=language,
+                     lo_theme_language=self._theme_language(config, language),
+                     nav=self.navs.get(language.code, context["nav"]))), encoding="utf-8")
+        return output
+
+    def on_pre_template(self, template, template_name, config):
+        if template_name == ERROR_PAGE:
+            self.error_page = (template, None)
+        return template
+
+    def on_template_context(self, context, template_name, config):
+        if template_name == ERROR_PAGE and self.error_page is not None:
+            self.error_page = (self.error_page[0], context)
+        return context
 
     # The theme's templates: in the page's language, and the template of filled-in
     # service pages (service_chrome.py).

@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from local_offer.records.data_files import FieldChecker, read_data_file, section
 from local_offer.records.problems import Problem
 from local_offer.records.project import Project
+from local_offer.records.words import mark as N_
 
 COMMENTS_FILE = "you-said-we-did.yaml"
 FIELDS = ("date", "you_said", "we_did", "status")
 # Status ids as written in the file, with the words families read.
 STATUSES = {
-    "done": "Done",
-    "in-progress": "In progress",
-    "planned": "Planned",
-    "not-possible": "We could not do this",
+    "done": N_("Done"),
+    "in-progress": N_("In progress"),
+    "planned": N_("Planned"),
+    "not-possible": N_("We could not do this"),
 }
 EXAMPLE = """comments:
   - date: 2026-10-14

@@ -47,3 +47,15 @@ class Period:
 
     def __str__(self) -> str:
         return plural(self.count, self.unit)
+
+    def in_words(self, words=None) -> str:
+        """6 months; in another language through its catalogue (words: its gettext
+        translations), which knows its plural forms (6 miesięcy, 3 miesiące)."""
+        if words is None:
+            return str(self)
+        ngettext, count = words.ngettext, self.count
+        return {"day": ngettext("%(num)d day", "%(num)d days", count),
+                "week": ngettext("%(num)d week", "%(num)d weeks", count),
+                "month": ngettext("%(num)d month", "%(num)d months", count),
+                "year": ngettext("%(num)d year", "%(num)d years", count)}[self.unit] % {
+                    "num": count}

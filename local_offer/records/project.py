@@ -16,7 +16,12 @@ from local_offer.records.problems import Problem
 
 # Settings is also imported from here, where it used to live.
 from local_offer.records.settings import SETTINGS_FILE, Settings, load_settings
-from local_offer.records.taxonomy import Taxonomy, load_taxonomy
+from local_offer.records.taxonomy import (
+    Taxonomy,
+    load_taxonomy,
+    load_taxonomy_translation,
+    taxonomy_translation_file,
+)
 from local_offer.records.term_dates import TERM_DATES_FILE, TermDates, load_term_dates
 
 TAXONOMY_FILE = "taxonomy.yaml"
@@ -87,6 +92,22 @@ class Project:
         return list(self._taxonomy[1])
 
     @cached_property
+    def _taxonomy_translations(self) -> dict[str, tuple[Taxonomy, list[Problem]]]:
+        """Each data/taxonomy.<code>.yaml there is, read against taxonomy.yaml's ids."""
+        return {code: load_taxonomy_translation(path, self.taxonomy, self.shown(path))
+                for code, path in self.taxonomy_translation_files().items()}
+
+    def taxonomy_translation_files(self) -> dict[str, Path]:
+        """data/taxonomy.<code>.yaml, by language code."""
+        return {code: path for path in sorted(self.data_dir.glob(taxonomy_translation_file("*")))
+                if (code := language_of_file(path))}
+
+    def taxonomy_in(self, code: str) -> Taxonomy:
+        """The controlled lists in one of the site's languages: the words in
+        data/taxonomy.<code>.yaml, the English where that file does not translate one."""
+        return self._taxonomy_translations.get(code, (self.taxonomy, []))[0]
+
+    @cached_property
     def _glossary(self) -> tuple[Glossary | None, list[Problem]]:
         path = self.data_dir / GLOSSARY_FILE
         return load_glossary(path, self.taxonomy, self.shown(path))
@@ -128,7 +149,9 @@ class Project:
 
     def data_problems(self) -> list[Problem]:
         """Every mistake in the data files that records and pages are made with."""
-        return (self.taxonomy_problems + self._glossary[1] + self.settings_problems
+        translated = [problem for _, problems in self._taxonomy_translations.values()
+                      for problem in problems]
+        return (self.taxonomy_problems + translated + self._glossary[1] + self.settings_problems
                 + self._term_dates[1] + self._languages[1] + self._age_words[1])
 
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from local_offer.records.data_files import FieldChecker, read_data_file, section
@@ -152,3 +152,50 @@ def _age_bands(document, problems: list[Problem]):
 
 
 EMPTY = Taxonomy(categories=(), needs=(), areas=(), routes=(), age_bands=())
+
+
+# The lists' words in another of the site's languages: data/taxonomy.<code>.yaml beside
+# data/taxonomy.yaml, with the same lists and ids, each entry giving what families read.
+TRANSLATED_LISTS = (*KINDS, *FIXED_IDS, "age_bands")
+
+
+def taxonomy_translation_file(code: str) -> str:
+    return f"taxonomy.{code}.yaml"
+
+
+def load_taxonomy_translation(path: Path, taxonomy: Taxonomy,
+                              shown: str = "") -> tuple[Taxonomy, list[Problem]]:
+    """The controlled lists with their labels, descriptions and groups in another language
+    (data/taxonomy.pl.yaml), each id one of taxonomy.yaml's; where a word is not translated,
+    or the file is missing, the English is kept."""
+    shown = shown or path.as_posix()
+    if not path.exists():
+        return taxonomy, []
+    document, problems = read_data_file(path, shown)
+    if document is None:
+        return taxonomy, problems
+    if isinstance(document.data, dict):
+        for key in document.data:
+            if key not in TRANSLATED_LISTS:
+                problems.append(Problem(shown, document.line_of((key,)), str(key),
+                                        f"'{key}' is not one of the lists in taxonomy.yaml",
+                                        "use only: " + ", ".join(TRANSLATED_LISTS)))
+    lists = {kind: _translated_terms(document, getattr(taxonomy, kind), kind, problems)
+             for kind in TRANSLATED_LISTS}
+    return replace(taxonomy, **lists), problems
+
+
+def _translated_terms(document, terms: tuple, kind: str, problems: list[Problem]) -> tuple:
+    known = {term.id: term for term in terms}
+    example = f"  - id: {terms[0].id if terms else 'some-id'}\n    label: ..."
+    allowed = BAND_FIELDS[:2] if kind == "age_bands" else TERM_FIELDS
+    words = {}
+    for fields in _entries(document, kind, example, problems, required=False):
+        fields.only(allowed)
+        term_id = fields.choice("id", known)
+        label = fields.text("label", "write the name families read, in this file's language")
+        extra = {key: fields.text(key, "", required=False) for key in allowed[2:]}
+        if term_id and label:
+            words[term_id] = {"label": label, **{k: v for k, v in extra.items() if v}}
+    return tuple(replace(term, **words[term.id]) if term.id in words else term
+                 for term in terms)

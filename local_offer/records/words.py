@@ -24,3 +24,9 @@ def anchor(text: str) -> str:
 def plural(count: int, word: str, words: str = "") -> str:
     """The count and its noun: words is the plural when it is not word + "s"."""
     return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+def mark(message: str) -> str:
+    """A message to translate later, where it is used (pybabel extracts N_("...") too);
+    site/languages.py's N_, here so records and freshness can mark their words."""
+    return message

@@ -29,6 +29,8 @@ PAGE_TYPES_TESTED = (
     "service only in English, on the Polish site", "find support in Polish",
     "need in Romanian", "hand-written page in Polish",
     "hand-written page only in English, on the Romanian site",
+    "freshness report in Polish", "accessibility statement in Romanian",
+    "page not found in Polish",
 )
 
 # Each check, in words, by the browser suite's module that makes it.

@@ -52,4 +52,6 @@ def build_content(project: Project, today: str | dt.date | None = None,
                        extra_pages=guide_pages(project, renderer),
                        term_dates=project.term_dates, languages=project.languages,
                        age_words=project.age_words, translations=translations,
-                       easy_reads=easy_reads)
+                       easy_reads=easy_reads,
+                       taxonomies={code: project.taxonomy_in(code)
+                                   for code in project.settings.languages[1:]})

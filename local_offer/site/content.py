@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 from functools import cached_property
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from local_offer.freshness.review import Review
 from local_offer.records.dates import day_or_today
@@ -60,14 +60,16 @@ class SiteContent:
                  term_dates: TermDates | None = None, languages: Languages | None = None,
                  age_words: tuple[AgeWords, ...] = (),
                  translations: Iterable[Translation] = (),
-                 easy_reads: Iterable[EasyRead] = ()):
+                 easy_reads: Iterable[EasyRead] = (),
+                 taxonomies: Mapping[str, Taxonomy] | None = None):
         """site_url: where the site is published ("" when unknown); docs_page_urls: the
         site engine's hand-written pages, for the sitemap; extra_pages: pages made from the
         project's other files (the guide, the field reference); term_dates: the school
         terms and holidays that term-time and holiday sessions run in; languages: the
         languages records name (data/languages.yaml, as spoken_languages); age_words:
         families' words for ages; translations: the records' translations into the site's
-        other languages; easy_reads: the services' Easy Read versions."""
+        other languages; easy_reads: the services' Easy Read versions; taxonomies: the
+        controlled lists in each other language, by its code (data/taxonomy.pl.yaml)."""
         reviews = sorted(reviews, key=lambda review: review.record.sort_key)
         self.today = day_or_today(today)
         self.reviews = {review.record.id: review for review in reviews}
@@ -92,6 +94,7 @@ class SiteContent:
         self.translations = MappingProxyType({(t.service_id, t.language): t
                                               for t in translations})
         self.easy_reads = MappingProxyType({e.service_id: e for e in easy_reads})
+        self.taxonomies = MappingProxyType(dict(taxonomies or {}))
         self.search = SearchData(taxonomy, glossary, self.spoken_languages,
                                  site_data.postcodes if site_data else None)
         self.groups = self._group()
@@ -164,9 +167,10 @@ class SiteContent:
         """The same content, sharing its records, groups and search data, writing in
         another of the site's languages."""
         other = copy.copy(self)
-        renderer = self.renderer.in_language(language, translated=lambda record: self.translated(
-            record, language)[0])
-        changed = {"renderer": renderer, "language": language,
+        taxonomy = self.taxonomies.get(language.code, self.taxonomy)
+        renderer = self.renderer.in_language(language, taxonomy, translated=lambda record: (
+            self.translated(record, language)[0]))
+        changed = {"renderer": renderer, "language": language, "taxonomy": taxonomy,
                    "explainer": TermExplainer(self.glossary, renderer) if self.glossary else None,
                    "search": SearchData(self.taxonomy, self.glossary, self.spoken_languages,
                                              self.search.postcodes, language.code)}
@@ -216,7 +220,8 @@ class SiteContent:
                                  "service-page", url, record=shown,
                                  notice=freshness_pages.notice(self, record, url),
                                  search=self.search.facts(shown),
-                                 when=SessionTimes(self.term_dates, shown, self.today),
+                                 when=SessionTimes(self.term_dates, shown, self.today,
+                                                   self.language),
                                  translation=freshness_pages.translation_state(
                                      self, record, translation),
                                  easy_read=record.id in self.easy_reads),

@@ -75,6 +75,11 @@ def pages(content) -> Iterable[GeneratedPage]:
 
 
 def render_freshness_page(content, url: str) -> str:
-    stats = FreshnessStats(list(content.reviews.values()), content.taxonomy, content.today)
+    words = content.language.translations
+    stats = FreshnessStats(list(content.reviews.values()), content.taxonomy, content.today,
+                           words)
+    settings = content.settings
     return content.renderer.render("freshness-summary", url, stats=stats, meanings=[
-        (state, STATE_MEANINGS[state]) for state in STATE_ORDER])
+        (state, words.gettext(STATE_MEANINGS[state])) for state in STATE_ORDER],
+        review_every=settings.review_every.in_words(words),
+        grace=settings.grace.in_words(words))

@@ -26,6 +26,10 @@ FIELDS_TITLE = "Fields of a service entry"
 # Repository files that have a page on the site. The schema's page is the field reference.
 PAGES_FOR_FILES = {"schema/service.schema.json": FIELDS_URI}
 HAND_WRITTEN = "docs/"  # docs/x.md is the page x.md
+# These pages are for service teams editing YAML, whose field names, examples and the
+# validator's messages are English: in the site's other languages they are shown in English,
+# said so and marked so (like a hand-written page with no translation), not translated.
+IN_ENGLISH_ONLY = ("reference", "guide")
 
 _FENCE = re.compile(r"^(```+|~~~+).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<target>[^)\s]+)\)")

@@ -25,6 +25,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from local_offer.records.project import Settings
+from local_offer.records.words import mark
 from local_offer.site import urls
 
 LOCALES = Path(__file__).parent / "locales"
@@ -106,9 +107,5 @@ def page_in_language(markdown: str, prefix: str) -> str:
         found.group(2), prefix) + found.group(3), markdown)
 
 
-def mark(message: str) -> str:
-    """A message to translate later, where it is used (pybabel extracts N_("...") too)."""
-    return message
-
-
+# A message to translate later, where it is used: records and freshness mark theirs too.
 N_ = mark

@@ -67,12 +67,15 @@ class Renderer:
         self.env.globals.update({"taxonomy": taxonomy, "urls": urls, "language": self.language,
                                  "translated": lambda record: record, **self.extra_globals})
 
-    def in_language(self, language: Language, **more_globals) -> "Renderer":
+    def in_language(self, language: Language, taxonomy: Taxonomy | None = None,
+                    **more_globals) -> "Renderer":
         """The same renderer writing in another of the site's languages (with the globals
-        that language's pages add, like `translated`, a record in that language)."""
-        if language == self.language and not more_globals:
+        that language's pages add, like `translated`, a record in that language, and the
+        controlled lists' words in that language)."""
+        taxonomy = taxonomy or self.taxonomy
+        if language == self.language and taxonomy == self.taxonomy and not more_globals:
             return self
-        return Renderer(self.taxonomy, {**self.extra_globals, **more_globals}, language)
+        return Renderer(taxonomy, {**self.extra_globals, **more_globals}, language)
 
     def render(self, component: str, page_url: str, **params) -> str:
         template = self.env.get_template(f"{component}/template.html")

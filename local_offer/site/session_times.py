@@ -10,9 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from local_offer.records.dates import weekday_date
+from local_offer.records.dates import ENGLISH, weekday_date
 from local_offer.records.model import Record, Session
 from local_offer.records.term_dates import ALL_YEAR, RUNS_WORDS, TermDates
+from local_offer.site.languages import N_, Language
+
+# The catalogues' copies of records/term_dates.py's RUNS_WORDS a page shows, so pybabel
+# finds them (tests/site/test_session_times.py checks they are the same words).
+RUNS_MESSAGES = (N_("Term time only"), N_("School holidays only"))
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,8 @@ class SessionTimes:
     term_dates: TermDates
     record: Record
     today: dt.date
+    # The page's language: its words from its catalogue, its weekdays and months.
+    language: Language = Language(ENGLISH, "English", main=True)
 
     def next_session(self, session: Session) -> dt.date | None:
         """The next day the session runs; None when it is not known (no set days, the term
@@ -35,7 +42,8 @@ class SessionTimes:
         """What a term-time or holiday session's line adds; nothing for one all year."""
         if session.runs == ALL_YEAR:
             return ""
-        words = [f"{RUNS_WORDS[session.runs]}.", self.next_words(session)]
+        words = [f"{self.language.gettext(RUNS_WORDS[session.runs])}.",
+                 self.next_words(session)]
         return " ".join(word for word in words if word)
 
     def next_words(self, session: Session) -> str:
@@ -46,8 +54,10 @@ class SessionTimes:
         day = self.next_session(session)
         if day is None:
             return ""
-        when = "today, " if day == self.today else ""
-        return f"Next session {when}{weekday_date(day)}."
+        _ = self.language.gettext
+        words = (_("Next session today, %(day)s.") if day == self.today
+                 else _("Next session %(day)s."))
+        return words % {"day": weekday_date(day, self.language.code)}
 
     @property
     def soonest(self) -> Session | None:

@@ -89,6 +89,10 @@ PAGE_TYPES = {
     "hand-written page in Polish": PageType(LANGUAGES, "pl/about/", language="pl"),
     "hand-written page only in English, on the Romanian site": PageType(
         LANGUAGES, "ro/how-to-get-help/", language="ro"),
+    "freshness report in Polish": PageType(LANGUAGES, "pl/about/freshness/", language="pl"),
+    "accessibility statement in Romanian": PageType(LANGUAGES, "ro/accessibility/",
+                                                    language="ro"),
+    "page not found in Polish": PageType(LANGUAGES, "pl/404.html", language="pl"),
 }
 
 SERVICE_PAGE_TYPES = {name: kind for name, kind in PAGE_TYPES.items() if kind.is_service}

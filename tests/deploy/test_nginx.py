@@ -74,6 +74,16 @@ def main_config(prefix: Path) -> str:
 @pytest.fixture(scope="module")
 def nginx(offer_site, tmp_path_factory):
     """The fixture offer's site served by nginx with the shipped configuration."""
+    yield from served(offer_site, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def nginx_languages(languages_site, tmp_path_factory):
+    """The fixture offer in English, Polish and Romanian, served the same way."""
+    yield from served(languages_site, tmp_path_factory)
+
+
+def served(offer_site: Path, tmp_path_factory):
     program = nginx_program()
     prefix = tmp_path_factory.mktemp("nginx")
     (prefix / "temp").mkdir()
@@ -194,3 +204,20 @@ def test_feeds_and_calendars_have_their_own_types(nginx, offer_site):
 
 def test_the_publishing_guide_gives_the_pages_policy_word_for_word(offer_site):
     assert page_policy(offer_site) in GUIDE.read_text(encoding="utf-8")
+
+
+def test_a_missing_page_in_a_language_gets_that_languages_404_page(nginx_languages,
+                                                                   languages_site):
+    for prefix, words in (("pl", "Nie znaleziono strony"), ("ro", "Pagina nu a fost găsită")):
+        status, headers, body = fetch(f"{nginx_languages}/{prefix}/no-such-page/")
+        page = body.decode("utf-8")
+        assert status == 404 and words in page, prefix
+        assert f'<html lang="{prefix}"' in page
+        assert f'href="/{prefix}/browse/"' in page  # its links stay in the language
+        assert headers["Content-Security-Policy"] == page_policy(languages_site)
+        # A page that is there is served as before.
+        assert fetch(f"{nginx_languages}/{prefix}/find/")[0] == 200
+    # The main language's, at the root and under a folder that is no language of the site.
+    for missing in ("/no-such-page/", "/xy/no-such-page/"):
+        status, _, body = fetch(nginx_languages + missing)
+        assert status == 404 and b"Page not found" in body and b'<html lang="en"' in body

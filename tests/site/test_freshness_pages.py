@@ -12,6 +12,7 @@ from local_offer.freshness.stats import FreshnessStats, months_between
 from local_offer.records.loader import RecordLoader
 from local_offer.records.project import Settings
 from local_offer.site.build import build_content
+from local_offer.site.languages import translations
 from local_offer.site.render import Renderer
 from tests.helpers import OFFER_TAXONOMY as TAXONOMY
 from tests.helpers import build_into, component_fixtures, copy_project, record_yaml
@@ -129,6 +130,32 @@ def test_review_ages_are_counted_by_month_with_those_past_due(scratch):
     assert tallest.label == "0 to 1 month" and tallest.y == 24  # the top margin
     assert bars[1].height == tallest.height / 2
     assert bars[-1].label == "12 months or more" and bars[-1].late_height == bars[-1].height
+
+
+def test_in_polish_the_numbers_read_in_polish_with_its_plural_forms(scratch):
+    fixture = component_fixtures("review-age-chart")
+    entries = {f"entry-{n}": str(day) for n, day in enumerate(fixture["last_reviewed"])}
+    reviews = reviews_of(scratch, str(fixture["today"]), **entries)
+    stats = FreshnessStats(list(reviews.values()), TAXONOMY, fixture["today"],
+                           translations("pl"))
+    labels = [bar.label for bar in stats.bars()]
+    assert labels[:3] == ["od 0 do 1 miesiąca", "od 1 do 2 miesięcy", "od 2 do 3 miesięcy"]
+    assert labels[-1] == "12 miesięcy lub więcej"
+    assert stats.headings == ["Aktualne", "Wkrótce do sprawdzenia", "Zaległe", "Poza stroną"]
+    assert stats.total.label == "Wszystkie wpisy"
+    assert stats.chart_summary == ("Spośród wpisów (6) 4 sprawdzono mniej niż 6 miesięcy temu, "
+                                   "a 2 dawniej. 2 są po terminie przeglądu.")
+    # The same numbers in English, as before.
+    english = FreshnessStats(list(reviews.values()), TAXONOMY, fixture["today"])
+    assert english.chart_summary == ("Of 6 entries, 4 were reviewed less than 6 months ago and "
+                                     "2 longer ago. 2 are past their review date.")
+
+
+def test_the_freshness_page_in_polish(languages_site):
+    html = (languages_site / "pl" / "about" / "freshness" / "index.html").read_text("utf-8")
+    assert "co najmniej co 6 miesięcy" in html and "dłużej niż 3 miesiące" in html
+    assert "Wpisy według kategorii" in html and ">Zdrowie<" in html  # the taxonomy's words
+    assert "How up to date" not in html and "Entries by" not in html
 
 
 def test_chart_is_an_accessible_svg_with_a_table_of_the_same_numbers(scratch):

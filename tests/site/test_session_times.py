@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from local_offer.records.term_dates import ALL_YEAR, RUNS_WORDS
 from local_offer.site.build import build_content
+from local_offer.site.languages import language
+from local_offer.site.session_times import RUNS_MESSAGES, SessionTimes
 from tests.helpers import FIXTURE_TODAY
 
 NOTE = re.compile(r'<span class="lo-session-when">([^<]*)</span>')
@@ -94,3 +98,20 @@ def test_the_key_facts_show_an_all_year_session_without_a_next_day(scratch):
                    "start: '10:00', end: '11:00'}]")
     [when] = KEY_WHEN.findall(page(build_content(scratch, today="2026-11-25"), "club"))
     assert when == "Mondays, all year"
+
+
+def test_in_polish_the_note_and_the_next_day_are_polish(scratch):
+    scratch.record("club", sessions=TUESDAYS)
+    content = build_content(scratch, today="2026-11-23")
+    [record] = content.records
+    polish = SessionTimes(content.term_dates, record, dt.date(2026, 11, 23), language("pl"))
+    assert polish.note(record.sessions[0]) == (
+        "Tylko w czasie roku szkolnego. Następne zajęcia: wtorek 24 listopada.")
+    today = SessionTimes(content.term_dates, record, dt.date(2026, 11, 24), language("ro"))
+    assert today.next_words(record.sessions[0]) == (
+        "Următoarea sesiune azi, marți 24 noiembrie.")
+
+
+def test_the_catalogues_have_the_words_each_session_runs_in():
+    assert set(RUNS_MESSAGES) == {words for runs, words in RUNS_WORDS.items()
+                                  if runs != ALL_YEAR}
