@@ -36,7 +36,7 @@ validate: $(VENV)/.runtime
 ## local_offer/site/locales/messages.pot and bring each language's .po up to date;
 ## a changed message is marked fuzzy, and not shown, until a translator checks it
 catalogues: $(VENV)/.runtime
-	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header \
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k listPage_ -k listPageNgettext:1,2 --no-location --sort-output --omit-header \
 	  --project=local-offer -o local_offer/site/locales/messages.pot .
 	$(BIN)/pybabel update -i local_offer/site/locales/messages.pot -d local_offer/site/locales \
 	  --ignore-obsolete

@@ -4,6 +4,8 @@
 // ("7 year old", "age 7", "under 5s", "16+", "over 18", "5 to 11") each give the ages they
 // mean, youngest and oldest. tests/browser/test_family_filters.py tries them.
 
+import { _ } from "./words.js";
+
 const N = "(\\d{1,2})";
 const YEARS = "(?:years?|yrs?)";
 // Each pattern, as whole words; the first that matches wins, so the longer come first.
@@ -89,7 +91,8 @@ export function readAge(text, known) {
 
 // The ages in words: "age 7", "ages 13 to 19".
 export function ageWords(range) {
-  return range.from === range.to ? `age ${range.from}` : `ages ${range.from} to ${range.to}`;
+  return range.from === range.to ? _("age %(age)s", { age: range.from })
+    : _("ages %(ages)s", { ages: _("%(from)s to %(to)s", range) });
 }
 
 function years(from, to) {

@@ -5,9 +5,10 @@
 // those of local_offer/search_data.py.
 
 import { ageFilters, ageWords, ageWordsOf, findAge, readAge } from "./family-words.js";
-import { statusLine as statusWords } from "./find-words.js";
+import { either, statusLine as statusWords } from "./find-words.js";
 import { EVERY_SERVICE, distanceWords, locate, nearNote, nearestFirst, parsePostcode } from "./near-me.js";
-import { SHORTEST_SEARCH, afterTyping, pagefind, plural, queryWords, resultItem, searchFile } from "./search.js";
+import { SHORTEST_SEARCH, afterTyping, pagefind, queryWords, resultItem, searchFile, services } from "./search.js";
+import { _ } from "./words.js";
 
 const PAGE_SIZE = 10; // results a phone shows, and downloads, at a time
 const CHOICES = ["category", "need", "area", "language"]; // drop-down lists
@@ -152,13 +153,14 @@ const lower = (name, state) => state[name].map((value) => label(name, value).toL
 
 function describe(state, name) {
   switch (name) {
-    case "q": return `the search words “${wordsOf(state)}”`;
+    case "q": return _("the search words “%(words)s”", { words: wordsOf(state) });
     case "age": return ageWords(agesOf(state));
-    case "free": return "free only";
-    case "interpreter": return "interpreter on request";
-    case "route": case "attending": case "when": return lower(name, state).join(" or ");
-    case "area": return `in ${label("area", state.area)}`;
-    case "language": return `in ${label("language", state.language)}`;
+    case "free": return _("free only");
+    case "interpreter": return _("interpreter on request");
+    // "a or b or c"
+    case "route": case "attending": case "when": return lower(name, state).reduce((a, b) => either([a, b]));
+    case "area": return _("in %(area)s", { area: label("area", state.area) });
+    case "language": return _("in %(language)s", { language: label("language", state.language) });
     default: return label(name, state[name]);
   }
 }
@@ -334,10 +336,10 @@ async function relaxations(state, term) {
   // A postcode only orders the results: taking it away would give no more.
   const tries = ["q", "category", "need", "age", "area", "language", "free", "interpreter", ...GROUPS]
     .filter((name) => isSet(state, name) && !(name === "q" && term === EVERY_SERVICE))
-    .map((name) => ({ text: `Remove ${describe(state, name)}`, state: without(state, name) }));
+    .map((name) => ({ text: _("Remove %(choice)s", { choice: describe(state, name) }), state: without(state, name) }));
   const words = queryWords(term);
   if (words.length > 1) {
-    for (const word of words) tries.push({ text: `Search for “${word}” only`, state: { ...state, q: word } });
+    for (const word of words) tries.push({ text: _("Search for “%(word)s” only", { word }), state: { ...state, q: word } });
   }
   const counts = await Promise.all(tries.map(async (t) =>
     (await matching(termOf(t.state), filtersFor(t.state))).length));
@@ -366,7 +368,7 @@ function statusLine(state, count, near = "") {
     q: near ? "" : wordsOf(state),
     category: chosen("category"),
     need: chosen("need"),
-    age: range ? (range.from === range.to ? String(range.from) : `${range.from} to ${range.to}`) : "",
+    age: range ? (range.from === range.to ? String(range.from) : _("%(from)s to %(to)s", range)) : "",
     area: chosen("area"),
     language: chosen("language"),
     free: isSet(state, "free"),
@@ -397,14 +399,16 @@ async function found(state, term, located) {
   const near = await nearestFirst(await pagefind(), filtersFor(state), located, term);
   return { count: near.total, next: async (n) => Promise.all((await near.next(n)).map(
     async ({ result, metres, inArea }) => ({ data: await result.data(), distance: metres === null
-      ? `No venue listed${inArea ? `: serves ${located.areaLabels[state.area || located.area]}` : ""}`
+      ? (inArea ? _("No venue listed: serves %(area)s", { area: located.areaLabels[state.area || located.area] })
+        : _("No venue listed"))
       : distanceWords(metres) }))) };
 }
 
 async function update(state) {
   const asked = ++latest;
   ageError.hidden = !state.age || validAge(state.age);
-  ageError.textContent = `Enter an age in whole years, from ${youngest} to ${oldest}, or words like “teenager”.`;
+  ageError.textContent = _("Enter an age in whole years, from %(youngest)s to %(oldest)s, or words like “teenager”.",
+    { youngest, oldest });
   fields.age.toggleAttribute("aria-invalid", !ageError.hidden);
   // A postcode: where it is, from the council's postcode places (loaded only now).
   const postcode = parsePostcode(state.q);
@@ -436,7 +440,7 @@ async function update(state) {
     ]);
   } catch (error) {
     if (asked !== latest) return;
-    status.textContent = "Search is not working at the moment. Please use the lists below.";
+    status.textContent = _("Search is not working at the moment. Please use the lists below.");
     results.hidden = false;
     results.dataset.loDrawn = "";
     return;
@@ -449,7 +453,7 @@ async function update(state) {
   suggestions.replaceChildren(...relaxed.map((s) => suggestion(s)));
   relax.hidden = main.count > 0;
   if (!main.count && !relaxed.length) {
-    suggestions.replaceChildren(item(link("#other-ways", "Browse the lists of services")));
+    suggestions.replaceChildren(item(link("#other-ways", _("Browse the lists of services"))));
   }
   more.hidden = current.shown >= main.count;
   results.hidden = false;
@@ -484,7 +488,7 @@ function link(href, text) {
 }
 
 function suggestion({ text, count, state }) {
-  const a = link(toQuery(state) || location.pathname, `${text} (${plural(count, "service")})`);
+  const a = link(toQuery(state) || location.pathname, `${text} (${services(count)})`);
   a.addEventListener("click", (event) => {
     event.preventDefault();
     writeForm(state);

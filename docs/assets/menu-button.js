@@ -9,6 +9,12 @@
   button.setAttribute("role", "button");
   button.setAttribute("tabindex", "0");
   button.setAttribute("aria-label", "Menu");
+  // In the page's language, on a page that carries its words (assets/words.js).
+  if (document.getElementById("lo-words") && document.currentScript) {
+    import(new URL("words.js", document.currentScript.src).href).then(function (words) {
+      button.setAttribute("aria-label", words._("Menu"));
+    }, function () {});
+  }
   button.setAttribute("aria-controls", "__drawer");
   // While the menu is open it covers the page: what lies under it leaves the Tab order,
   // so focus never lands on something hidden behind the menu.

@@ -17,6 +17,39 @@
                                                      : document.baseURI);
   const storage = openStorage();
 
+  // The page's words. A page in another language carries their translations (read by
+  // assets/words.js, which this loads then); on one without, the messages as they are.
+  let words = {
+    _: function (message, values) {
+      return message.replace(/%\((\w+)\)s/g, function (whole, name) {
+        return values && name in values ? values[name] : whole;
+      });
+    },
+    ngettext: function (one, many, count, values) {
+      return words._(count === 1 ? one : many, Object.assign({ count: count }, values));
+    },
+  };
+  function _(message, values) { return words._(message, values); }
+  function ngettext(one, many, count, values) { return words.ngettext(one, many, count, values); }
+  // The words of the My list page alone, which only that page carries (site/script_words.py).
+  const listPage_ = _;
+  const listPageNgettext = ngettext;
+
+  // A page of the site in this page's language: a page under /pl/ links to pl/my-list/.
+  const here = window.location.href.startsWith(ROOT.href)
+    ? window.location.href.slice(ROOT.href.length).split("/")[0] : "";
+  const PREFIX = here && here === document.documentElement.lang ? here + "/" : "";
+  function pageIn(path) {
+    return PREFIX + path;
+  }
+
+  function withWords(then) {
+    if (!document.getElementById("lo-words")) return then();
+    import(new URL("assets/words.js", ROOT).href)
+      .then(function (loaded) { words = loaded; }, function () {})
+      .then(then);
+  }
+
   function openStorage() {
     try {
       const store = window.localStorage;
@@ -57,8 +90,8 @@
     return savedIds().indexOf(id) >= 0;
   }
 
-  function howMany(count) {
-    return count === 1 ? "1 service" : count + " services";
+  function inYourList(count) {
+    return ngettext("%(count)s service in your list.", "%(count)s services in your list.", count);
   }
 
   // ---- Small helpers that build elements from text, never from HTML ----
@@ -104,17 +137,17 @@
       const ids = savedIds();
       if (ids.indexOf(id) >= 0) {
         keep(ids.filter(function (other) { return other !== id; }));
-        announce(name + " removed from your list. " + howMany(ids.length - 1) + " in your list.");
+        announce(_("%(name)s removed from your list.", { name: name }) + " " + inYourList(ids.length - 1));
       } else {
         keep(ids.concat([id]));
-        announce(name + " saved to your list. " + howMany(ids.length + 1) + " in your list.");
+        announce(_("%(name)s saved to your list.", { name: name }) + " " + inYourList(ids.length + 1));
       }
     });
     control.setAttribute("data-save-id", id);
-    control.append(make("span", "lo-save__tick", "\u2713 "), "Save to my list");
+    control.append(make("span", "lo-save__tick", "\u2713 "), _("Save to my list"));
     control.firstChild.setAttribute("aria-hidden", "true");
     // The name starts with the words shown, then says which service (WCAG 2.5.3).
-    control.setAttribute("aria-label", "Save to my list: " + name);
+    control.setAttribute("aria-label", _("Save to my list: %(name)s", { name: name }));
     showState(control);
     return control;
   }
@@ -134,7 +167,7 @@
     const title = element.querySelector("h1");
     if (title) {
       // On a service's own page: under its name, alert and summary, with the way to the list.
-      row.append(" ", link("See my list", new URL("my-list/", ROOT).href));
+      row.append(" ", link(_("See my list"), new URL(pageIn("my-list/"), ROOT).href));
       (element.querySelector(".lo-summary") || title).after(row);
     } else {
       element.append(row);
@@ -162,24 +195,24 @@
   }
 
   function shareLink(ids) {
-    return new URL("my-list/#ids=" + ids.join(","), ROOT).href;
+    return new URL(pageIn("my-list/") + "#ids=" + ids.join(","), ROOT).href;
   }
 
   function contactList(service) {
     const list = make("ul", "lo-contact");
     if (service.phone) {
-      const item = make("li", "", "Phone: ");
+      const item = make("li", "", listPage_("Phone:") + " ");
       item.append(link(service.phone, "tel:" + service.phone.replace(/\s+/g, "")));
       list.append(item);
     }
     if (service.email) {
-      const item = make("li", "", "Email: ");
+      const item = make("li", "", listPage_("Email:") + " ");
       item.append(link(service.email, "mailto:" + service.email));
       list.append(item);
     }
     if (/^https?:\/\//.test(service.website || "")) {
       const item = make("li");
-      item.append(link(service.name + " website", service.website));
+      item.append(link(listPage_("%(name)s website", { name: service.name }), service.website));
       list.append(item);
     }
     return list;
@@ -188,7 +221,7 @@
   function serviceItem(service, control) {
     const item = make("li", "lo-service-item");
     const name = make("h2", "lo-service-item__name");
-    name.append(link(service.name, new URL(service.url, ROOT).href));
+    name.append(link(service.name, new URL(pageIn(service.url), ROOT).href));
     item.append(name);
     if (service.alert) item.append(make("p", "lo-item-alert", service.alert));
     item.append(make("p", "", service.summary), contactList(service));
@@ -199,35 +232,35 @@
   }
 
   function removeButton(service) {
-    const control = button("Remove from my list", "lo-remove", function () {
+    const control = button(listPage_("Remove from my list"), "lo-remove", function () {
       const ids = savedIds().filter(function (id) { return id !== service.id; });
       keep(ids);
-      announce(service.name + " removed from your list. " + howMany(ids.length) +
-               " in your list.");
+      announce(listPage_("%(name)s removed from your list.", { name: service.name }) + " " +
+               inYourList(ids.length));
     });
-    control.setAttribute("aria-label", "Remove from my list: " + service.name);
+    control.setAttribute("aria-label", listPage_("Remove from my list: %(name)s", { name: service.name }));
     return control;
   }
 
   function shareSection(ids) {
     const section = make("div", "lo-share lo-js-control");
-    const heading = make("h2", "", "Share your list");
+    const heading = make("h2", "", listPage_("Share your list"));
     heading.id = "share-your-list";
-    const hint = make("p", "", "Send this link to someone, or open it on another device, " +
-                      "to see the same services. It holds only which services are in the list.");
-    const label = make("label", "", "Link to your list");
+    const hint = make("p", "", listPage_("Send this link to someone, or open it on another device, " +
+                      "to see the same services. It holds only which services are in the list."));
+    const label = make("label", "", listPage_("Link to your list"));
     label.htmlFor = "lo-share-link";
     const field = make("input", "lo-share__link");
     field.id = "lo-share-link";
     field.type = "text";
     field.readOnly = true;
     field.value = shareLink(ids);
-    const copy = button("Copy the link", "", function () {
+    const copy = button(listPage_("Copy the link"), "", function () {
       field.select();
-      const done = function () { announce("The link to your list is copied."); };
+      const done = function () { announce(listPage_("The link to your list is copied.")); };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(field.value).then(done, function () {
-          announce("Select the link and copy it.");
+          announce(listPage_("Select the link and copy it."));
         });
       } else {
         document.execCommand("copy");
@@ -245,28 +278,30 @@
     function drawShared(ids) {
       const found = ids.filter(function (id) { return services[id]; });
       if (!found.length) {
-        view.append(make("p", "lo-summary", "None of the services in this shared list are " +
-                         "listed in the Local Offer any more."));
+        view.append(make("p", "lo-summary", listPage_("None of the services in this shared list are " +
+                         "listed in the Local Offer any more.")));
         return;
       }
-      view.append(make("p", "lo-summary", "Someone shared " + howMany(found.length) +
-                       " with you. Save them to keep them in your list on this device."));
+      view.append(make("p", "lo-summary", listPageNgettext("Someone shared %(count)s service with you. " +
+        "Save them to keep them in your list on this device.", "Someone shared %(count)s services " +
+        "with you. Save them to keep them in your list on this device.", found.length)));
       if (found.length < ids.length) {
-        view.append(make("p", "lo-item-alert", howMany(ids.length - found.length) +
-                         " in the link " + (ids.length - found.length === 1 ? "is" : "are") +
-                         " no longer listed in the Local Offer."));
+        view.append(make("p", "lo-item-alert", listPageNgettext("%(count)s service in the link is no " +
+          "longer listed in the Local Offer.", "%(count)s services in the link are no longer " +
+          "listed in the Local Offer.", ids.length - found.length)));
       }
       if (storage) {
-        view.append(button("Save all to my list", "md-button--primary", function () {
+        view.append(button(listPage_("Save all to my list"), "md-button--primary", function () {
           keep(savedIds().concat(found));
-          announce(howMany(found.length) + " saved to your list.");
+          announce(listPageNgettext("%(count)s service saved to your list.",
+                            "%(count)s services saved to your list.", found.length));
         }));
       }
       drawItems(found, function (service) {
         return storage ? saveButton(service.id, service.name) : make("span");
       });
       const own = make("p");
-      own.append(link("See your own list", new URL("my-list/", ROOT).href));
+      own.append(link(listPage_("See your own list"), new URL(pageIn("my-list/"), ROOT).href));
       view.append(own);
     }
 
@@ -275,28 +310,28 @@
       const gone = ids.filter(function (id) { return !services[id]; });
       const listed = ids.filter(function (id) { return services[id]; });
       if (!ids.length) {
-        const empty = make("p", "", "Your list is empty. Use the \u201cSave to my list\u201d " +
-                           "button on a service's page, or in a list of services, to add it. ");
-        empty.append(link("Browse services", new URL("browse/", ROOT).href));
+        const empty = make("p", "", listPage_("Your list is empty. Use the \u201cSave to my list\u201d " +
+                           "button on a service's page, or in a list of services, to add it.") + " ");
+        empty.append(link(listPage_("Browse services"), new URL(pageIn("browse/"), ROOT).href));
         view.append(empty);
         return;
       }
-      const count = make("p", "lo-my-list__count", howMany(listed.length) + " in your list.");
+      const count = make("p", "lo-my-list__count", inYourList(listed.length));
       count.tabIndex = -1;
       view.append(count);
       if (gone.length) {
-        const note = make("p", "lo-item-alert", howMany(gone.length) + " you saved " +
-                          (gone.length === 1 ? "is" : "are") +
-                          " no longer listed in the Local Offer. ");
-        note.append(button("Take " + (gone.length === 1 ? "it" : "them") + " off my list", "",
+        const note = make("p", "lo-item-alert", listPageNgettext("%(count)s service you saved is no " +
+          "longer listed in the Local Offer.", "%(count)s services you saved are no longer " +
+          "listed in the Local Offer.", gone.length) + " ");
+        note.append(button(listPageNgettext("Take it off my list", "Take them off my list", gone.length), "",
           function () {
             keep(savedIds().filter(function (id) { return services[id]; }));
-            announce("Services no longer listed are taken off your list.");
+            announce(listPage_("Services no longer listed are taken off your list."));
           }));
         view.append(note);
       }
       const actions = make("p", "lo-js-control");
-      actions.append(button("Print my list", "", function () { window.print(); }));
+      actions.append(button(listPage_("Print my list"), "", function () { window.print(); }));
       view.append(actions);
       drawItems(listed, removeButton);
       view.append(shareSection(listed));
@@ -324,13 +359,13 @@
     container.tabIndex = -1;
     const noScript = container.querySelector(".lo-my-list__no-js");
     if (!storage && noScript) {
-      noScript.textContent = "This browser is not letting the Local Offer keep a list on " +
+      noScript.textContent = listPage_("This browser is not letting the Local Offer keep a list on " +
         "this device. This can happen in a private window. You can still open a shared list, " +
-        "and bookmark or print any service's page.";
+        "and bookmark or print any service's page.");
     } else if (noScript) {
       noScript.remove();
     }
-    const loading = make("p", "", "Loading your list\u2026");
+    const loading = make("p", "", listPage_("Loading your list\u2026"));
     container.append(loading);
     fetch(new URL(container.getAttribute("data-index"), window.location.href))
       .then(function (response) {
@@ -346,8 +381,8 @@
         window.addEventListener("hashchange", myList.draw);
       })
       .catch(function () {
-        loading.textContent = "Your list could not be loaded. Check your connection, " +
-          "then reload this page.";
+        loading.textContent = listPage_("Your list could not be loaded. Check your connection, " +
+          "then reload this page.");
       });
   }
 
@@ -375,8 +410,8 @@
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", function () { withWords(start); });
   } else {
-    start();
+    withWords(start);
   }
 })();

@@ -7,6 +7,8 @@
 // metres on the British National Grid), so one filter search per venue position gives
 // the services nearest first, and says how far each is, with no other download.
 
+import { _, ngettext } from "./words.js";
+
 const siteRoot = new URL("../", import.meta.url);
 const PLACES_FILE = "postcode-places.json";
 const NEAR = "near-"; // and an area: the filters of where venues are (site/search_data.py)
@@ -41,9 +43,8 @@ export function parsePostcode(typed) {
 // How far, in the words of the page: one rule, for every result.
 export function distanceWords(metres) {
   const miles = metres / METRES_IN_A_MILE;
-  if (miles < 1) return "less than a mile away";
-  const whole = Math.round(miles);
-  return `about ${whole} ${whole === 1 ? "mile" : "miles"} away`;
+  if (miles < 1) return _("less than a mile away");
+  return ngettext("about %(count)s mile away", "about %(count)s miles away", Math.round(miles));
 }
 
 let places = null;
@@ -66,9 +67,9 @@ export async function locate(postcode) {
   const asSector = squeezed.length > 2 ? `${squeezed.slice(0, -1)} ${squeezed.slice(-1)}` : "";
   const key = [postcode.sector, postcode.district, asSector].find((k) => k && data.places[k]);
   if (!key) {
-    return { unknown: `We could not find “${postcode.text}” in ${data.area_name}. `
-      + `Type a postcode in ${data.area_name}, like ${data.example}, `
-      + `or part of one, like ${data.example_district}.` };
+    return { unknown: _("We could not find “%(postcode)s” in %(area)s. Type a postcode in "
+      + "%(area)s, like %(example)s, or part of one, like %(district)s.", { postcode: postcode.text,
+      area: data.area_name, example: data.example, district: data.example_district }) };
   }
   const [easting, northing, area] = data.places[key];
   return { point: [easting, northing], area, areaLabel: data.areas[area] || area,
@@ -152,11 +153,13 @@ export async function nearestFirst(pf, filters, located, term = EVERY_SERVICE) {
 export function nearNote(located) {
   const note = document.createElement("p");
   note.className = "lo-near-note";
-  note.append(`Distances are in a straight line from the middle of ${located.centre}`
-    + ` to each venue. ${located.attribution} Used under the `);
+  // The licence's name is a link, wherever the language puts it in the sentence.
+  const [before, after = ""] = _("Used under the %(licence)s.").split("%(licence)s");
+  note.append(_("Distances are in a straight line from the middle of %(place)s to each venue.",
+    { place: located.centre }) + ` ${located.attribution} ${before}`);
   const link = document.createElement("a");
   link.href = located.licence;
   link.textContent = "Open Government Licence v3.0";
-  note.append(link, ".");
+  note.append(link, after);
   return note;
 }

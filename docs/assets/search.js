@@ -6,6 +6,7 @@
 
 import { ageFilters, ageWordsOf, findAge } from "./family-words.js";
 import { distanceWords, locate, nearestFirst, parsePostcode } from "./near-me.js";
+import { _, ngettext } from "./words.js";
 
 const siteRoot = new URL("../", import.meta.url);
 const SHOWN_IN_HEADER = 5;
@@ -36,8 +37,9 @@ export function pagefind() {
   return loading;
 }
 
-export function plural(count, one, many = one + "s") {
-  return `${count} ${count === 1 ? one : many}`;
+// "3 services", in the page's language (its plural forms: 2 usługi, 5 usług).
+export function services(count) {
+  return ngettext("%(count)s service", "%(count)s services", count);
 }
 
 // The words of a query, as Pagefind splits them, for suggestions when nothing matches.
@@ -148,7 +150,7 @@ function enhanceHeader(box) {
     } catch (error) {
       // No index (a preview without one, or a failed download): offer the browse lists again.
       if (asked !== latest) return;
-      status.textContent = "Search is not working at the moment.";
+      status.textContent = _("Search is not working at the moment.");
       box.querySelector("[data-lo-search-fallback]").hidden = false;
       box.dataset.loSearchFailed = "";
       return;
@@ -162,20 +164,24 @@ function enhanceHeader(box) {
     findPage.search = new URLSearchParams(age ? { ...(words ? { q: words } : {}), age: age.phrase }
       : { q: term }).toString();
     all.href = findPage.href;
+    const findOrBrowse = _("Find support: search with filters, or browse the lists");
+    const seeAll = ngettext("See all %(count)s service and filter them",
+      "See all %(count)s services and filter them", count);
     if (search.unknown) {
       status.textContent = search.unknown;
-      all.textContent = "Find support: search with filters, or browse the lists";
+      all.textContent = findOrBrowse;
     } else if (search.located && count) {
-      status.textContent = `${plural(count, "service")}, nearest to ${search.located.text} first.`;
-      all.textContent = `See all ${plural(count, "service")} and filter them`;
+      status.textContent = ngettext("%(count)s service, nearest to %(place)s first.",
+        "%(count)s services, nearest to %(place)s first.", count, { place: search.located.text });
+      all.textContent = seeAll;
     } else if (!count) {
-      status.textContent = `No services found for “${term}”. Check the spelling or try other words.`;
-      all.textContent = "Find support: search with filters, or browse the lists";
+      status.textContent = _("No services found for “%(words)s”. Check the spelling or try other words.",
+        { words: term });
+      all.textContent = findOrBrowse;
     } else {
-      status.textContent = `${plural(count, "service")} found for “${term}”.`;
-      all.textContent = count > shown.length
-        ? `See all ${plural(count, "service")} and filter them`
-        : "Narrow these down by age, area and more";
+      status.textContent = ngettext("%(count)s service found for “%(words)s”.",
+        "%(count)s services found for “%(words)s”.", count, { words: term });
+      all.textContent = count > shown.length ? seeAll : _("Narrow these down by age, area and more");
     }
     panel.hidden = false;
   };

@@ -26,6 +26,7 @@ from local_offer.outputs.search_index import (BUNDLE, Indexing, SearchIndexFaile
                                               SearchStaging, start_indexing)
 from local_offer.outputs.service_bodies import BodiesFailed, BodyJob, ServiceBody, make_bodies
 from local_offer.outputs.sitemap import PATH as SITEMAP
+from local_offer.outputs.structured_data import SCRIPT_SAFE
 from local_offer.records.dates import parse_day
 from local_offer.records.easy_read import easy_read_pictures
 from local_offer.records.model import Record
@@ -41,6 +42,7 @@ from local_offer.site.identity import STYLESHEET, fill_placeholders, logo_path, 
 from local_offer.site.languages import (N_, Language, page_in_language, site_languages,
                                         translation_of)
 from local_offer.site.pages import GeneratedPage
+from local_offer.site.script_words import page_scripts, words
 
 # The theme's page for an address that does not exist (docs/overrides/404.html).
 ERROR_PAGE = "404.html"
@@ -95,6 +97,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.files = None
         self.env = None
         self.nav = None
+        # The words a page's scripts write, as JSON, for each language and set of scripts.
+        self.script_words: dict[tuple, str] = {}
 
     def hand_over(self, project_root: Path, today: dt.date | None,
                   records: list[Record] | None, site_url: str = "") -> None:
@@ -358,9 +362,23 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             (other, urls.of_source(urls.source_in_language(source, other.prefix)))
             for other in self.languages]
         context["lo_untranslated"] = page.file.src_uri in self.untranslated
+        context["lo_script_words"] = self._script_words(config, source, language)
         if language.code in self.navs:
             context["nav"] = self.navs[language.code]
         return context
+
+    def _script_words(self, config, source: str, language: Language) -> str:
+        """The translations of the words the page's scripts write (site/script_words.py),
+        as JSON for partials/script-words.html; "" when there are none (English).
+        source: the page's source in the main language."""
+        scripts = page_scripts(Path(config.docs_dir) / "assets", source)
+        key = (language.code, scripts)
+        if key not in self.script_words:
+            found = words(language, scripts)
+            self.script_words[key] = (json.dumps(found, ensure_ascii=False,
+                                                 separators=(",", ":")).translate(SCRIPT_SAFE)
+                                      if found else "")
+        return self.script_words[key]
 
     def _easy_read_links(self, context, page) -> None:
         if page.file.src_uri in self.generated:
@@ -540,6 +558,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def on_pre_build(self, config):
         # Before mkdocs empties the site folder: the previous preview's search index stops.
         self._stop_background_work()
+        self.script_words.clear()  # a script edited in the preview brings its words
 
     def _table_rows(self) -> tuple[dict, dict]:
         """Each published service page's search filters and A to Z name, by its address as

@@ -71,6 +71,8 @@ CHECKS = {
                     "asking nothing of any other website",
     "test_languages": "each page in Polish and Romanian: its language, the switcher to the same "
                       "page, search in that language, nothing from other websites",
+    "test_script_words": "what the scripts write (search, Find, near me, My list, the menu) "
+                         "in the page's language, with its plural forms",
 }
 
 

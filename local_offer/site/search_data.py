@@ -14,7 +14,8 @@ and then left out (nobody knows it fits). When comes from the sessions
 its names (English, its own, others like BSL) are family words, so "polski" finds
 the services that offer Polish. An interpreter on request is the filter
 interpreter: yes, and the family words "interpreter".
-Meta is what a result shows: summary, ages, areas, cost, last reviewed.
+Meta is what a result shows: summary, ages, areas, cost, last reviewed, in the language of
+the pages the index is for (its words from the site's catalogues, site/languages.py).
 "near-gillingham" and the like say where its venues are, for a search by postcode
 (docs/assets/near-me.js): one filter for each area the service serves (near-area-wide for
 the whole area), so a search by postcode downloads the venues of services serving that
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from local_offer.records.dates import long_date
+from local_offer.records.dates import ENGLISH, long_date
 from local_offer.records.glossary import Glossary
 from local_offer.records.languages import Languages
 from local_offer.records.model import Record
@@ -38,6 +39,7 @@ from local_offer.records.postcodes import PostcodePlaces
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
 from local_offer.records.when import when_of
 from local_offer.site.family_words import RELATED, FamilyWords
+from local_offer.site.languages import N_, translations
 from local_offer.site.render import age_range
 
 # The ways a family can get a service without anyone else: the Find page's "how to get it".
@@ -79,6 +81,7 @@ class SearchData:
         self.languages = languages or Languages()
         self.postcodes = postcodes
         self.family_words = FamilyWords(glossary, taxonomy, language)
+        self.language = language
         self.area_ids = [t.id for t in taxonomy.areas]
         self.need_ids = [t.id for t in taxonomy.needs]
         bands = taxonomy.age_bands
@@ -157,19 +160,23 @@ class SearchData:
                 yield NEAR + area, value
 
     def meta(self, record: Record):
+        """What a result shows, in the language of the pages this data is for."""
         label = self.taxonomy.label
+        gettext = translations(self.language).gettext if self.language else None
+        _ = gettext or str
         yield "summary", record.summary
-        yield "ages", "Ages " + age_range(record.ages)
+        yield "ages", _(N_("Ages %(ages)s")) % {"ages": age_range(record.ages, gettext)}
         yield "areas", ", ".join(label("areas", area) for area in record.areas)
         if record.is_free:
-            yield "cost", "Free"
+            yield "cost", _(N_("Free"))
         elif record.has_cost:
-            yield "cost", record.cost.description or "There is a cost"
+            yield "cost", record.cost.description or _(N_("There is a cost"))
         else:
-            yield "cost", "Cost not known"
-        yield "reviewed", "Last reviewed " + long_date(record.last_reviewed)
+            yield "cost", _(N_("Cost not known"))
+        yield "reviewed", _(N_("Last reviewed %(day)s")) % {
+            "day": long_date(record.last_reviewed, self.language or ENGLISH)}
         if record.status == "temporarily-closed":
-            yield "closed", "Temporarily closed"
+            yield "closed", _(N_("Temporarily closed"))
 
 
 def with_words(groups: tuple[tuple[float, tuple[str, ...]], ...], weight: float,

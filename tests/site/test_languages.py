@@ -23,6 +23,7 @@ from local_offer.site import languages
 from local_offer.site.languages import (catalogue, language, page_in_language, site_languages,
                                         translation_of, translations)
 from local_offer.site.freshness_pages import TranslationState
+from local_offer.site.script_words import KEYWORDS
 from local_offer.site.render import Renderer
 from tests.helpers import ROOT
 
@@ -36,8 +37,12 @@ def _messages(path):
 
 def test_every_message_the_site_writes_is_in_the_catalogue_template(tmp_path):
     extracted = tmp_path / "messages.pot"
+    # As `make catalogues` runs it: N_ and the My list page's words (site/script_words.py).
+    keywords = ["N_", "listPage_", "listPageNgettext:1,2"]
+    assert {keyword.partition(":")[0] for keyword in keywords[1:]} == set(KEYWORDS["list-page"])
     CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"),
-                                "-k", "N_", "--no-location", "--omit-header",
+                                *[f"-k{keyword}" for keyword in keywords],
+                                "--no-location", "--omit-header",
                                 "-o", str(extracted), str(ROOT)])
     now, committed = set(_messages(extracted)), set(_messages(languages.TEMPLATE))
     assert now, "no message was extracted"
@@ -45,6 +50,9 @@ def test_every_message_the_site_writes_is_in_the_catalogue_template(tmp_path):
     assert committed - now == set(), "run `make catalogues`: the .pot has messages no one uses"
     # The words a family meets first are among them.
     assert {"Who it is for", "Skip to main content", "This page is only in English."} <= now
+    # And those the scripts write, on every page and on the My list page alone.
+    assert {"Search is not working at the moment.", "Save to my list",
+            "Share your list"} <= now
 
 
 def test_each_language_parses_and_keeps_every_placeholder():

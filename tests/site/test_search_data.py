@@ -68,6 +68,19 @@ def test_a_result_shows_summary_ages_areas_cost_and_last_reviewed(scratch):
     assert facts.sort_name == "minimal service"
 
 
+def test_a_result_is_in_the_language_of_the_pages_it_is_for(scratch):
+    """The Polish pages' index shows its result lines in Polish; the record's own text (its
+    summary, its cost's description) is as the record, or its translation, has it."""
+    shown = record(scratch, **{"owner:": "status: temporarily-closed\nowner:"})
+    facts = SearchData(TAXONOMY, None, language="pl").facts(shown)
+    assert dict(facts.meta) == {"summary": "A service with only the fields that are required.",
+                                "ages": "Wiek: od 16 do 25 lat", "areas": "Medway-wide",
+                                "cost": "Bezpłatne", "reviewed": "Ostatnio sprawdzono 3 maja 2026",
+                                "closed": "Tymczasowo zamknięte"}
+    romanian = dict(SearchData(TAXONOMY, None, language="ro").facts(shown).meta)
+    assert romanian["cost"] == "Gratuit" and romanian["reviewed"].startswith("Verificat ultima")
+
+
 def test_a_temporarily_closed_service_says_so_in_its_result(scratch):
     facts = SearchData(TAXONOMY, None).facts(record(scratch, **{
         "owner:": "status: temporarily-closed\nowner:"}))
