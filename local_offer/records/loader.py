@@ -162,8 +162,8 @@ class RecordLoader:
 @contextmanager
 def _cycle_collector_paused():
     """Python's cycle collector off while records are read: every record read is kept, so
-    each collection would walk all the records read before it, a third of the loading's
-    time at 2,000 records. Records, documents and YAML nodes hold no cycles; whatever
+    each collection would walk all the records read before it, a fifth of the loading's
+    CPU at 2,000 records. Records, documents and YAML nodes hold no cycles; whatever
     garbage has them (an error's traceback) is collected once the loading is done."""
     if not gc.isenabled():  # paused by the caller already: theirs to switch on again
         yield
