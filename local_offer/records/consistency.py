@@ -173,11 +173,51 @@ def template_placeholders(template: Path, schema: RecordSchema) -> dict[tuple, s
     return found
 
 
+class _PlaceholderTree:
+    """The template's placeholders as a tree of where they are written, so a record is
+    walked only where the template has text (its other values cannot be placeholders)."""
+
+    def __init__(self):
+        self.text = ""  # the placeholder written here ("" for none)
+        self.plain = ""  # as compared: spaces collapsed, case folded
+        self.sentence = False  # long enough to be found inside longer text too
+        self.inner: dict[str | int, _PlaceholderTree] = {}  # by field name, "*" for items
+
+    @classmethod
+    def of(cls, placeholders: dict[tuple, str]) -> "_PlaceholderTree":
+        root = cls()
+        for where, text in placeholders.items():
+            node = root
+            for part in where:
+                node = node.inner.setdefault(part, cls())
+            node.text, node.plain = text, _plain(text)
+            node.sentence = len(node.plain.split()) >= SENTENCE_WORDS
+        return root
+
+    def uses(self, value: Any,
+             where: tuple = ()) -> Iterator[tuple[tuple, Any, "_PlaceholderTree"]]:
+        """(where, value, placeholder) for each value of a record, in the record's order,
+        written where the template has a placeholder (list items as '*')."""
+        if isinstance(value, dict):
+            items = ((key, key, item) for key, item in value.items())
+        elif isinstance(value, list):
+            items = ((index, "*", item) for index, item in enumerate(value))
+        else:
+            if self.text:
+                yield where, value, self
+            return
+        for part, written_as, item in items:
+            inner = self.inner.get(written_as)
+            if inner is not None:
+                yield from inner.uses(item, where + (part,))
+
+
 class RecordChecks:
     """The checks beyond the schema, for one project's records."""
 
     def __init__(self, schema: RecordSchema, template: Path):
         self.placeholders = template_placeholders(template, schema)
+        self._placeholder_tree = _PlaceholderTree.of(self.placeholders)
 
     def problems(self, document: Document, today: dt.date | None = None) -> list[Problem]:
         data = document.data
@@ -194,15 +234,14 @@ class RecordChecks:
 
     def template_text(self, document: Document) -> list[Problem]:
         found = []
-        for where, value in _leaves(document.data):
-            placeholder = self.placeholders.get(_any_item(where))
-            if not isinstance(value, str) or placeholder is None:
+        for where, value, placeholder in self._placeholder_tree.uses(document.data):
+            if not isinstance(value, str):
                 continue
-            written, wanted = _plain(value), _plain(placeholder)
-            if written == wanted or (len(wanted.split()) >= SENTENCE_WORDS and wanted in written):
+            written, wanted = _plain(value), placeholder.plain
+            if written == wanted or (placeholder.sentence and wanted in written):
                 found.append(Problem(
                     document.path, document.line_of(where), _dotted(where),
-                    f"this is still the template's text ('{_short(placeholder)}')",
+                    f"this is still the template's text ('{_short(placeholder.text)}')",
                     "replace it with this service's own details, or delete the line if the "
                     "template marks it optional: a placeholder must not go on the website"))
         return found

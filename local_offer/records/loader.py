@@ -10,6 +10,8 @@ problems and stop nothing.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +87,10 @@ class RecordLoader:
     def load(self, files: list[Path] | None = None) -> LoadResult:
         if self.project.taxonomy_problems:  # records choose from lists that cannot be read
             return LoadResult([], self.project.taxonomy_problems)
+        with _cycle_collector_paused():
+            return self._load(files)
+
+    def _load(self, files: list[Path] | None) -> LoadResult:
         records: list[Record] = []
         problems: list[Problem] = []
         warnings: list[Problem] = []
@@ -151,6 +157,22 @@ class RecordLoader:
             if translation:
                 translations.append(translation)
         return translations, found
+
+
+@contextmanager
+def _cycle_collector_paused():
+    """Python's cycle collector off while records are read: every record read is kept, so
+    each collection would walk all the records read before it, a fifth of the loading's
+    CPU at 2,000 records. Records, documents and YAML nodes hold no cycles; whatever
+    garbage has them (an error's traceback) is collected once the loading is done."""
+    if not gc.isenabled():  # paused by the caller already: theirs to switch on again
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def load_translations(project: Project, records: list[Record],

@@ -100,6 +100,9 @@ class TermDates:
     path: str = f"data/{TERM_DATES_FILE}"
     # The line of the last school year: where the next one goes.
     line: int = 1
+    # next_session's answers by everything they depend on: every page of a build asks
+    # for the same few (the same days, runs and today), each a walk over the terms.
+    _next_sessions: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def terms(self) -> tuple[Span, ...]:
@@ -149,11 +152,12 @@ class TermDates:
         dates known do not say (the term dates have run out, or it has ended)."""
         if not days:
             return None
-        for span in self.periods(runs, today, until):
-            day = span.first(days)
-            if day is not None:
-                return day
-        return None
+        asked = (runs, days, today, until)
+        if asked not in self._next_sessions:
+            self._next_sessions[asked] = next(
+                (day for span in self.periods(runs, today, until)
+                 if (day := span.first(days)) is not None), None)
+        return self._next_sessions[asked]
 
     def holiday_on(self, day: dt.date) -> Span | None:
         return next((holiday for holiday in self.holidays if day in holiday), None)

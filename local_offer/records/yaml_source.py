@@ -44,6 +44,8 @@ _constructor = yaml.constructor.SafeConstructor()
 _resolver = yaml.resolver.Resolver()
 
 TAG = "tag:yaml.org,2002:"
+STR, MAP, SEQ, MERGE = TAG + "str", TAG + "map", TAG + "seq", TAG + "merge"
+KEY_TAGS = (STR, TAG + "int", TAG + "bool")  # the plain words a field name may be
 # Scalars YAML converts from plain text, with the word a person would use.
 IMPLICIT_KINDS = {TAG + "bool": "yes/no", TAG + "int": "number", TAG + "float": "number",
                   TAG + "timestamp": "date", TAG + "null": "empty"}
@@ -140,16 +142,20 @@ def _code_point(character: str) -> str:
 def _nesting_problems(text: str, shown_as: str) -> list[Problem]:
     """Stop at the first value nested deeper than MAX_DEPTH, before composing."""
     depth = 0
-    for event in yaml.parse(text, Loader=Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return [Problem(shown_as, event.start_mark.line + 1, "",
-                                f"the values are nested more than {MAX_DEPTH} levels deep",
-                                "check the brackets [ ] and { } and the indentation; "
-                                "a service needs only a few levels")]
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    parser = Loader(text)  # its events one by one, as yaml.parse gives them, with less overhead
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return [Problem(shown_as, event.start_mark.line + 1, "",
+                                    f"the values are nested more than {MAX_DEPTH} levels deep",
+                                    "check the brackets [ ] and { } and the indentation; "
+                                    "a service needs only a few levels")]
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        parser.dispose()
     return []
 
 
@@ -226,23 +232,22 @@ class _Walker:
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, where)
         if isinstance(node, yaml.SequenceNode):
-            if node.tag != TAG + "seq":
+            if node.tag != SEQ:
                 return self.bad_tag(node, where)
             return [self.value(item, where + (i,)) for i, item in enumerate(node.value)]
         return self.scalar(node, where)
 
     def mapping(self, node: yaml.MappingNode, where: tuple) -> dict:
-        if node.tag != TAG + "map":
+        if node.tag != MAP:
             return self.bad_tag(node, where)
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == TAG + "merge":
+            if key_node.tag == MERGE:
                 self.problem(key_node, where, "merge keys ('<<') are not allowed",
                              "write the fields out in full")
                 continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (
-                    TAG + "str", TAG + "int", TAG + "bool"):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in KEY_TAGS:
                 self.problem(key_node, where, "a field name must be a plain word",
                              "write the field as 'name: value'")
                 continue
@@ -260,11 +265,11 @@ class _Walker:
 
     def scalar(self, node: yaml.ScalarNode, where: tuple) -> Any:
         tag = node.tag
-        if tag == TAG + "str":
+        if tag == STR:
             return self.text(node, where)
         # Only what YAML reads by itself from plain text; "!!int abc" and the like are refused.
         implicit = _resolver.resolve(yaml.ScalarNode, node.value, (True, False)) \
-            if not node.style else TAG + "str"
+            if not node.style else STR
         if tag not in IMPLICIT_KINDS or tag != implicit:
             return self.bad_tag(node, where)
         try:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (Environment, FileSystemLoader, StrictUndefined, pass_context,
+                    select_autoescape)
 from markupsafe import Markup
 
 from local_offer.records.dates import ENGLISH, long_date, month_year
@@ -38,6 +39,26 @@ def age_range(ages: tuple[int, int], gettext=None) -> str:
     return f"{low} to {high} years"
 
 
+def _remembering_gettext(translate):
+    """Jinja's own newstyle gettext (jinja2.ext: the message translated, marked safe when
+    escaping, then formatted with its variables, even with none), that keeps each message
+    without variables as it came out: a page asks for the same thirty or so headings and
+    labels, and a renderer's language never changes."""
+    done: dict[tuple[str, bool], str] = {}
+
+    @pass_context
+    def gettext(context, message: str, **variables) -> str:
+        escaping = context.eval_ctx.autoescape
+        if variables or (message, escaping) not in done:
+            translated = Markup(translate(message)) if escaping else translate(message)
+            if variables:
+                return translated % variables
+            done[message, escaping] = translated % variables
+        return done[message, escaping]
+
+    return gettext
+
+
 class Renderer:
     """Renders components for pages whose URL is known, so links stay relative.
 
@@ -56,6 +77,8 @@ class Renderer:
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                extensions=["jinja2.ext.i18n"])
         self.env.install_gettext_translations(self.language.translations, newstyle=True)
+        self.env.globals["gettext"] = self.env.globals["_"] = _remembering_gettext(
+            self.language.translations.gettext)
         code = self.language.code
         self.env.filters.update(long_date=lambda day: long_date(day, code),
                                 month_year=lambda day: month_year(day, code),
