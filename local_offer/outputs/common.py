@@ -76,12 +76,25 @@ def split_address(address: str) -> tuple[str, str]:
 def without_empty(value):
     """Drop None, empty strings, lists and objects, at every depth (ORUK: omit, never null)."""
     if isinstance(value, dict):
-        kept = {key: without_empty(item) for key, item in value.items()}
-        return {key: item for key, item in kept.items() if item not in (None, "", [], {})}
-    if isinstance(value, (list, tuple)):
-        kept = [without_empty(item) for item in value]
-        return [item for item in kept if item not in (None, "", [], {})]
+        kept = {}
+        for key, item in value.items():
+            if isinstance(item, _NESTED):
+                item = without_empty(item)
+            if not _empty(item):
+                kept[key] = item
+        return kept
+    if isinstance(value, _NESTED):
+        return [item for item in map(without_empty, value) if not _empty(item)]
     return value
+
+
+_NESTED = (dict, list, tuple)  # what without_empty looks inside (a tuple comes out a list)
+_MAY_BE_EMPTY = (str, list, dict)
+
+
+def _empty(item) -> bool:
+    """None, "", [] or {}: what without_empty drops (an empty tuple is a list by then)."""
+    return item is None or (not item and isinstance(item, _MAY_BE_EMPTY))
 
 
 

@@ -9,6 +9,7 @@ the owner knows which file to change.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 from urllib.parse import quote
 
 from local_offer.records.model import Record
@@ -67,19 +68,27 @@ class ProblemReport:
         ])
 
     def links(self, record: Record, path: str) -> list[tuple[Choice, str]]:
-        """Each choice with its prefilled link; the shared body is encoded once."""
+        """Each choice with its prefilled link; the shared body is encoded once, and so are
+        the parts of the subjects every choice shares (encoding is character by character,
+        so the parts encoded one by one make the whole)."""
         if self.via == ISSUE:
             body = quote(self.body(record, path))
-            return [(choice, f"{self.new_issue_url}?title="
-                     f"{quote(f'{record.id}: {choice.label} ({self.page(path)})')}"
-                     f"&body={body}") for choice in self.choices]
+            before, after = quote(f"{record.id}: "), quote(f" ({self.page(path)})")
+            return [(choice, f"{self.new_issue_url}?title={before}{_quoted(choice.label)}"
+                     f"{after}&body={body}") for choice in self.choices]
         # RFC 6068: spaces as %20 (not +), line breaks as %0D%0A.
         body = quote(self.body(record, path).replace("\n", "\r\n"), safe="@")
         cc = f"cc={quote(self.copy_to, safe='@')}&" if self.copy_to else ""
         address = quote(record.owner.email, safe="@")
-        return [(choice, f"mailto:{address}?{cc}subject="
-                 f"{quote(f'Problem with {record.name} ({record.id}): {choice.label}')}"
+        before = quote(f"Problem with {record.name} ({record.id}): ")
+        return [(choice, f"mailto:{address}?{cc}subject={before}{_quoted(choice.label)}"
                  f"&body={body}") for choice in self.choices]
+
+
+@cache
+def _quoted(label: str) -> str:
+    """A choice's label encoded for a link (the same few labels on every page)."""
+    return quote(label)
 
 
 def load_problem_report(project: Project, site_url: str = "") -> tuple[ProblemReport,

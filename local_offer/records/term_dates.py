@@ -103,6 +103,9 @@ class TermDates:
     # next_session's answers by everything they depend on: every page of a build asks
     # for the same few (the same days, runs and today), each a walk over the terms.
     _next_sessions: dict = field(default_factory=dict, compare=False, repr=False)
+    # periods' answers likewise: each page's opening hours and each calendar ask them for
+    # a session's runs from its record's review date (a few hundred days at most).
+    _periods: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def terms(self) -> tuple[Span, ...]:
@@ -143,8 +146,11 @@ class TermDates:
         terms, the holidays, or for a session all year one stretch with no end but `until`."""
         if runs not in (TERM_TIME, SCHOOL_HOLIDAYS):
             return (Span(RUNS_WORDS[ALL_YEAR], since, until, ALL_YEAR),)
-        clipped = (span.clipped(since, until) for span in self.spans(runs))
-        return tuple(span for span in clipped if span is not None)
+        asked = (runs, since, until)
+        if asked not in self._periods:
+            clipped = (span.clipped(since, until) for span in self.spans(runs))
+            self._periods[asked] = tuple(span for span in clipped if span is not None)
+        return self._periods[asked]
 
     def next_session(self, runs: str, days: tuple[str, ...], today: dt.date,
                      until: dt.date | None = None) -> dt.date | None:

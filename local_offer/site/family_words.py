@@ -79,6 +79,7 @@ class FamilyWords:
         """language: the site's language the words are for ("": the main one); another's
         words come first (the glossary's search_in), then every other way of saying it."""
         self.terms: tuple[GlossaryTerm, ...] = glossary.terms if glossary else ()
+        self.by_term = {term.term: term for term in self.terms}
         self.language = language
         self.category_labels = {t.id: t.label for t in taxonomy.categories}
         self.category_terms = {term.term for term in self.terms
@@ -111,7 +112,6 @@ class FamilyWords:
 
     def for_record(self, record: Record) -> RecordWords:
         weight: dict[str, float] = {}  # term -> its weight for this service
-        terms = {term.term: term for term in self.terms}
 
         def attach(term: GlossaryTerm, value: float) -> None:
             weight[term.term] = max(weight.get(term.term, 0.0), value)
@@ -135,7 +135,7 @@ class FamilyWords:
                 seen.add(label.casefold())
                 by_weight[RELATED][label.casefold()] = label
         for name in sorted(weight, key=lambda t: (-weight[t], t.casefold())):
-            for word in self.words_of(terms[name]):
+            for word in self.words_of(self.by_term[name]):
                 if word.casefold() not in seen:
                     seen.add(word.casefold())
                     by_weight[weight[name]][word.casefold()] = word

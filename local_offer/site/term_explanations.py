@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from local_offer.records.glossary import Glossary, GlossaryTerm, is_proper_name
 from local_offer.site.render import Renderer
@@ -70,16 +71,16 @@ class TermExplainer:
         seen: set[str] = set()
         skipping = 0
         hidden: list[str] = []  # the hidden element's name, once per level of its nesting
-        parts = TAG.split(page_html)
+        parts = TAG.split(page_html)  # text, tag, text, ..., text
         for index, part in enumerate(parts):
             if index % 2:  # a tag
-                match = TAG_NAME.match(part)
-                if not match or part.endswith("/>"):
+                kind = _tag_kind(part)
+                if kind is None:
                     continue
-                closing, name = match.group(1), match.group(2).lower()
+                closing, name, hides = kind
                 if hidden and name == hidden[-1]:
                     hidden.pop() if closing else hidden.append(name)
-                elif not closing and HIDDEN.search(part):
+                elif hides:
                     hidden.append(name)
                 if name in SKIPPED:
                     skipping += -1 if closing else 1
@@ -133,6 +134,18 @@ class TermExplainer:
         if not closing:
             return marked + words
         return head + words + closing + tail
+
+
+@lru_cache(maxsize=4096)
+def _tag_kind(tag: str) -> tuple[bool, str, bool] | None:
+    """(closes, its name in lower case, hides what it holds) for a tag that opens or closes
+    an element; None for one that does neither (self-closing, a comment). The same few
+    hundred tags make every page."""
+    match = TAG_NAME.match(tag)
+    if not match or tag.endswith("/>"):
+        return None
+    closing = bool(match.group(1))
+    return closing, match.group(2).lower(), not closing and bool(HIDDEN.search(tag))
 
 
 def _pattern(words: list[str], flags: int) -> re.Pattern:
