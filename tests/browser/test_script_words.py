@@ -77,6 +77,10 @@ def test_a_count_takes_the_plural_form_of_the_pages_language(page, languages_ser
                                                             expected):
     """Polish and Romanian have three forms each; the catalogue's, picked in the browser."""
     page.goto(languages_server.url + prefix + "about/")
+    # The words say which language's plural rules are theirs.
+    blocks = page.locator("#lo-words")
+    assert ([blocks.get_attribute("data-lang")] if prefix else blocks.count()) == (
+        [prefix.strip("/")] if prefix else 0)
     counts = [int(text.split()[0]) for text in expected]
     # The page's own search.js (one module instance), as the header search and Find use it.
     written = page.evaluate("""async ([script, counts]) => {
