@@ -10,11 +10,12 @@
 
 let translations = null;
 let rules = null;
+const block = document.getElementById("lo-words");
 
 function translated() {
   if (translations === null) {
     try {
-      translations = JSON.parse(document.getElementById("lo-words")?.textContent || "{}");
+      translations = JSON.parse(block?.textContent || "{}");
     } catch {
       translations = {}; // words left in English, never a page without them
     }
@@ -22,7 +23,7 @@ function translated() {
   return translations;
 }
 
-export function fill(message, values = {}) {
+function fill(message, values = {}) {
   return message.replace(/%\((\w+)\)s|%%/g, (whole, name) =>
     (name === undefined ? "%" : name in values ? String(values[name]) : whole));
 }
@@ -37,7 +38,8 @@ export function ngettext(singular, plural, count, values = {}) {
   const forms = translated()[singular];
   const all = { count, ...values };
   if (forms && typeof forms === "object") {
-    rules ??= new Intl.PluralRules(document.documentElement.lang || "en");
+    // The catalogue's language (the block says which), whose forms these are.
+    rules ??= new Intl.PluralRules(block?.dataset.lang || document.documentElement.lang || "en");
     return fill(forms[rules.select(count)] ?? Object.values(forms).at(-1), all);
   }
   return fill(count === 1 ? singular : plural, all);

@@ -1,7 +1,8 @@
 """The site's languages: their names, and the catalogues of the site's own words in each.
 
 The words our templates and pages write (site/components/*/template.html,
-docs/overrides/, the titles made in Python) are gettext messages: `make catalogues`
+docs/overrides/, the titles made in Python, and what our scripts write, docs/assets/*.js,
+carried to a page by site/script_words.py) are gettext messages: `make catalogues`
 extracts them into site/locales/messages.pot, and each language has its
 site/locales/<code>/LC_MESSAGES/messages.po, which translators edit with ordinary tools
 (Poedit, Weblate). The .po files are read as they are at build time, with Babel: no

@@ -37,6 +37,9 @@ def test_the_polish_find_page_writes_its_status_and_results_in_polish(page, lang
     page.goto(languages_server.url + "pl/find/?q=speech&age=7&free=yes&area=strood&category=short-breaks")
     expect(find_status(page)).to_contain_text("Brak bezpłatnych usług")
     expect(page.locator("[data-lo-find-suggestions] a").first).to_contain_text("Usuń: ")
+    page.goto(languages_server.url + "pl/find/?age=99")
+    expect(page.locator("[data-lo-age-error]")).to_have_text(re.compile(
+        r"^Wpisz wiek w pełnych latach, od \d+ do \d+, albo słowa jak „teenager”\.$"))
     assert seen["errors"] == []
 
 
@@ -74,6 +77,10 @@ def test_a_count_takes_the_plural_form_of_the_pages_language(page, languages_ser
                                                             expected):
     """Polish and Romanian have three forms each; the catalogue's, picked in the browser."""
     page.goto(languages_server.url + prefix + "about/")
+    # The words say which language's plural rules are theirs.
+    blocks = page.locator("#lo-words")
+    assert ([blocks.get_attribute("data-lang")] if prefix else blocks.count()) == (
+        [prefix.strip("/")] if prefix else 0)
     counts = [int(text.split()[0]) for text in expected]
     # The page's own search.js (one module instance), as the header search and Find use it.
     written = page.evaluate("""async ([script, counts]) => {
@@ -119,3 +126,14 @@ def test_my_list_and_the_menu_write_in_the_pages_language(page, languages_server
     page.goto(site + "ro/about/")
     menu = page.locator('label.md-header__button[for="__drawer"]')
     expect(menu).to_have_attribute("aria-label", "Meniu")
+
+
+def test_search_that_fails_says_so_in_polish(page, languages_server):
+    """No index (a failed download): the header and Find say so in the page's language."""
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(languages_server.url + "pl/find/?q=speech")
+    expect(find_status(page)).to_have_text(
+        "Wyszukiwanie teraz nie działa. Skorzystaj z list poniżej.")
+    page.goto(languages_server.url + "pl/about/")
+    page.locator("#lo-search-q").press_sequentially("speech")
+    expect(page.locator("[data-lo-search-status]")).to_have_text("Wyszukiwanie teraz nie działa.")
