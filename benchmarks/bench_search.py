@@ -653,10 +653,10 @@ def verdict(value: float, budget: float, unit: str = "") -> str:
 BUDGET_PREVIEW_S = 3.0
 BUDGET_COUNTS_MS = 300
 STEP_ORDER = ["reading and checking the records", "site content (reviews, lists, search data)",
-              "open data files listed, writer started", "mkdocs files and navigation",
-              "mkdocs reading pages (Markdown, links)", "rendering service pages",
-              "rendering other generated pages", "JSON-LD and staging bodies for Pagefind",
-              "starting Pagefind", "mkdocs writing pages (theme templates)",
+              "open data files listed, writer started",
+              "generated pages' bodies, JSON-LD and Pagefind's copies (both cores)",
+              "starting Pagefind", "mkdocs files and navigation",
+              "mkdocs reading pages (Markdown, links)", "mkdocs writing pages (theme templates)",
               "waiting for Pagefind and the open data files"]
 
 
@@ -829,9 +829,9 @@ Written by `benchmarks/bench_search.py` on {dt.datetime.now():%Y-%m-%d %H:%M}
 
 The build's own process, step by step (`LOCAL_OFFER_STEP_TIMES`, median of the runs);
 the time per 1,000 services in brackets is what shows a step linear: it stays the
-same from size to size. Pagefind and the open data writer run in other processes
-on the second core while mkdocs writes pages; "waiting for …" is the part of them
-not hidden behind it.
+same from size to size. Pagefind, the open data writer and the forked share of the
+pages' bodies run in other processes on the second core (the build's CPU in the
+table above counts them all); "waiting for …" is the part of them not hidden.
 
 {header}
 {rule}
@@ -858,12 +858,18 @@ not hidden behind it.
 {downloads}
 ### How the build uses both cores, and what the search downloads
 
-- Pagefind (its command line) indexes a staging folder of the service pages'
-  bodies, started as soon as mkdocs has rendered every page's body (on_env), so it
-  runs on the second core while mkdocs writes the pages; the open data files that
-  cost most (a calendar and an Open Referral file per service) are made and written
-  by a forked process started as soon as the content exists. Both end with the
-  build, even a killed one, and a failure in either is told as the build's error.
+- Every generated page's body (and a service page's JSON-LD and its copy for
+  Pagefind) is made before mkdocs reads any page, shared in batches between the
+  build's process and a forked one (outputs/page_bodies.py); the "bodies" step is the
+  build's own share of that, in CPU. Pagefind (its command line) then indexes the
+  staging folder of copies on the second core while mkdocs reads and writes the
+  pages; the open data files that cost most (a calendar and an Open Referral file per
+  service) are made and written by a forked process started as soon as the content
+  exists. All end with the build, even a killed one, and a failure in any is told as
+  the build's error.
+- mkdocs writes a service page as the theme's page rendered once per language with
+  the page's own parts put in (mkdocs_plugin/service_chrome.py), once the first
+  service page of that language, rendered in full, shows it gives the same bytes.
 - Records are read and checked once and kept in `.cache/` by their file's bytes;
   "with the record cache" is a build with nothing changed since the last.
 - The Find page narrows results and counts every choice from small filter tables
