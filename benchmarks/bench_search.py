@@ -131,18 +131,20 @@ def median_timed(runs: list[Timed]) -> Timed:
 
 # ---- The projects: our generator, and plain Markdown pages with the same content ----
 
-def make_project(work: Path, count: int) -> Path:
+def make_project(work: Path, count: int, english_only: bool = True) -> Path:
     project = work / f"offer-{count}"
     for folder in ("schema", "data", "docs"):
         shutil.copytree(ROOT / folder, project / folder)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     write_synthetic(count, project / "services", Project(ROOT).taxonomy, today=TODAY)
-    # English only: the sample's site is also in Polish and Romanian, three pages a
-    # service, and the plain Material site it is compared with has one.
-    settings = project / "data" / "settings.yaml"
-    text = re.sub(r"(?m)^languages:.*$", "languages: [en]", settings.read_text(encoding="utf-8"))
-    text = re.sub(r"(?m)^translators:\n(?:[ #].*\n|\n)*", "", text)
-    settings.write_text(text, encoding="utf-8")
+    if english_only:
+        # The sample's site is also in Polish and Romanian, three pages a service, and
+        # the plain Material site it is compared with has one.
+        settings = project / "data" / "settings.yaml"
+        text = re.sub(r"(?m)^languages:.*$", "languages: [en]",
+                      settings.read_text(encoding="utf-8"))
+        text = re.sub(r"(?m)^translators:\n(?:[ #].*\n|\n)*", "", text)
+        settings.write_text(text, encoding="utf-8")
     # The sample's services lead groups of While you wait (as `init` does for a new offer).
     waiting = project / "data" / "while-you-wait.yaml"
     waiting.write_text(re.sub(r"(?m)^\s+first: .*\n", "", waiting.read_text(encoding="utf-8")),
@@ -316,12 +318,13 @@ TIMER = """() => {
 }"""
 
 
-def on_a_service_page(browser, base_url: str, site: Path):
-    """A fresh browser on one service page, its own files loaded, counting what comes next."""
+def on_a_service_page(browser, base_url: str, site: Path, prefix: str = ""):
+    """A fresh browser on one service page (in the language of `prefix`, like "pl/"), its
+    own files loaded, counting what comes next."""
     context = browser.new_context()
     page = context.new_page()
     transfers = Transfers(page, site, base_url)
-    page.goto(base_url + "services/synthetic-00001/")
+    page.goto(base_url + prefix + "services/synthetic-00001/")
     page.wait_for_load_state("networkidle")
     return context, page, transfers
 
@@ -344,17 +347,23 @@ FIND_TIMER = """() => {
 }"""
 
 
-def header_search(browser, base_url: str, site: Path) -> dict:
-    context, page, transfers = on_a_service_page(browser, base_url, site)
+def header_search(browser, base_url: str, site: Path, prefix: str = "",
+                  first_only: bool = False) -> dict:
+    context, page, transfers = on_a_service_page(browser, base_url, site, prefix)
     page.evaluate(TIMER)
     transfers.start()
     box = page.locator("#lo-search-q")
     box.click()  # focusing the box starts loading the search
     box.press_sequentially(QUERY, delay=80)
-    page.locator("[data-lo-search-status]").filter(has_text=f"for “{QUERY}”").wait_for()
+    # In another language the status line's words differ; the query is in it too.
+    said = f"for “{QUERY}”" if not prefix else QUERY
+    page.locator("[data-lo-search-status]").filter(has_text=said).wait_for()
     page.wait_for_load_state("networkidle")
     first = transfers.summary()
     first["typing_to_results_ms"] = round(elapsed(page), 1)
+    if first_only:
+        context.close()
+        return first
     # Later searches: the index is loaded, chunks are cached.
     warm = []
     for words in ("autism", "holiday", "travel", "sleep", "youth", "sensory", "job", "sibling"):
@@ -389,7 +398,8 @@ FIND_OPENED = """() => {
 }"""
 
 
-def find_page_search(browser, base_url: str, site: Path) -> dict:
+def find_page_search(browser, base_url: str, site: Path, prefix: str = "",
+                     first_only: bool = False) -> dict:
     """The Find page opened from a shared link: results, then the counts beside each choice.
 
     Bytes come from the page's Resource Timing, split at the moment the first
@@ -399,8 +409,9 @@ def find_page_search(browser, base_url: str, site: Path) -> dict:
     context = browser.new_context()
     page = context.new_page()
     page.add_init_script(f"({FIND_OPENED})()")
-    page.goto(base_url + "find/?q=speech&age=3&area=strood")
-    page.locator("[data-lo-find-status]").filter(has_text="matching “speech”").wait_for()
+    page.goto(base_url + prefix + f"find/?q={QUERY}&age=3&area=strood")
+    said = f"matching “{QUERY}”" if not prefix else QUERY
+    page.locator("[data-lo-find-status]").filter(has_text=said).wait_for()
     counted = page.locator("fieldset.lo-filters:not([aria-busy])")
     counted.wait_for(state="attached")
     page.wait_for_load_state("networkidle")
@@ -423,6 +434,9 @@ def find_page_search(browser, base_url: str, site: Path) -> dict:
     result["open_to_results_ms"] = round(opened["results"], 1)
     result["open_to_counts_ms"] = round(opened["counts"], 1)
     result["status"] = page.locator("[data-lo-find-status]").inner_text()
+    if first_only:
+        context.close()
+        return result
     # A change of filter once the page is open: from the change to the new count on screen.
     page.evaluate(FIND_TIMER)
     page.locator("#find-area").select_option("chatham")
@@ -639,10 +653,10 @@ def verdict(value: float, budget: float, unit: str = "") -> str:
 BUDGET_PREVIEW_S = 3.0
 BUDGET_COUNTS_MS = 300
 STEP_ORDER = ["reading and checking the records", "site content (reviews, lists, search data)",
-              "open data files listed, writer started", "mkdocs files and navigation",
-              "mkdocs reading pages (Markdown, links)", "rendering service pages",
-              "rendering other generated pages", "JSON-LD and staging bodies for Pagefind",
-              "starting Pagefind", "mkdocs writing pages (theme templates)",
+              "open data files listed, writer started",
+              "generated pages' bodies, JSON-LD and Pagefind's copies (both cores)",
+              "starting Pagefind", "mkdocs files and navigation",
+              "mkdocs reading pages (Markdown, links)", "mkdocs writing pages (theme templates)",
               "waiting for Pagefind and the open data files"]
 
 
@@ -815,9 +829,9 @@ Written by `benchmarks/bench_search.py` on {dt.datetime.now():%Y-%m-%d %H:%M}
 
 The build's own process, step by step (`LOCAL_OFFER_STEP_TIMES`, median of the runs);
 the time per 1,000 services in brackets is what shows a step linear: it stays the
-same from size to size. Pagefind and the open data writer run in other processes
-on the second core while mkdocs writes pages; "waiting for …" is the part of them
-not hidden behind it.
+same from size to size. Pagefind, the open data writer and the forked share of the
+pages' bodies run in other processes on the second core (the build's CPU in the
+table above counts them all); "waiting for …" is the part of them not hidden.
 
 {header}
 {rule}
@@ -844,12 +858,18 @@ not hidden behind it.
 {downloads}
 ### How the build uses both cores, and what the search downloads
 
-- Pagefind (its command line) indexes a staging folder of the service pages'
-  bodies, started as soon as mkdocs has rendered every page's body (on_env), so it
-  runs on the second core while mkdocs writes the pages; the open data files that
-  cost most (a calendar and an Open Referral file per service) are made and written
-  by a forked process started as soon as the content exists. Both end with the
-  build, even a killed one, and a failure in either is told as the build's error.
+- Every generated page's body (and a service page's JSON-LD and its copy for
+  Pagefind) is made before mkdocs reads any page, shared in batches between the
+  build's process and a forked one (outputs/page_bodies.py); the "bodies" step is the
+  build's own share of that, in CPU. Pagefind (its command line) then indexes the
+  staging folder of copies on the second core while mkdocs reads and writes the
+  pages; the open data files that cost most (a calendar and an Open Referral file per
+  service) are made and written by a forked process started as soon as the content
+  exists. All end with the build, even a killed one, and a failure in any is told as
+  the build's error.
+- mkdocs writes a service page as the theme's page rendered once per language with
+  the page's own parts put in (mkdocs_plugin/service_chrome.py), once the first
+  service page of that language, rendered in full, shows it gives the same bytes.
 - Records are read and checked once and kept in `.cache/` by their file's bytes;
   "with the record cache" is a build with nothing changed since the last.
 - The Find page narrows results and counts every choice from small filter tables

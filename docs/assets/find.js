@@ -229,23 +229,28 @@ async function loadTable(name) {
            of: (row) => values.filter((v, i) => has(row, i)) };
 }
 
-// Pagefind's page ids, a row each: written as the gaps between their numbers.
+// Pagefind's page ids, a row each: written as the gaps between their numbers,
+// Rice-coded (local_offer/outputs/search_index.py row_ids): a gap's high part in unary,
+// then its `shift` low bits, six bits a character. Arithmetic, not bit operations: an id's
+// number may not fit in 32 bits.
 function rowIds() {
   rowOrder ??= indexJSON("filter-table/rows.pf_ids").then(({ groups }) => {
     const ids = [];
-    for (const { prefix, width, count, gaps } of groups) {
+    for (const { prefix, width, count, shift, bits } of groups) {
+      let at = 0; // the next bit
+      const bit = () => {
+        const six = DIGITS.indexOf(bits[Math.floor(at / 6)]);
+        const value = Math.floor(six / 2 ** (5 - (at % 6))) % 2;
+        at += 1;
+        return value;
+      };
       let number = 0;
-      let at = 0;
       for (let i = 0; i < count; i += 1) {
-        let gap = 0;
-        let scale = 1;
-        let six;
-        do {
-          six = DIGITS.indexOf(gaps[at++]);
-          gap += (six & 31) * scale;
-          scale *= 32;
-        } while (six & 32);
-        number += gap;
+        let high = 0;
+        while (bit()) high += 1;
+        let low = 0;
+        for (let k = 0; k < shift; k += 1) low = low * 2 + bit();
+        number += high * 2 ** shift + low;
         ids.push(prefix + number.toString(16).padStart(width, "0"));
       }
     }

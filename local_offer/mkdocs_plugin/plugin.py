@@ -24,7 +24,7 @@ from local_offer.outputs import output_files
 from local_offer.outputs.background import BackgroundWriter, OutputsFailed, write_files
 from local_offer.outputs.search_index import (BUNDLE, Indexing, SearchIndexFailed,
                                               SearchStaging, start_indexing)
-from local_offer.outputs.service_bodies import BodiesFailed, BodyJob, ServiceBody, make_bodies
+from local_offer.outputs.page_bodies import BodiesFailed, BodyJob, PageBody, make_bodies
 from local_offer.outputs.sitemap import PATH as SITEMAP
 from local_offer.outputs.structured_data import SCRIPT_SAFE
 from local_offer.records.dates import parse_day
@@ -76,8 +76,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # Work on the other core: the open data files, then the search index.
         self.writer: BackgroundWriter | None = None
         self.staging: SearchStaging | None = None
-        self.bodies: dict[str, ServiceBody] = {}  # service pages' bodies, by source
-        self.made_before: dict[tuple, ServiceBody] = {}  # a live preview's, by what made them
+        self.bodies: dict[str, PageBody] = {}  # generated pages' bodies, by source
+        self.made_before: dict[tuple, PageBody] = {}  # a live preview's, by what made them
         self.indexing: Indexing | None = None
         # Live preview: the open data files and search catch up in the background after the
         # pages (the files to write; the thread, its Pagefind run, what stops it).
@@ -206,10 +206,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         if self.config.search_index:
             self.staging = SearchStaging()
         self.clock.lap("open data files listed, writer started")
-        # Every service page's body now, on both cores: then Pagefind can index them on
-        # the other core while mkdocs reads and writes the pages.
-        self.bodies = self._service_bodies(config)
-        self.clock.lap("service pages' bodies, JSON-LD and Pagefind's copies (both cores)")
+        # Every generated page's body now, on both cores: then Pagefind can index the
+        # services on the other core while mkdocs reads and writes the pages.
+        self.bodies = self._page_bodies(config)
+        self.clock.lap("generated pages' bodies, JSON-LD and Pagefind's copies (both cores)")
         self._start_indexing(config)
         self.clock.lap("starting Pagefind")
         # Easy Read pictures (data/easy-read/), for services' and hand-written pages' versions.
@@ -224,19 +224,21 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.clock.lap("mkdocs files and navigation")
         return files
 
-    def _service_bodies(self, config) -> dict[str, ServiceBody]:
+    def _page_bodies(self, config) -> dict[str, PageBody]:
+        """Every generated page's body (and a service page's schema.org data), by source."""
         jobs = []
-        # A live preview makes again only the pages whose record, translation or Easy Read
-        # version, or data files, changed since its last build: a saved edit shows at once.
+        # A live preview makes again only the service pages whose record, translation or
+        # Easy Read version, or data files, changed since its last build: a saved edit
+        # shows at once. (Lists of services are made again: any record may change them.)
         stamp = (self.project.data_stamp(), tuple(self.docs_sources), str(self.content.today),
                  config.site_url) if self.live_preview else None
         for src_uri, page in self.generated.items():
-            if page.kind != "service":
+            if page.markdown is not None:  # mkdocs makes its body
                 continue
             language = (self._language_of(src_uri) if self.languages else None)
             canonical = _canonical_url(config.site_url, page.url)
             key = None
-            if stamp is not None:
+            if stamp is not None and page.kind == "service":
                 code = language.code if language else ""
                 key = (src_uri, canonical, page.record,
                        self.content.translations.get((page.record.id, code)),
@@ -249,9 +251,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                                  made_before=self.made_before)
         except BodiesFailed as error:
             self._stop_background_work()
-            raise PluginError(f"The service pages could not be made: {error}")
+            raise PluginError(f"The site's pages could not be made: {error}")
         if self.live_preview:
-            self.made_before = {job.key: bodies[job.page.src_uri] for job in jobs}
+            self.made_before = {job.key: bodies[job.page.src_uri] for job in jobs if job.key}
         return bodies
 
     def _start_indexing(self, config) -> None:
@@ -430,14 +432,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # a record's name is marked as escaped text here, once (Material's "| e" keeps it).
         if generated.kind != "home":  # the home page's title is the site's name alone
             page.meta["title"] = escape(generated.title)
+        made = self.bodies[page.file.src_uri]
         if generated.kind == "service":
-            made = self.bodies[page.file.src_uri]
             page.meta["local_offer_json_ld"] = made.json_ld
-            return made.html
-        self.clock.lap("mkdocs reading pages (Markdown, links)")
-        body = generated.render(page.url)
-        self.clock.lap("rendering other generated pages")
-        return body
+        return made.html
 
     # The page a server shows for an address that does not exist: mkdocs writes the main
     # language's (404.html); each other language's is written beside its pages

@@ -214,8 +214,9 @@ A_TO_Z = "a-z.pf_order"
 def row_ids(ids: list[str]) -> dict:
     """Pagefind's page ids in the tables' row order (sorted), as the page needs them to
     find a result's row: each id is a language prefix and a hexadecimal number (en_3fa2c1b),
-    so they are written as the gaps between the numbers, five bits a character with the
-    sixth saying another follows: about a third of the ids' length."""
+    so they are written as the gaps between the numbers, Rice-coded (rice_bits): for
+    random ids, close to the fewest bits a gap can take, and a fifth less than the ids'
+    own characters would be after gzip."""
     groups = []
     for page_id in ids:
         prefix, _, number = page_id.rpartition("_")
@@ -225,17 +226,27 @@ def row_ids(ids: list[str]) -> dict:
         groups[-1][1].append(int(number, 16))
     written = []
     for (prefix, width), numbers in groups:
-        gaps, last = [], 0
-        for number in numbers:
-            gap, last = number - last, number
-            while True:
-                five, gap = gap & 31, gap >> 5
-                gaps.append(DIGITS[five | (32 if gap else 0)])
-                if not gap:
-                    break
+        gaps = [number - last for last, number in zip([0, *numbers], numbers)]
+        shift = rice_shift(gaps)
         written.append({"prefix": prefix, "width": width, "count": len(numbers),
-                        "gaps": "".join(gaps)})
+                        "shift": shift, "bits": rice_bits(gaps, shift)})
     return {"rows": len(ids), "groups": written}
+
+
+def rice_shift(gaps: list[int]) -> int:
+    """The number of low bits written as they are that makes the gaps' code shortest."""
+    return min(range(0, max(gaps, default=0).bit_length() + 1),
+               key=lambda shift: sum((gap >> shift) + 1 + shift for gap in gaps))
+
+
+def rice_bits(gaps: list[int], shift: int) -> str:
+    """Each gap as its high part in unary (that many 1s, then a 0) and its `shift` low
+    bits, highest first; six bits a character (DIGITS), the last padded with 0s."""
+    bits = "".join("1" * (gap >> shift) + "0" + (format(gap & ((1 << shift) - 1), "b")
+                                                   .zfill(shift) if shift else "")
+                   for gap in gaps)
+    bits += "0" * (-len(bits) % 6)
+    return "".join(DIGITS[int(bits[at:at + 6], 2)] for at in range(0, len(bits), 6))
 
 
 def _write(path: Path, table: dict) -> int:

@@ -158,3 +158,39 @@ def test_a_table_row_may_hold_several_values_or_none(tmp_path):
     assert tables["one"] == {"/services/a/": {"x"}, "/services/b/": set()}
     with pytest.raises(SearchIndexFailed, match="not a published service page"):
         search_index.write_filter_tables(bundle, {"/services/a/": []})
+
+
+def decoded_row_ids(written: dict) -> list[str]:
+    """rows.pf_ids read back, as docs/assets/find.js reads it."""
+    ids = []
+    for group in written["groups"]:
+        bits = "".join(format(search_index.DIGITS.index(c), "06b") for c in group["bits"])
+        at, number = 0, 0
+        for _ in range(group["count"]):
+            high = 0
+            while bits[at] == "1":
+                high, at = high + 1, at + 1
+            at += 1
+            low = int(bits[at:at + group["shift"]] or "0", 2)
+            at += group["shift"]
+            number += (high << group["shift"]) + low
+            ids.append(group["prefix"] + format(number, "x").zfill(group["width"]))
+    return ids
+
+
+def test_page_ids_are_written_in_few_bits_and_read_back_exactly():
+    import random
+    chance = random.Random(7)
+    ids = sorted({f"en_{chance.getrandbits(28):07x}" for _ in range(5000)}
+                 | {f"pl_{chance.getrandbits(28):07x}" for _ in range(50)}
+                 | {"pl_0000000", "ro_00000ab", "ro_fffffff", "ro_123456789"})
+    written = search_index.row_ids(ids)
+    assert decoded_row_ids(written) == ids
+    # A group a run of ids with the same prefix and width, in sorted order.
+    assert [(g["prefix"], g["width"]) for g in written["groups"]] == [
+        ("en_", 7), ("pl_", 7), ("ro_", 7), ("ro_", 9), ("ro_", 7)]
+    english = written["groups"][0]
+    # About 17 bits an id (the ids' own text is 28 bits of hexadecimal, and more).
+    assert len(english["bits"]) * 6 / english["count"] < 18
+    assert search_index.rice_shift([0, 0, 0]) == 0 and search_index.row_ids([]) == {
+        "rows": 0, "groups": []}

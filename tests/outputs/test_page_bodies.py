@@ -1,4 +1,4 @@
-"""Service pages' bodies made on both cores: the same bodies, schema.org data and copies
+"""Generated pages' bodies made on both cores: the same bodies, schema.org data and copies
 for Pagefind as made one by one, and a failure on either core told."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import os
 
 import pytest
 
-from local_offer.outputs import service_bodies
+from local_offer.outputs import page_bodies
 from local_offer.outputs.search_index import SearchStaging
-from local_offer.outputs.service_bodies import BodiesFailed, BodyJob, make_bodies
+from local_offer.outputs.page_bodies import BodiesFailed, BodyJob, PageBody, make_bodies
 from local_offer.outputs.structured_data import json_ld
 from local_offer.site.build import build_content
 from tests.helpers import FIXTURE_TODAY
@@ -29,6 +29,19 @@ def jobs_of(content) -> list[BodyJob]:
             for page in content.pages() if page.kind == "service"]
 
 
+def test_other_pages_have_a_body_only(content):
+    jobs = [BodyJob(page, page.url, SITE_URL + page.url, "en") for page in content.pages()
+            if page.kind == "browse"]
+    staging = SearchStaging()
+    try:
+        made = make_bodies(jobs, content, staging, in_background=False)
+        assert staged(staging) == {}
+    finally:
+        staging.close()
+    job = jobs[0]
+    assert made[job.page.src_uri] == PageBody(job.page.render(job.url), "")
+
+
 def staged(staging: SearchStaging) -> dict[str, str]:
     return {path.relative_to(staging.folder).as_posix(): path.read_text(encoding="utf-8")
             for path in staging.folder.rglob("index.html")}
@@ -37,8 +50,8 @@ def staged(staging: SearchStaging) -> dict[str, str]:
 def test_both_cores_make_what_one_makes(content, monkeypatch):
     jobs = jobs_of(content)
     assert len(jobs) > 20
-    monkeypatch.setattr(service_bodies, "SHARED_FROM", 1)
-    monkeypatch.setattr(service_bodies, "BATCH", 3)  # many batches, taken by both
+    monkeypatch.setattr(page_bodies, "SHARED_FROM", 1)
+    monkeypatch.setattr(page_bodies, "BATCH", 3)  # many batches, taken by both
     one, both = SearchStaging(), SearchStaging()
     try:
         alone = make_bodies(jobs, content, one, in_background=False)
@@ -57,8 +70,8 @@ def test_both_cores_make_what_one_makes(content, monkeypatch):
 
 
 def test_a_page_that_fails_on_the_other_core_is_told(content, monkeypatch):
-    monkeypatch.setattr(service_bodies, "SHARED_FROM", 1)
-    monkeypatch.setattr(service_bodies, "BATCH", 1)
+    monkeypatch.setattr(page_bodies, "SHARED_FROM", 1)
+    monkeypatch.setattr(page_bodies, "BATCH", 1)
     build = os.getpid()
 
     def fails_elsewhere(url):
@@ -68,14 +81,14 @@ def test_a_page_that_fails_on_the_other_core_is_told(content, monkeypatch):
 
     jobs = [dataclasses.replace(job, page=dataclasses.replace(job.page, render=fails_elsewhere))
             for job in jobs_of(content)]
-    with pytest.raises(BodiesFailed, match=r"a service page could not be made: "
+    with pytest.raises(BodiesFailed, match=r"a page could not be made: "
                                            r"ValueError\('no template for services/"):
         make_bodies(jobs, content, None, in_background=True)
 
 
 def test_a_page_that_fails_here_stops_the_other_core(content, monkeypatch):
-    monkeypatch.setattr(service_bodies, "SHARED_FROM", 1)
-    monkeypatch.setattr(service_bodies, "BATCH", 1)
+    monkeypatch.setattr(page_bodies, "SHARED_FROM", 1)
+    monkeypatch.setattr(page_bodies, "BATCH", 1)
 
     def fails(url):
         raise ValueError(f"no template for {url}")
@@ -96,6 +109,6 @@ def test_few_services_are_made_here(content, monkeypatch):
 
     jobs = [dataclasses.replace(job, page=dataclasses.replace(job.page, render=where))
             for job in jobs_of(content)]
-    assert len(jobs) < service_bodies.SHARED_FROM
+    assert len(jobs) < page_bodies.SHARED_FROM
     make_bodies(jobs, content, None, in_background=True)
     assert made_in == {os.getpid()}

@@ -1,13 +1,13 @@
-"""Service pages' bodies made on both cores, before the site engine reads any page.
+"""Generated pages' bodies made on both cores, before the site engine reads any page.
 
 A service page's body, its schema.org data and the copy of it Pagefind indexes are
-the build's costliest work a service, and no service's needs another's. So the
-services are shared between this process and a forked one (which shares the site's
-content from the moment it starts: nothing is copied or sent), in small batches, each
-process taking the next batch when it is done: the one with the busier core simply
-takes fewer. The forked one's bodies come back in a file. Once all are made, every
-copy for Pagefind is in the staging folder, so the index can be built while the site
-engine goes on.
+the build's costliest work a service, the lists of services (browse pages) next, and
+no page's body needs another's. So the pages are shared between this process and a
+forked one (which shares the site's content from the moment it starts: nothing is
+copied or sent), in small batches, each process taking the next batch when it is
+done: the one with the busier core simply takes fewer. The forked one's bodies come
+back in a file. Once all are made, every copy for Pagefind is in the staging folder,
+so the index can be built while the site engine goes on.
 
 Where a fork is not available, or not safe (mkdocs serve has threads of its own),
 they are all made here.
@@ -28,8 +28,8 @@ from local_offer.outputs.structured_data import json_ld
 from local_offer.site.content import SiteContent
 from local_offer.site.pages import GeneratedPage
 
-BATCH = 50  # services a process takes at a time: small enough that both end together
-# Below this many services a second process costs more than it saves.
+BATCH = 50  # pages a process takes at a time: small enough that both end together
+# Below this many pages a second process costs more than it saves.
 SHARED_FROM = 200
 
 
@@ -38,15 +38,15 @@ class BodiesFailed(Exception):
 
 
 @dataclass(frozen=True)
-class ServiceBody:
+class PageBody:
     html: str
-    json_ld: str
+    json_ld: str = ""  # a service page's schema.org data
 
 
 @dataclass(frozen=True)
 class BodyJob:
-    """One service page to make: the page, where it is published (its address in the
-    site, its full address when the site has one) and its language (<html lang>)."""
+    """One page to make: the page, where it is published (its address in the site, its
+    full address when the site has one) and its language (<html lang>)."""
 
     page: GeneratedPage
     url: str
@@ -58,19 +58,20 @@ class BodyJob:
 
 def make_bodies(jobs: list[BodyJob], content: SiteContent, staging: SearchStaging | None,
                 in_background: bool = True,
-                made_before: dict[tuple, ServiceBody] | None = None) -> dict[str, ServiceBody]:
-    """Each page's body and schema.org data by its source (src_uri); each body put in the
-    staging folder for Pagefind too. made_before: bodies by their jobs' keys, as a live
-    preview made them in its last build, used again."""
+                made_before: dict[tuple, PageBody] | None = None) -> dict[str, PageBody]:
+    """Each page's body by its source (src_uri); for a service page, its schema.org data
+    too, and its body put in the staging folder for Pagefind. made_before: bodies by their
+    jobs' keys, as a live preview made them in its last build, used again."""
     made_before = made_before or {}
 
-    def make(job: BodyJob) -> ServiceBody:
+    def make(job: BodyJob) -> PageBody:
         made = made_before.get(job.key) if job.key is not None else None
+        service = job.page.kind == "service"
         if made is None:
-            made = ServiceBody(job.page.render(job.url),
-                               json_ld(job.page.record, content.taxonomy, job.canonical_url,
-                                       content.term_dates))
-        if staging is not None:
+            made = PageBody(job.page.render(job.url),
+                            json_ld(job.page.record, content.taxonomy, job.canonical_url,
+                                    content.term_dates) if service else "")
+        if staging is not None and service:
             staging.add(job.url, job.language, made.html)
         return made
 
@@ -80,10 +81,10 @@ def make_bodies(jobs: list[BodyJob], content: SiteContent, staging: SearchStagin
     return {job.page.src_uri: body for job, body in zip(jobs, made)}
 
 
-def _on_both_cores(jobs: list[BodyJob], make: Callable[[BodyJob], ServiceBody]) -> list:
+def _on_both_cores(jobs: list[BodyJob], make: Callable[[BodyJob], PageBody]) -> list:
     context = multiprocessing.get_context("fork")
     taken = context.Value("i", 0)  # the next batch's first job, for both processes
-    made: list[ServiceBody | None] = [None] * len(jobs)
+    made: list[PageBody | None] = [None] * len(jobs)
     with tempfile.TemporaryFile() as theirs:
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(target=_make_then_report,
@@ -131,7 +132,7 @@ def _make_then_report(jobs, make, taken, theirs, sender) -> None:
         theirs.flush()
         sender.send("")
     except BaseException as error:  # noqa: BLE001 - told to the parent, never lost
-        sender.send(f"a service page could not be made: {error!r}")
+        sender.send(f"a page could not be made: {error!r}")
     finally:
         sender.close()
         os._exit(0)  # the parent's exit handlers and buffers are not this process's
