@@ -873,7 +873,7 @@ table above counts them all); "waiting for …" is the part of them not hidden.
 - Records are read and checked once and kept in `.cache/` by their file's bytes;
   "with the record cache" is a build with nothing changed since the last.
 - The Find page narrows results and counts every choice from small filter tables
-  written beside the index (`pagefind/filter-table/`): one gzipped file per filter,
+  written beside the index (`pagefind/filter-table/<language>/`): one gzipped file per filter,
   a row per service, and a list of Pagefind's page ids that numbers the rows. Only
   the tables a search uses are loaded; every count is one pass over the services
   the words find, with no search per filter. A list with no words comes from the

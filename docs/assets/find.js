@@ -18,6 +18,8 @@ const GROUPS = ["route", "attending", "when"]; // boxes, any of which will do
 const COUNTED = ["category", "need", "area", "language", "free", "interpreter", ...GROUPS];
 
 const page = document.querySelector("[data-lo-find]");
+// This page's language's filter tables (local_offer/outputs/search_index.py): only its rows.
+const TABLES = `filter-table/${encodeURIComponent(page?.dataset.loIndexLanguage || "")}/`;
 const form = page.querySelector("[data-lo-find-form]");
 const fields = form.elements;
 const results = page.querySelector("[data-lo-find-results]");
@@ -207,7 +209,7 @@ function filterTable(name) {
 }
 
 async function loadTable(name) {
-  const { kind, width, rows, values, table } = await indexJSON(`filter-table/${encodeURIComponent(name)}.pf_table`);
+  const { kind, width, rows, values, table } = await indexJSON(`${TABLES}${encodeURIComponent(name)}.pf_table`);
   const words = Math.ceil(values.length / 32);
   const bits = new Uint32Array(rows * words);
   for (let row = 0; row < rows; row += 1) {
@@ -234,7 +236,7 @@ async function loadTable(name) {
 // then its `shift` low bits, six bits a character. Arithmetic, not bit operations: an id's
 // number may not fit in 32 bits.
 function rowIds() {
-  rowOrder ??= indexJSON("filter-table/rows.pf_ids").then(({ groups }) => {
+  rowOrder ??= indexJSON(`${TABLES}rows.pf_ids`).then(({ groups }) => {
     const ids = [];
     for (const { prefix, width, count, shift, bits } of groups) {
       let at = 0; // the next bit
@@ -270,7 +272,7 @@ function fragment(id) {
 
 // Every service as a result, from A to Z.
 function alphabetical() {
-  aToZ ??= Promise.all([rowIds(), indexJSON("filter-table/a-z.pf_order")]).then(
+  aToZ ??= Promise.all([rowIds(), indexJSON(`${TABLES}a-z.pf_order`)]).then(
     ([{ ids }, { width, table }]) => {
       const order = new Array(ids.length);
       for (let row = 0; row < ids.length; row += 1) {

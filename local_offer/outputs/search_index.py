@@ -158,8 +158,10 @@ DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 def write_filter_tables(bundle: Path, filters_by_url: dict[str, list[tuple[str, str]]],
                         names_by_url: dict[str, str] | None = None) -> int:
-    """One table per filter name: each indexed page's values, in the order of Pagefind's
-    page ids (its fragments' names, sorted), read from the bundle Pagefind wrote.
+    """One table per filter name and language: each indexed page's values, in the order
+    of Pagefind's page ids (its fragments' names, sorted), read from the bundle Pagefind
+    wrote. Each of Pagefind's languages (its ids start with it: en_, pl_) has its own
+    folder (TABLES/<code>/), so a page downloads only its own language's rows.
 
     filters_by_url: each service page's (filter, value) pairs, by its URL as Pagefind
     records it (/services/x/); a filter a service lacks is simply not in its pairs.
@@ -168,8 +170,18 @@ def write_filter_tables(bundle: Path, filters_by_url: dict[str, list[tuple[str, 
     value, six to a character, the lowest first. With names_by_url (what orders each page
     A to Z), a table of each row's place from A to Z too (A_TO_Z), so a list with no
     search words needs no search. Returns the bytes written."""
+    by_language: dict[str, list[Path]] = {}
+    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment"), key=lambda p: p.stem):
+        by_language.setdefault(fragment.stem.rpartition("_")[0], []).append(fragment)
+    return sum(_write_language_tables(bundle / TABLES / language, fragments, filters_by_url,
+                                      names_by_url)
+               for language, fragments in by_language.items())
+
+
+def _write_language_tables(folder: Path, fragments: list[Path],
+                           filters_by_url: dict[str, list[tuple[str, str]]],
+                           names_by_url: dict[str, str] | None) -> int:
     pages, urls_in_rows = [], []
-    fragments = sorted((bundle / "fragment").glob("*.pf_fragment"), key=lambda p: p.stem)
     for fragment in fragments:
         url = fragment_url(fragment)
         urls_in_rows.append(url)
@@ -178,7 +190,6 @@ def write_filter_tables(bundle: Path, filters_by_url: dict[str, list[tuple[str, 
                                     "service page")
         pages.append(filters_by_url[url])
     names = list(dict.fromkeys(name for page in pages for name, _ in page))
-    folder = bundle / TABLES
     folder.mkdir(parents=True, exist_ok=True)
     written = _write(folder / ROW_IDS, row_ids([fragment.stem for fragment in fragments]))
     if names_by_url is not None:

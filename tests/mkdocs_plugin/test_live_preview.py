@@ -57,7 +57,7 @@ def test_an_edited_record_shows_without_a_restart(scratch):
         # Search catches up after each rebuild: its index and filter tables are there.
         site = f"http://127.0.0.1:{port}/"
         assert wait_for(site + "pagefind/pagefind-entry.json", '"languages"'), log.read_text()
-        assert wait_for(site + "pagefind/filter-table/rows.pf_ids", ""), log.read_text()
+        assert wait_for(site + "pagefind/filter-table/en/rows.pf_ids", ""), log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -104,25 +104,28 @@ def test_a_failing_indexer_fails_the_build_with_its_message(scratch, tmp_path, m
 
 
 def decoded_tables(site: Path) -> dict[str, dict[str, set[str]]]:
-    """Each filter table read back: filter -> page URL -> its values."""
+    """Each filter table read back, every language's: filter -> page URL -> its values."""
     by_hash = {path.stem: json.loads(gzip.decompress(path.read_bytes()).decode("utf-8")
                                      .removeprefix("pagefind_dcd"))["url"]
                for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")}
-    urls = [by_hash[page_hash] for page_hash in sorted(by_hash)]  # the rows' order
-    tables = {}
-    for path in (site / "pagefind" / search_index.TABLES).glob("*.pf_table"):
-        table = json.loads(gzip.decompress(path.read_bytes()))
-        assert table["rows"] == len(urls) and len(table["table"]) == len(urls) * table["width"]
-        digits = [search_index.DIGITS.index(c) for c in table["table"]]
-        rows = {}
-        for row, url in enumerate(urls):
-            if table["kind"] == "one":
-                rows[url] = {table["values"][digits[row] - 1]} if digits[row] else set()
-            else:
-                mask = sum(d << (6 * i) for i, d in enumerate(
-                    digits[row * table["width"]:(row + 1) * table["width"]]))
-                rows[url] = {v for i, v in enumerate(table["values"]) if mask >> i & 1}
-        tables[table["name"]] = rows
+    tables: dict[str, dict[str, set[str]]] = {}
+    for folder in (site / "pagefind" / search_index.TABLES).iterdir():
+        # A language's rows: its pages (ids starting with its code), in their ids' order.
+        urls = [by_hash[page_hash] for page_hash in sorted(by_hash)
+                if page_hash.rpartition("_")[0] == folder.name]
+        assert urls, folder
+        for path in folder.glob("*.pf_table"):
+            table = json.loads(gzip.decompress(path.read_bytes()))
+            assert table["rows"] == len(urls) and len(table["table"]) == len(urls) * table["width"]
+            digits = [search_index.DIGITS.index(c) for c in table["table"]]
+            rows = tables.setdefault(table["name"], {})
+            for row, url in enumerate(urls):
+                if table["kind"] == "one":
+                    rows[url] = {table["values"][digits[row] - 1]} if digits[row] else set()
+                else:
+                    mask = sum(d << (6 * i) for i, d in enumerate(
+                        digits[row * table["width"]:(row + 1) * table["width"]]))
+                    rows[url] = {v for i, v in enumerate(table["values"]) if mask >> i & 1}
     return tables
 
 
@@ -156,6 +159,7 @@ def test_a_table_row_may_hold_several_values_or_none(tmp_path):
     tables = decoded_tables(tmp_path)
     assert tables["many"] == {"/services/a/": set(values), "/services/b/": {"v07"}}
     assert tables["one"] == {"/services/a/": {"x"}, "/services/b/": set()}
+    assert [folder.name for folder in (bundle / search_index.TABLES).iterdir()] == ["en"]
     with pytest.raises(SearchIndexFailed, match="not a published service page"):
         search_index.write_filter_tables(bundle, {"/services/a/": []})
 
@@ -194,3 +198,24 @@ def test_page_ids_are_written_in_few_bits_and_read_back_exactly():
     assert len(english["bits"]) * 6 / english["count"] < 18
     assert search_index.rice_shift([0, 0, 0]) == 0 and search_index.row_ids([]) == {
         "rows": 0, "groups": []}
+
+
+def test_each_language_has_its_own_tables_with_only_its_rows(tmp_path):
+    bundle = tmp_path / "pagefind"
+    (bundle / "fragment").mkdir(parents=True)
+    pages = {"en_1": "/services/a/", "en_2": "/services/b/", "pl_1": "/pl/services/a/"}
+    for page_hash, url in pages.items():
+        (bundle / "fragment" / f"{page_hash}.pf_fragment").write_bytes(
+            gzip.compress(("pagefind_dcd" + json.dumps({"url": url})).encode()))
+    search_index.write_filter_tables(bundle, {url: [("area", "x")] for url in pages.values()},
+                                     {url: url for url in pages.values()})
+    for language, rows in (("en", 2), ("pl", 1)):
+        folder = bundle / search_index.TABLES / language
+        assert json.loads(gzip.decompress((folder / "area.pf_table").read_bytes()))["rows"] == rows
+        assert json.loads(gzip.decompress((folder / search_index.ROW_IDS).read_bytes()))["rows"] == rows
+        assert (folder / search_index.A_TO_Z).exists()
+    assert tables_urls(decoded_tables(tmp_path)["area"]) == set(pages.values())
+
+
+def tables_urls(rows: dict[str, set[str]]) -> set[str]:
+    return {url for url, values in rows.items() if values}
