@@ -19,7 +19,7 @@ const COUNTED = ["category", "need", "area", "language", "free", "interpreter", 
 
 const page = document.querySelector("[data-lo-find]");
 // This page's language's filter tables (local_offer/outputs/search_index.py): only its rows.
-const TABLES = `filter-table/${encodeURIComponent(page?.dataset.loIndexLanguage || "")}/`;
+const TABLES = `filter-table/${encodeURIComponent(page.dataset.loIndexLanguage)}/`;
 const form = page.querySelector("[data-lo-find-form]");
 const fields = form.elements;
 const results = page.querySelector("[data-lo-find-results]");
@@ -280,19 +280,9 @@ function alphabetical() {
         for (let k = width - 1; k >= 0; k -= 1) place = place * 64 + DIGITS.indexOf(table[row * width + k]);
         order[place] = { id: ids[row], data: () => fragment(ids[row]) };
       }
-      return inPageLanguage(order.filter(Boolean));
+      return order.filter(Boolean);
     });
   return aToZ;
-}
-
-// The tables hold every language's pages (Pagefind's ids start with their index's
-// language: en_, pl_): a list with no words shows this page's language only, as a
-// search does. A site whose ids name no such language keeps them all.
-function inPageLanguage(results) {
-  const lang = document.documentElement.lang.toLowerCase();
-  const index = (id) => id.slice(0, id.lastIndexOf("_"));
-  const own = results.filter((r) => index(r.id) === lang || index(r.id) === lang.split("-")[0]);
-  return own.length ? own : results;
 }
 
 // A test of a row against one filter: {name: value} or {name: {any: [values]}}.
