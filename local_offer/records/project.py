@@ -74,8 +74,8 @@ class Project:
         return tuple(sorted((path.relative_to(self.root).as_posix(), stat.st_size,
                              stat.st_mtime_ns)
                             for folder in (self.data_dir, self.schema_path.parent)
-                            for path in folder.rglob("*")
-                            if (stat := path.stat()) and path.is_file()))
+                            for path in folder.rglob("*") if path.is_file()
+                            for stat in (path.stat(),)))
 
     @cached_property
     def _taxonomy(self) -> tuple[Taxonomy, list[Problem]]:
