@@ -11,36 +11,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 from pathlib import Path
 from typing import Iterable
 
 from local_offer.outputs import Data, made
+from local_offer.records.both_cores import die_with_parent
 
 
 class OutputsFailed(Exception):
     pass
-
-
-try:  # loaded here, in the build's process: a forked process imports nothing
-    import ctypes
-    LIBC = ctypes.CDLL(None, use_errno=True)
-except (ImportError, OSError):
-    LIBC = None
-
-
-def die_with_parent() -> None:
-    """In a process the build started: end when the build's process ends, even killed, so
-    nothing goes on writing into a folder the next build tidies away, nor holds its lock.
-    Linux only (prctl); elsewhere the process finishes its work and ends."""
-    try:
-        libc = LIBC
-        parent = os.getppid()
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        if os.getppid() != parent:  # the build ended before that took hold
-            os._exit(1)
-    except (OSError, AttributeError):
-        pass
 
 
 def write_files(site_dir: Path, files: Iterable[tuple[str, Data]], stop=None) -> None:

@@ -36,7 +36,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from local_offer.outputs.background import die_with_parent
+from local_offer.records.both_cores import die_with_parent
 from local_offer.site import urls
 
 BUNDLE = "pagefind"

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from local_offer.records.both_cores import on_both_cores
 from local_offer.records.consistency import RecordChecks
 from local_offer.records.easy_read import EasyRead, load_easy_read
 from local_offer.records.model import Record, record_from
@@ -26,6 +27,11 @@ from local_offer.records.translations import (Translation, TranslationSchema, ch
                                               original_of)
 from local_offer.records.words import SLUG, slug
 from local_offer.records.yaml_source import read_document
+
+# Files read a batch at a time on each core; fewer than SHARED_FROM are read here, where
+# a second process would cost more than it saves.
+BATCH = 50
+SHARED_FROM = 400
 
 # A service's id is its file's name, written as every id is (records/words.py).
 SERVICE_ID = SLUG
@@ -99,6 +105,8 @@ class RecordLoader:
         files = files if files is not None else self.project.service_and_translation_files()
         translation_files = [file for file in files if language_of_file(file)]
         by_path: dict[Path, Record | None] = {}
+        # Each record file once: from the cache, or read and checked (below, on both cores).
+        read: list[tuple[Path, str, str | None, tuple | None]] = []
         for file in files:
             if language_of_file(file) or file.name.endswith(EASY_READ):
                 continue  # a translation or an Easy Read version: checked after the records
@@ -111,10 +119,14 @@ class RecordLoader:
             first_file[file.stem] = shown
             digest = cache.digest(file) if cache else None
             kept = cache.get(shown, digest) if cache else None
+            read.append((file, shown, digest, (kept[0], [], kept[1]) if kept else None))
+        checked = self._check_files([(file, shown) for file, shown, _, kept in read
+                                     if kept is None])
+        for file, shown, digest, kept in read:
             if kept:
-                record, found, noticed = kept[0], [], kept[1]
+                record, found, noticed = kept
             else:
-                record, found, noticed = self.check_file(file, shown)
+                record, found, noticed = next(checked)
                 if cache and record and not found:
                     cache.put(shown, digest, record, noticed)
             problems += found
@@ -132,6 +144,14 @@ class RecordLoader:
         records.sort(key=lambda r: r.sort_key)
         return LoadResult(records, sorted(problems), sorted(warnings), translations,
                           easy_reads)
+
+    def _check_files(self, files: list[tuple[Path, str]]):
+        """check_file of each (file, shown), in order: on both cores for a large offer."""
+        if len(files) < SHARED_FROM:
+            return (self.check_file(file, shown) for file, shown in files)
+        # A failure on the other core (a fault of ours, never of a record) is WorkFailed.
+        return iter(on_both_cores(files, lambda job: self.check_file(*job), BATCH,
+                                  "a record could not be read"))
 
     def check_translations(self, files: list[Path], records: dict[Path, Record | None],
                            ) -> tuple[list[Translation], list[Problem]]:

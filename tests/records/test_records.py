@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 
 from local_offer.records.loader import RecordLoader
+from local_offer.records.project import Project
 from tests.helpers import MINIMAL
 
 
@@ -133,3 +136,30 @@ def test_paid_service_must_say_what_it_costs(scratch):
     scratch.write("cost.yaml", MINIMAL.replace("{free: true}", "{free: false}"))
     problem = only_problem(scratch)
     assert problem.field == "cost.description"
+
+
+def test_a_large_offer_read_on_both_cores_loads_as_one_process_does(scratch, monkeypatch):
+    from local_offer.records import loader
+
+    for number in range(30):
+        scratch.record(f"service-{number:02d}", name=f"Service {number}")
+    scratch.write("wrong.yaml", MINIMAL + "descripton: x\n")
+    scratch.write("broken.yaml", "name: [unclosed\n")
+    alone = RecordLoader(Project(scratch.root), cache=False).load()
+    monkeypatch.setattr(loader, "SHARED_FROM", 1)
+    monkeypatch.setattr(loader, "BATCH", 2)
+    build, read_here = os.getpid(), []
+    original = RecordLoader.check_file
+
+    def slower_here(self, file, shown=""):
+        if os.getpid() == build:  # so that the other process surely takes some
+            read_here.append(file.stem)
+            time.sleep(0.01)
+        return original(self, file, shown)
+
+    monkeypatch.setattr(RecordLoader, "check_file", slower_here)
+    shared = RecordLoader(Project(scratch.root), cache=False).load()
+    assert 0 < len(read_here) < 32, "the other process read none"
+    assert shared.records == alone.records and len(shared.records) == 30
+    assert shared.problems == alone.problems and len(shared.problems) == 2
+    assert shared.warnings == alone.warnings
