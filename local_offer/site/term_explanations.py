@@ -16,12 +16,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from local_offer.records.glossary import Glossary, GlossaryTerm, is_proper_name
+from local_offer.site.languages import N_
 from local_offer.site.render import Renderer
 
 # Text inside these is never linked: links cannot nest, headings stay plain,
 # addresses, times and code are not prose, and a closed <details> is not seen.
 SKIPPED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "dfn", "code", "pre", "address",
            "time", "script", "style", "button", "label", "summary", "details"}
+# Said after a term's link by screen readers: its meaning is the link's description.
+WHAT_IT_MEANS = N_("(what it means)")
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 # An element a family cannot see (the search words): nothing in it is explained, so the
@@ -59,6 +62,11 @@ class TermExplainer:
         # The terms in each distinct text, found once: the same sentences (a provider's
         # name, an address's access notes, a session's times) recur on many pages.
         self.found: dict[str, tuple[str, tuple[tuple[int, int, str, GlossaryTerm], ...]]] = {}
+        # In the page's language, for screen readers; not for search, which would send
+        # them again in every result.
+        self.hidden_words = ('<span class="lo-visually-hidden" data-pagefind-ignore>'
+                             f' {html.escape(renderer.gettext(WHAT_IT_MEANS), quote=False)}'
+                             '</span>')
 
     def term_for(self, written: str) -> GlossaryTerm | None:
         word = written[:-1] if written.endswith("s") and written not in self.by_word \
@@ -116,8 +124,7 @@ class TermExplainer:
             # The hidden words keep the link's name apart from a browse link of the same word.
             pieces.append(f'<a class="lo-term" href="#{use.id}" '
                           f'aria-describedby="{use.id}-meaning">'
-                          f'{html.escape(use.written, quote=False)}'
-                          f'<span class="lo-visually-hidden"> (what it means)</span></a>')
+                          f'{html.escape(use.written, quote=False)}{self.hidden_words}</a>')
             position = end
         if not pieces:
             return escaped

@@ -132,7 +132,13 @@ def test_service_page_is_searchable_only_when_given_search_facts(scratch):
     article = searchable[searchable.index("<article"):searchable.index(">", searchable.index("<article"))]
     assert " data-pagefind-body" in article
     assert 'data-pagefind-meta="service_id[data-service-id]"' in article
-    assert searchable.index("data-pagefind-ignore") > searchable.index("Last reviewed")
+    # Search skips only the repeats: the key facts (the sections say the same), the
+    # review line and the hidden search data's block.
+    skipped = re.findall(r"<(\w+)([^>]*) data-pagefind-ignore", searchable)
+    assert [(tag, re.sub(r'\s*(class|id)="([^"]*)"', r"\2 ", rest).strip())
+            for tag, rest in skipped] == [
+        ("h2", "key-facts lo-visually-hidden"), ("dl", "lo-summary-list"),
+        ("p", "lo-reviewed"), ("div", "hidden")]
 
 
 def test_a_cost_not_known_is_neither_free_nor_a_cost(scratch):

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from local_offer.site.build import build_content
+from local_offer.site.languages import language
 from local_offer.site.render import Renderer
 from local_offer.site.term_explanations import TermExplainer
 from tests.helpers import MINIMAL, OFFER_GLOSSARY, OFFER_TAXONOMY, component_fixtures
@@ -14,7 +15,7 @@ from tests.helpers import MINIMAL, OFFER_GLOSSARY, OFFER_TAXONOMY, component_fix
 FIXTURES = component_fixtures("words-explained")
 LINKED = re.compile(r'<a class="lo-term" href="#term-([\w-]+)" '
                     r'aria-describedby="term-\1-meaning">([^<]+)'
-                    r'<span class="lo-visually-hidden"> \(what it means\)</span></a>')
+                    r'<span class="lo-visually-hidden" data-pagefind-ignore> \(what it means\)</span></a>')
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +30,15 @@ def test_first_use_of_each_term_is_linked_in_page_order(explainer, name):
     marked, explained = explainer.mark_first_uses(fixture["html"])
     assert [use.written for use in explained] == fixture["explained"]
     assert [written for _, written in LINKED.findall(marked)] == fixture["explained"]
+
+
+def test_the_hidden_words_after_a_term_are_in_the_page_language():
+    polish = TermExplainer(OFFER_GLOSSARY, Renderer(OFFER_TAXONOMY, language=language("pl")))
+    marked, explained = polish.mark_first_uses(FIXTURES["acronyms_and_terms"]["html"])
+    assert explained
+    assert marked.count('<span class="lo-visually-hidden" data-pagefind-ignore> '
+                        '(co to znaczy)</span></a>') == len(explained)
+    assert "what it means" not in marked
 
 
 def test_headings_links_and_later_uses_are_left_alone(explainer):
