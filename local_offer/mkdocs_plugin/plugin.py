@@ -42,6 +42,7 @@ from local_offer.site.identity import STYLESHEET, fill_placeholders, logo_path, 
 from local_offer.site.languages import (N_, Language, page_in_language, site_languages,
                                         translation_of)
 from local_offer.site.pages import GeneratedPage
+from local_offer.site.render import CompiledTemplates
 from local_offer.site.script_words import page_scripts, words
 
 # The theme's page for an address that does not exist (docs/overrides/404.html).
@@ -78,6 +79,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.staging: SearchStaging | None = None
         self.bodies: dict[str, PageBody] = {}  # generated pages' bodies, by source
         self.made_before: dict[tuple, PageBody] = {}  # a live preview's, by what made them
+        # A live preview's staging folder, kept from build to build (outputs/search_index.py).
+        self.preview_staging: SearchStaging | None = None
         self.indexing: Indexing | None = None
         # Live preview: the open data files and search catch up in the background after the
         # pages (the files to write; the thread, its Pagefind run, what stops it).
@@ -99,6 +102,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.nav = None
         # The words a page's scripts write, as JSON, for each language and set of scripts.
         self.script_words: dict[tuple, str] = {}
+        self.theme_compiled = CompiledTemplates()
 
     def hand_over(self, project_root: Path, today: dt.date | None,
                   records: list[Record] | None, site_url: str = "") -> None:
@@ -203,7 +207,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             self.written_later = costly
         else:
             self.writer = BackgroundWriter(Path(config.site_dir), costly)
-        if self.config.search_index:
+        if self.config.search_index and self.live_preview:
+            self.staging = self.preview_staging = self.preview_staging or SearchStaging(kept=True)
+            self.staging.begin()
+        elif self.config.search_index:
             self.staging = SearchStaging()
         self.clock.lap("open data files listed, writer started")
         # Every generated page's body now, on both cores: then Pagefind can index the
@@ -228,8 +235,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         """Every generated page's body (and a service page's schema.org data), by source."""
         jobs = []
         # A live preview makes again only the service pages whose record, translation or
-        # Easy Read version, or data files, changed since its last build: a saved edit
-        # shows at once. (Lists of services are made again: any record may change them.)
+        # Easy Read version, or data files, changed since its last build, and the lists of
+        # services that show a changed one: a saved edit shows at once.
         stamp = (self.project.data_stamp(), tuple(self.docs_sources), str(self.content.today),
                  config.site_url) if self.live_preview else None
         for src_uri, page in self.generated.items():
@@ -238,11 +245,16 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             language = (self._language_of(src_uri) if self.languages else None)
             canonical = _canonical_url(config.site_url, page.url)
             key = None
-            if stamp is not None and page.kind == "service":
+            if stamp is not None and (page.kind == "service" or page.records):
                 code = language.code if language else ""
-                key = (src_uri, canonical, page.record,
-                       self.content.translations.get((page.record.id, code)),
-                       self.content.easy_reads.get(page.record.id), stamp)
+                translations = self.content.translations
+                key = ((src_uri, canonical, page.record,
+                        translations.get((page.record.id, code)),
+                        self.content.easy_reads.get(page.record.id), stamp)
+                       if page.record else
+                       (src_uri, canonical, page.records,
+                        tuple(translations.get((record.id, code)) for record in page.records),
+                        stamp))
             jobs.append(BodyJob(page, page.url, canonical,
                                 language.code if language else config.theme["language"], key))
         try:
@@ -254,6 +266,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             raise PluginError(f"The site's pages could not be made: {error}")
         if self.live_preview:
             self.made_before = {job.key: bodies[job.page.src_uri] for job in jobs if job.key}
+        if self.staging is not None and self.staging.kept:
+            self.staging.prune()
         return bodies
 
     def _start_indexing(self, config) -> None:
@@ -400,6 +414,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def on_pre_page(self, page, config, files):
         generated = self.generated.get(page.file.src_uri)
         if generated is not None and generated.markdown is None:
+            page.generated = generated
+            page.read_source = MethodType(_source_of_generated, page)
             page.render = MethodType(_body_made_by_plugin, page)
         return page
 
@@ -471,6 +487,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.clock.lap("mkdocs reading pages (Markdown, links)")
         self._write_in_page_language(env)
         env.loader = ChoiceLoader([DictLoader({FILLED_TEMPLATE: FILLED_SOURCE}), env.loader])
+        # mkdocs makes the theme's environment anew at every build: a live preview's
+        # rebuilds compile its templates once (site/render.py).
+        env.bytecode_cache = self.theme_compiled
         self.env = env
         return env
 
@@ -547,11 +566,14 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         except (OSError, ValueError):  # stopped by a rebuild while it finished
             pass
         finally:
-            if staging is not None:
+            if staging is not None and not staging.kept:  # a live preview's serves the next
                 staging.close()
 
     def on_shutdown(self):
         self._stop_background_work()
+        if self.preview_staging is not None:
+            self.preview_staging.close()
+            self.preview_staging = None
 
     def on_pre_build(self, config):
         # Before mkdocs empties the site folder: the previous preview's search index stops.
@@ -587,7 +609,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         for work in (self.writer, self.indexing):
             if work is not None:
                 work.stop()
-        if self.staging is not None:
+        if self.staging is not None and not self.staging.kept:
             self.staging.close()
         self.writer = self.indexing = self.staging = None
 
@@ -665,6 +687,12 @@ def _docs_path(config, src_uri: str) -> str:
     return f"{docs.as_posix()}/{src_uri}"
 
 
+def _source_of_generated(page, config) -> None:
+    """Page.read_source for a page the plugin makes: its stub's front matter, as mkdocs
+    reads it, without parsing YAML once a page."""
+    page.markdown, page.meta = "", _stub_meta(page.generated)
+
+
 def _body_made_by_plugin(page, config, files) -> None:
     """Page.render for a page whose body the plugin makes: what rendering its stub gave."""
     page.content = ""
@@ -684,10 +712,16 @@ def _root_relative(url: str) -> str:
     return "" if url in ("", "./") else url
 
 
-def _stub(page: GeneratedPage) -> str:
-    # JSON strings are valid YAML, so any title is quoted safely.
+def _stub_meta(page: GeneratedPage) -> dict:
+    """A generated page's settings for the theme, as its stub's front matter says them."""
     if page.markdown is not None:
-        return f"---\ntitle: {json.dumps(page.title)}\n---\n{page.markdown}"
+        return {"title": page.title}
     if page.kind == "home":  # its heading is its own (site/components/home-page)
-        return "---\nhide:\n  - toc\n---\n"
-    return f"---\ntitle: {json.dumps(page.title)}\nhide:\n  - toc\n---\n"
+        return {"hide": ["toc"]}
+    return {"title": page.title, "hide": ["toc"]}
+
+
+def _stub(page: GeneratedPage) -> str:
+    # JSON is valid YAML, so any title is quoted safely.
+    front = "".join(f"{name}: {json.dumps(value)}\n" for name, value in _stub_meta(page).items())
+    return f"---\n{front}---\n{page.markdown or ''}"

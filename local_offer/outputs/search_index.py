@@ -287,19 +287,43 @@ def _bits(mask: int, width: int) -> str:
 
 class SearchStaging:
     """A folder of service pages' bodies, each where its page goes, for Pagefind to index
-    while the pages themselves are written. Removed by close()."""
+    while the pages themselves are written. Removed by close().
 
-    def __init__(self):
+    kept: the folder serves one build after another (a live preview): a page whose text
+    is what the last build wrote is not written again, and a page the build did not add
+    is taken away (prune), so each rebuild writes only the pages that changed."""
+
+    def __init__(self, kept: bool = False):
         self.folder = Path(tempfile.mkdtemp(prefix="local-offer-search-"))
+        self.kept = kept
+        self.written: dict[str, str] = {}  # page_url: its text, when kept
+        self.added: set[str] = set()  # by this build, when kept
 
     def add(self, page_url: str, language: str, body: str) -> None:
         """One page's rendered body; page_url as the site serves it (services/x/), language
         as the page's <html lang> says, which chooses Pagefind's word stemming."""
+        text = (f'<!doctype html>\n<html lang="{html.escape(language)}">'
+                f'<head><meta charset="utf-8"></head><body>\n{body}\n</body></html>\n')
+        if self.kept:
+            self.added.add(page_url)
+            if self.written.get(page_url) == text:
+                return
         path = self.folder / page_url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f'<!doctype html>\n<html lang="{html.escape(language)}">'
-                        f'<head><meta charset="utf-8"></head><body>\n{body}\n</body></html>\n',
-                        encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
+        if self.kept:
+            self.written[page_url] = text
+
+    def begin(self) -> None:
+        """A new build of a kept folder: none of its pages added yet."""
+        self.added = set()
+
+    def prune(self) -> None:
+        """Of a kept folder, the pages this build did not add taken away (a record removed
+        or unpublished)."""
+        for page_url in set(self.written) - self.added:
+            (self.folder / page_url / "index.html").unlink(missing_ok=True)
+            del self.written[page_url]
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)

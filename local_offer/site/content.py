@@ -260,7 +260,7 @@ class SiteContent:
                     "browse-list", url, count=len(records),
                     find=self.find_for(way.slug, term_id),
                     groups=self.kinds_of_help(records, way.slug)),
-                kind="browse")
+                kind="browse", records=tuple(records))
 
     def find_for(self, way: str, term_id: str) -> tuple[str, str] | None:
         """(address, words) of the Find page with a browse choice already made."""

@@ -23,6 +23,9 @@ class GeneratedPage:
     record: Record | None = None
     markdown: str | None = None  # instead of render: Markdown the site engine renders itself
     language: Language | None = None  # None: the site's main language
+    # The services a list of services shows: what a live preview compares to know that
+    # the list need not be made again.
+    records: tuple[Record, ...] = ()
 
     @property
     def url(self) -> str:

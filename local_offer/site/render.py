@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import (Environment, FileSystemLoader, StrictUndefined, pass_context,
+from jinja2 import (BytecodeCache, Environment, FileSystemLoader, StrictUndefined, pass_context,
                     select_autoescape)
 from markupsafe import Markup
 
@@ -59,6 +59,27 @@ def _remembering_gettext(translate):
     return gettext
 
 
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once a process, for every Jinja environment given this cache.
+    A live preview makes new environments at every rebuild (mkdocs the theme's, the site
+    content its renderers), and compiling every template again was half a second of each
+    rebuild. Jinja keys each template by its name and file and checks its source's hash,
+    so an edited template is compiled anew. One cache serves environments made alike."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPONENTS_COMPILED = CompiledTemplates()  # every Renderer's environment is made alike
+
+
 class Renderer:
     """Renders components for pages whose URL is known, so links stay relative.
 
@@ -75,7 +96,8 @@ class Renderer:
         self.env = Environment(loader=FileSystemLoader(str(COMPONENTS)),
                                autoescape=select_autoescape(default=True, default_for_string=True),
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                               extensions=["jinja2.ext.i18n"])
+                               extensions=["jinja2.ext.i18n"],
+                               bytecode_cache=COMPONENTS_COMPILED)
         self.env.install_gettext_translations(self.language.translations, newstyle=True)
         self.env.globals["gettext"] = self.env.globals["_"] = _remembering_gettext(
             self.language.translations.gettext)

@@ -78,7 +78,7 @@ def previewed(tmp_path, monkeypatch):
     render = Renderer.render
 
     def counting(self, component, url, **values):
-        if component == "service-page":
+        if component in ("service-page", "browse-list"):
             rendered.append(url)
         return render(self, component, url, **values)
 
@@ -103,14 +103,22 @@ def previewed(tmp_path, monkeypatch):
 def test_a_rebuild_makes_again_only_the_pages_that_changed(previewed):
     project, rebuild = previewed
     everything = rebuild()
-    assert len(everything) > 50
+    services = [url for url in everything if url.startswith("services/")]
+    lists = [url for url in everything if url.startswith("browse/")]
+    assert len(services) > 50 and len(lists) > 20
     assert rebuild() == []  # nothing changed
     record = next(project.services_dir.rglob("accessible-swimming.yaml"))
     record.write_text(re.sub(r"(?m)^summary: .*$", "summary: Edited in the preview.",
                              record.read_text(encoding="utf-8")), encoding="utf-8")
-    assert rebuild() == ["services/accessible-swimming/"]
-    page = project.root.parent / "site" / "services" / "accessible-swimming" / "index.html"
-    assert "Edited in the preview." in page.read_text(encoding="utf-8")
+    site = project.root.parent / "site"
+    showing = sorted(str(page.parent.relative_to(site)) + "/"
+                     for page in (site / "browse").rglob("index.html")
+                     if 'data-service-id="accessible-swimming"' in page.read_text("utf-8"))
+    assert len(showing) >= 3
+    # The service's page, and only the lists that show it.
+    assert rebuild() == sorted(["services/accessible-swimming/", *showing])
+    for page in (site / "services" / "accessible-swimming", *(site / url for url in showing)):
+        assert "Edited in the preview." in (page / "index.html").read_text(encoding="utf-8")
     glossary = project.data_dir / "glossary.yaml"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert rebuild() == everything  # a data file: every page may have changed

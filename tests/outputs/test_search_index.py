@@ -219,3 +219,30 @@ def test_each_language_has_its_own_tables_with_only_its_rows(tmp_path):
 
 def tables_urls(rows: dict[str, set[str]]) -> set[str]:
     return {url for url, values in rows.items() if values}
+
+
+def test_a_kept_staging_folder_writes_only_what_changed_and_drops_what_went():
+    staging = search_index.SearchStaging(kept=True)
+    try:
+        staging.begin()
+        staging.add("services/a/", "en", "<h1>A</h1>")
+        staging.add("services/b/", "en", "<h1>B</h1>")
+        staging.prune()
+        a, b = (staging.folder / name / "index.html" for name in ("services/a", "services/b"))
+        a.write_text("changed behind its back, so a rewrite would show", encoding="utf-8")
+        staging.begin()  # the next build: a unchanged, b edited, c new, and no more d
+        staging.add("services/a/", "en", "<h1>A</h1>")
+        staging.add("services/b/", "en", "<h1>B, edited</h1>")
+        staging.add("services/c/", "pl", "<h1>C</h1>")
+        staging.prune()
+        assert a.read_text(encoding="utf-8").startswith("changed behind")
+        assert "<h1>B, edited</h1>" in b.read_text(encoding="utf-8")
+        assert '<html lang="pl">' in (staging.folder / "services/c/index.html").read_text("utf-8")
+        staging.begin()
+        staging.add("services/c/", "pl", "<h1>C</h1>")
+        staging.prune()
+        assert not a.exists() and not b.exists()
+        assert sorted(p.parent.name for p in staging.folder.rglob("index.html")) == ["c"]
+    finally:
+        staging.close()
+    assert not staging.folder.exists()
