@@ -135,16 +135,40 @@ class PostcodePlaces:
         return (place.easting, place.northing) if place else None
 
 
-@lru_cache(maxsize=256)
+# Venues' latitudes and longitudes converted so far: (latitude, longitude) -> metres.
+_GRID_POINTS: dict[tuple[float, float], tuple[int, int] | None] = {}
+
+
 def grid_point(latitude: float, longitude: float) -> tuple[int, int] | None:
-    """A WGS84 latitude and longitude as British National Grid metres (OSTN15)."""
+    """A WGS84 latitude and longitude as British National Grid metres (OSTN15), or None
+    outside Great Britain."""
+    key = (float(latitude), float(longitude))
+    if key not in _GRID_POINTS:
+        convert_to_grid([key])
+    return _GRID_POINTS[key]
+
+
+def convert_to_grid(coordinates) -> None:
+    """Many (latitude, longitude) converted in one call, for grid_point: one call a venue
+    costs far more, and the converter (with numpy) takes a while to load. Done before a
+    build shares its pages between two processes, so both have the points."""
+    wanted = [key for key in dict.fromkeys(coordinates) if key not in _GRID_POINTS]
+    if not wanted:
+        return
     from convertbng.util import convert_bng  # only when a venue gives coordinates
 
-    eastings, northings = convert_bng([float(longitude)], [float(latitude)])
-    easting, northing = eastings[0], northings[0]
-    if easting != easting or northing != northing:  # NaN: outside Great Britain
-        return None
-    return round(easting), round(northing)
+    eastings, northings = convert_bng([longitude for _, longitude in wanted],
+                                      [latitude for latitude, _ in wanted])
+    for key, easting, northing in zip(wanted, eastings, northings):
+        outside = easting != easting or northing != northing  # NaN: outside Great Britain
+        _GRID_POINTS[key] = None if outside else (round(easting), round(northing))
+
+
+def venue_coordinates(records) -> list[tuple[float, float]]:
+    """Every (latitude, longitude) the records' venues give."""
+    return [(float(location.latitude), float(location.longitude))
+            for record in records for location in record.locations
+            if location.latitude is not None and location.longitude is not None]
 
 
 def dataset_file(area: str) -> Path | None:

@@ -22,6 +22,7 @@ from local_offer.records.easy_read import EasyRead
 from local_offer.records.glossary import Glossary
 from local_offer.records.languages import Languages
 from local_offer.records.model import Record
+from local_offer.records.postcodes import convert_to_grid, venue_coordinates
 from local_offer.records.project import Settings
 from local_offer.records.site_data import SiteData
 from local_offer.records.taxonomy import ALL_NEEDS, AREA_WIDE, Taxonomy
@@ -97,6 +98,8 @@ class SiteContent:
         self.taxonomies = MappingProxyType(dict(taxonomies or {}))
         self.search = SearchData(taxonomy, glossary, self.spoken_languages,
                                  site_data.postcodes if site_data else None)
+        if self.search.postcodes is not None:  # for "near me": every venue's point, at once
+            convert_to_grid(venue_coordinates(self.records))
         self.groups = self._group()
         # The ways to browse that have something to choose (no languages: no language list).
         self.browse_ways = tuple(way for way in BROWSE_WAYS if self.terms(way.slug))

@@ -108,7 +108,8 @@ class SearchData:
         """What orders services from A to Z."""
         return record.name.casefold()
 
-    def filters(self, record: Record):
+    def filters(self, record: Record, near: bool = True):
+        """Each (filter, value) of a service; near: with where its venues are."""
         for category in record.categories:
             yield "category", category
         for need in self.need_ids if ALL_NEEDS in record.needs else record.needs:
@@ -130,14 +131,14 @@ class SearchData:
             yield "language", language
         if record.interpreter_on_request:
             yield "interpreter", INTERPRETER
-        if self.postcodes is not None:
+        if near and self.postcodes is not None:
             yield from self.near(record)
 
     def tabled_filters(self, record: Record) -> list[tuple[str, str]]:
         """The filters the Find page narrows and counts by from its filter tables
         (outputs/search_index.py): all but where the venues are, which a search by
         postcode reads from Pagefind's own filters (near-me.js)."""
-        return [(name, value) for name, value in self.filters(record) if not name.startswith(NEAR)]
+        return list(self.filters(record, near=False))
 
     def venue_cells(self, record: Record) -> list[tuple[int, int]]:
         """Each venue's position to the nearest NEAR_GRID metres, once per position."""

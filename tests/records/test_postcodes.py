@@ -132,3 +132,23 @@ def test_a_venue_is_where_the_record_says_then_its_postcode_then_its_sector(scra
     assert abs(easting - 574_200) < 300 and abs(northing - 168_500) < 300
     assert places.venue_point(Location("Hall", "1 Road", "not a postcode")) is None
     assert places.venue_point(Location("Hall", "1 Road", "SW1A 1ZZ")) is None  # not ours
+
+
+def test_many_venues_converted_at_once_are_where_one_by_one_puts_them(monkeypatch):
+    from local_offer.records import postcodes
+
+    coordinates = [(51.3890, 0.5033), (51.3890, 0.5033), (51.3721, 0.5482), (48.8584, 2.2945)]
+    monkeypatch.setattr(postcodes, "_GRID_POINTS", {})
+    one_by_one = []
+    for latitude, longitude in coordinates:
+        one_by_one.append(postcodes.grid_point(latitude, longitude))
+        postcodes._GRID_POINTS.clear()
+    calls = []
+    from convertbng import util
+
+    original = util.convert_bng
+    monkeypatch.setattr(util, "convert_bng", lambda *lists: calls.append(lists) or original(*lists))
+    postcodes.convert_to_grid(coordinates)
+    assert [postcodes.grid_point(*point) for point in coordinates] == one_by_one
+    assert len(calls) == 1 and len(calls[0][0]) == 3  # each place once, in one call
+    assert one_by_one[3] is None and one_by_one[0] != one_by_one[2]  # Paris is not on the grid
