@@ -8,9 +8,6 @@ import sys
 from pathlib import Path
 
 from local_offer.cli.commands import iso_date
-from local_offer.editing.importing.mapping import Options
-from local_offer.editing.importing.run import import_feeds, read_feeds
-from local_offer.editing.importing.writing import INVALID, LEFT_ALONE
 from local_offer.records.dates import day_or_today
 from local_offer.records.problems import report
 from local_offer.records.project import Project
@@ -51,6 +48,12 @@ def add_parser(commands) -> None:
 
 
 def run(args) -> int:
+    # Imported here: reading feeds' HTML (bs4) takes a while to load, and the other
+    # commands, the build among them, never need it.
+    from local_offer.editing.importing.mapping import Options
+    from local_offer.editing.importing.run import import_feeds, read_feeds
+    from local_offer.editing.importing.writing import INVALID, LEFT_ALONE
+
     project = Project(args.project)
     if bool(args.owner) != bool(args.owner_email):
         print("Give both --owner TEAM and --owner-email ADDRESS, or neither.", file=sys.stderr)
