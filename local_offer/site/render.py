@@ -14,6 +14,7 @@ from jinja2 import (BytecodeCache, Environment, FileSystemLoader, StrictUndefine
 from markupsafe import Markup
 
 from local_offer.records.dates import ENGLISH, long_date, month_year
+from local_offer.records.model import Record
 from local_offer.records.link_policy import checked_web_address
 from local_offer.records.markdown_text import markdown_to_html
 from local_offer.records.taxonomy import Taxonomy
@@ -110,7 +111,10 @@ class Renderer:
                                 web_address=checked_web_address,
                                 label=lambda term_id, kind: taxonomy.label(kind, term_id))
         self.env.globals.update({"taxonomy": taxonomy, "urls": urls, "language": self.language,
-                                 "translated": lambda record: record, **self.extra_globals})
+                                 "translated": lambda record: record, **self.extra_globals,
+                                 "service_item": self._service_item})
+        # Each service's item in lists, by the record, where it links and its heading level.
+        self._items: dict[tuple[int, str, int], tuple[Record, Markup]] = {}
 
     def in_language(self, language: Language, taxonomy: Taxonomy | None = None,
                     **more_globals) -> "Renderer":
@@ -121,6 +125,18 @@ class Renderer:
         if language == self.language and taxonomy == self.taxonomy and not more_globals:
             return self
         return Renderer(taxonomy, {**self.extra_globals, **more_globals}, language)
+
+    def _service_item(self, english: Record, href: str, level: int) -> Markup:
+        """A service's item in a list of services (service-list/item.html), made once for
+        every list that shows it with the same link: a service is on many lists. The
+        record is kept beside its item, so its id is never taken for another's."""
+        key = (id(english), href, level)
+        kept = self._items.get(key)
+        if kept is None or kept[0] is not english:
+            item = self.env.get_template("service-list/item.html").render(
+                record=self.env.globals["translated"](english), href=href, level=level)
+            kept = self._items[key] = (english, Markup(item))
+        return kept[1]
 
     def render(self, component: str, page_url: str, **params) -> str:
         template = self.env.get_template(f"{component}/template.html")

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from local_offer.records.loader import RecordLoader
 from local_offer.site.render import Renderer
-from tests.helpers import OFFER_TAXONOMY
+from tests.helpers import OFFER_TAXONOMY, record_yaml
 
 
 def load_fixture(scratch, text, name="fixture"):
@@ -123,3 +123,22 @@ def test_a_cost_not_known_tells_families_to_ask(scratch, service_fixtures):
         "Not known yet: ask the service before you go. Ask the club about trips."
     html = Renderer(OFFER_TAXONOMY).render("service-list", "browse/a-z/U/", records=[record])
     assert "Cost not known." in html and "Costs." not in html and "Free." not in html
+
+
+def test_a_service_on_many_lists_is_made_once_for_each_link_to_it(scratch):
+    first = load_fixture(scratch, record_yaml(name="First Service"), "first")
+    renderer = Renderer(OFFER_TAXONOMY)
+    made = []
+    render = renderer.env.get_template("service-list/item.html").render
+
+    def counting(**values):
+        made.append((values["record"].id, values["href"]))
+        return render(**values)
+
+    renderer.env.get_template("service-list/item.html").render = counting
+    one = renderer.render("service-list", "browse/area/strood/", records=[first])
+    two = renderer.render("service-list", "browse/need/autism/", records=[first])
+    top = renderer.render("service-list", "browse/a-z/", records=[first])
+    assert made == [("first", "../../../services/first/"), ("first", "../../services/first/")]
+    assert one == two and top == one.replace("../../../services/", "../../services/")
+    assert '<a href="../../../services/first/">First' in one
