@@ -66,6 +66,7 @@ def make_bodies(jobs: list[BodyJob], content: SiteContent, staging: SearchStagin
         return made
 
     if in_background and len(jobs) >= SHARED_FROM:
+        content.renderer.compile_templates()  # once, for both processes
         try:
             made = on_both_cores(jobs, make, BATCH, "a page could not be made")
         except WorkFailed as error:

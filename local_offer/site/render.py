@@ -126,6 +126,12 @@ class Renderer:
             return self
         return Renderer(taxonomy, {**self.extra_globals, **more_globals}, language)
 
+    def compile_templates(self) -> None:
+        """Every component's templates compiled now, into COMPONENTS_COMPILED: before the
+        pages are shared with a forked process, which then has them without compiling."""
+        for name in self.env.list_templates(filter_func=lambda name: name.endswith(".html")):
+            self.env.get_template(name)
+
     def _service_item(self, english: Record, href: str, level: int) -> Markup:
         """A service's item in a list of services (service-list/item.html), made once for
         every list that shows it with the same link: a service is on many lists. The

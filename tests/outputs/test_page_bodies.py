@@ -112,3 +112,26 @@ def test_few_services_are_made_here(content, monkeypatch):
     assert len(jobs) < page_bodies.SHARED_FROM
     make_bodies(jobs, content, None, in_background=True)
     assert made_in == {os.getpid()}
+
+
+
+def test_templates_are_compiled_before_the_pages_are_shared(offer_project, monkeypatch):
+    from jinja2 import Environment
+
+    from local_offer.site import render
+
+    monkeypatch.setattr(render, "COMPONENTS_COMPILED", render.CompiledTemplates())
+    fresh = build_content(offer_project, today=FIXTURE_TODAY, site_url=SITE_URL)
+    monkeypatch.setattr(page_bodies, "SHARED_FROM", 1)
+    monkeypatch.setattr(page_bodies, "BATCH", 1)
+    build, original = os.getpid(), Environment.compile
+
+    def here_only(self, *args, **kwargs):
+        if os.getpid() != build:
+            raise AssertionError("a template compiled again in the forked process")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Environment, "compile", here_only)
+    jobs = jobs_of(fresh)
+    made = make_bodies(jobs, fresh, None, in_background=True)  # BodiesFailed if it did
+    assert len(made) == len(jobs)
