@@ -653,9 +653,9 @@ def verdict(value: float, budget: float, unit: str = "") -> str:
 BUDGET_PREVIEW_S = 3.0
 BUDGET_COUNTS_MS = 300
 STEP_ORDER = ["reading and checking the records", "site content (reviews, lists, search data)",
-              "open data files listed, writer started",
+              "open data files listed",
               "generated pages' bodies, JSON-LD and Pagefind's copies (both cores)",
-              "starting Pagefind", "mkdocs files and navigation",
+              "starting Pagefind and the open data writer", "mkdocs files and navigation",
               "mkdocs reading pages (Markdown, links)", "mkdocs writing pages (theme templates)",
               "waiting for Pagefind and the open data files"]
 

@@ -205,20 +205,22 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             # mkdocs serve has threads of its own (no fork: outputs/background.py), and the
             # edited page comes first: these are written after the pages (on_post_build).
             self.written_later = costly
-        else:
-            self.writer = BackgroundWriter(Path(config.site_dir), costly)
         if self.config.search_index and self.live_preview:
             self.staging = self.preview_staging = self.preview_staging or SearchStaging(kept=True)
             self.staging.begin()
         elif self.config.search_index:
             self.staging = SearchStaging()
-        self.clock.lap("open data files listed, writer started")
+        self.clock.lap("open data files listed")
         # Every generated page's body now, on both cores: then Pagefind can index the
         # services on the other core while mkdocs reads and writes the pages.
         self.bodies = self._page_bodies(config)
         self.clock.lap("generated pages' bodies, JSON-LD and Pagefind's copies (both cores)")
         self._start_indexing(config)
-        self.clock.lap("starting Pagefind")
+        # The open data files on the other core too, now: while the bodies are made, both
+        # cores are busy with them; from here on, Pagefind and mkdocs' writing leave room.
+        if not self.live_preview:
+            self.writer = BackgroundWriter(Path(config.site_dir), costly)
+        self.clock.lap("starting Pagefind and the open data writer")
         # Easy Read pictures (data/easy-read/), for services' and hand-written pages' versions.
         for picture in easy_read_pictures(self.project):
             files.append(File.generated(config, urls.easy_read_picture(picture.name),

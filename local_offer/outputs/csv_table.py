@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterable
+from functools import partial
+from typing import Callable, Iterable
 
 from local_offer.outputs.common import Identifiers
 from local_offer.site import urls
@@ -19,8 +20,8 @@ PATH = "services.csv"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def files(content) -> Iterable[tuple[str, str]]:
-    yield PATH, table(content)
+def files(content) -> Iterable[tuple[str, Callable[[], str]]]:
+    yield PATH, partial(table, content)  # made when written, on the other core
 
 
 def columns(content) -> list[tuple[str, object]]:

@@ -16,7 +16,8 @@ sitemap has.
 
 from __future__ import annotations
 
-from typing import Iterable
+from functools import partial
+from typing import Callable, Iterable
 
 from local_offer.outputs.common import xml_bytes, xml_child, xml_root
 from local_offer.site import urls
@@ -26,9 +27,9 @@ SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
 
-def files(content) -> Iterable[tuple[str, bytes]]:
-    if content.site_url:
-        yield PATH, sitemap(content)
+def files(content) -> Iterable[tuple[str, Callable[[], bytes]]]:
+    if content.site_url:  # made when written, on the other core: it lists every page
+        yield PATH, partial(sitemap, content)
 
 
 def pages(content) -> Iterable[tuple[str, str]]:
