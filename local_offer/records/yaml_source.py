@@ -30,6 +30,8 @@ MAX_FILE_BYTES = 256 * 1024
 # A record nests four levels at most (locations -> item -> field); anything far
 # deeper is a mistake or an attack on the parser, which recurses per level.
 MAX_DEPTH = 12
+# A file that cannot nest deeper than this is safe to compose before its depth is checked.
+SAFE_TO_COMPOSE = 100
 # Characters YAML refuses in a file (it allows tab, newline and carriage return), and
 # the rare line breaks (U+0085, U+2028, U+2029) it counts but editors do not.
 FILE_CONTROL_CHARACTERS = re.compile("[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF"
@@ -106,10 +108,17 @@ def read_document(file: Path, shown_as: str) -> tuple[Document | None, list[Prob
     if problems:
         return None, problems
     try:
-        too_deep = _nesting_problems(text, shown_as)
+        # A file that could nest deep enough to crash the composer is walked event by event
+        # first; any other is composed at once (a second pass over every file was a quarter
+        # of reading the records) and its nodes' depth checked after.
+        too_deep = (_nesting_problems(text, shown_as)
+                    if _nesting_bound(text) > SAFE_TO_COMPOSE else [])
         if too_deep:
             return None, too_deep
         root = yaml.compose(text, Loader=Loader)
+        too_deep = _node_nesting_problems(root, shown_as)
+        if too_deep:
+            return None, too_deep
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, shown_as, last_line=text.rstrip("\n").count("\n") + 1)]
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks all it raises
@@ -139,6 +148,16 @@ def _code_point(character: str) -> str:
     return f"U+{ord(character):04X}"
 
 
+def _nesting_bound(text: str) -> int:
+    """More than the deepest a file can nest: every level is a bracket, or a deeper
+    indentation (two levels at one: a key and the list under it), or a '-' or '?' that
+    opens a collection on the same line."""
+    lines = text.split("\n")
+    indentation = max(len(line) - len(line.lstrip(" ")) for line in lines)
+    on_one_line = max(line.count("-") + line.count("?") for line in lines)
+    return 2 * (indentation + 1) + on_one_line + text.count("[") + text.count("{") + 1
+
+
 def _nesting_problems(text: str, shown_as: str) -> list[Problem]:
     """Stop at the first value nested deeper than MAX_DEPTH, before composing."""
     depth = 0
@@ -148,15 +167,37 @@ def _nesting_problems(text: str, shown_as: str) -> list[Problem]:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return [Problem(shown_as, event.start_mark.line + 1, "",
-                                    f"the values are nested more than {MAX_DEPTH} levels deep",
-                                    "check the brackets [ ] and { } and the indentation; "
-                                    "a service needs only a few levels")]
+                    return [_too_deep(shown_as, event.start_mark)]
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:
         parser.dispose()
     return []
+
+
+def _node_nesting_problems(root, shown_as: str) -> list[Problem]:
+    """The first collection nested deeper than MAX_DEPTH, in the file's order, as the
+    events would find it. A node met again is an alias, which nests nothing."""
+    seen: set[int] = set()
+    stack = [(root, 1)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or not isinstance(node, yaml.CollectionNode):
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return [_too_deep(shown_as, node.start_mark)]
+        children = ([part for pair in node.value for part in pair]
+                    if isinstance(node, yaml.MappingNode) else node.value)
+        stack.extend((child, depth + 1) for child in reversed(children))
+    return []
+
+
+def _too_deep(shown_as: str, mark) -> Problem:
+    return Problem(shown_as, mark.line + 1, "",
+                   f"the values are nested more than {MAX_DEPTH} levels deep",
+                   "check the brackets [ ] and { } and the indentation; "
+                   "a service needs only a few levels")
 
 
 def _tab_problems(text: str, shown_as: str) -> list[Problem]:

@@ -7,7 +7,9 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+import yaml
 
+from local_offer.records import yaml_source
 from local_offer.records.loader import RecordLoader
 from local_offer.records.yaml_source import MAX_FILE_BYTES
 from tests.helpers import MINIMAL, ROOT
@@ -401,3 +403,37 @@ def test_empty_file_says_how_to_start(scratch):
                                                              "the file is empty")
     assert "schema/service-template.yaml" in problem.fix and (ROOT / "schema" /
                                                               "service-template.yaml").is_file()
+
+
+NESTINGS = {  # name: (text, nested deeper than MAX_DEPTH)
+    "flow, 13 deep on one line": ("a: " + "[" * 13 + "]" * 13 + "\n", True),
+    "flow, 12 deep": ("a: " + "[" * 11 + "]" * 11 + "\n", False),
+    "indented maps, 14 deep": ("".join(" " * level + f"k{level}:\n" for level in range(14))
+                               + " " * 14 + "x\n", True),
+    "lists under keys, 16 deep": ("k0:\n" + "".join(f"{'  ' * i}- k{i + 1}:\n" for i in range(7))
+                                  + "  " * 7 + "- x\n", True),
+    "compact lists, 13 deep": ("- " * 13 + "x\n", True),
+    "complex keys, 13 deep": ("? " * 13 + "x\n", True),
+    "an alias of a deep list": ("a: &deep " + "[" * 11 + "]" * 11 + "\nb: [*deep, *deep]\n",
+                                False),
+    "an alias nested deeper": ("a: &deep " + "[" * 11 + "]" * 11 + "\nb: [[*deep]]\n", False),
+    "a record": (MINIMAL, False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NESTINGS))
+def test_composed_first_or_not_the_same_nesting_is_found(name):
+    text, too_deep = NESTINGS[name]
+    events = yaml_source._nesting_problems(text, "x.yaml")
+    nodes = yaml_source._node_nesting_problems(yaml.compose(text, Loader=yaml_source.Loader),
+                                               "x.yaml")
+    assert nodes == events and bool(events) == too_deep
+    assert yaml_source._nesting_bound(text) > yaml_source.MAX_DEPTH or not too_deep
+
+
+def test_only_a_file_that_could_nest_deep_is_walked_before_it_is_composed():
+    # A record is composed at once; brackets or indentation that could go deep enough to
+    # crash the composer are walked event by event first.
+    assert yaml_source._nesting_bound(MINIMAL) <= yaml_source.SAFE_TO_COMPOSE
+    assert yaml_source._nesting_bound("a: " + "[" * 120 + "]" * 120) > yaml_source.SAFE_TO_COMPOSE
+    assert yaml_source._nesting_bound("k:\n" + " " * 60 + "x\n") > yaml_source.SAFE_TO_COMPOSE
