@@ -173,7 +173,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             self.content = build_content(
                 self.project, today=self.today, site_url=config.site_url or "",
                 records=self.handed_over,
-                docs_page_urls=[_root_relative(file.url) for file in files.documentation_pages()])
+                docs_page_urls=[_root_relative(file.url) for file in files.documentation_pages()],
+                in_background=not self.live_preview)  # mkdocs serve: threads, so no fork
         except InvalidRecords as error:
             raise PluginError("Some records or data files are not valid:\n" + report(error.problems))
         self.handed_over = None  # a live preview's rebuild reads the files again

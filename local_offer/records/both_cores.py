@@ -6,9 +6,9 @@ one on the busier core simply takes fewer), and the forked one's results come ba
 a file. The forked process shares everything this one holds from the moment it
 starts (a fork, on Linux and macOS): nothing is copied or sent but the results.
 
-A fork is used only where it is safe: where it exists, and where this process runs
-no other thread (mkdocs serve has threads of its own, whose locks a fork could copy
-held). Elsewhere every job is done here, in order.
+A fork is used only where it exists, and only where the caller says it is safe: not
+in a process with threads of its own (mkdocs serve), whose locks a fork could copy
+held. Elsewhere every job is done here, in order.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import os
 import pickle
 import signal
 import tempfile
-import threading
 from typing import Callable, Sequence, TypeVar
 
 Job = TypeVar("Job")
@@ -50,8 +49,7 @@ def die_with_parent() -> None:
 
 
 def can_fork() -> bool:
-    return ("fork" in multiprocessing.get_all_start_methods()
-            and threading.active_count() == 1)
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def on_both_cores(jobs: Sequence[Job], make: Callable[[Job], Made], batch: int,

@@ -55,12 +55,16 @@ class RecordLoader:
 
     today: the day review dates are checked against (None: not checked).
     cache: keep valid records in the project's .cache/ (records/record_cache.py), so an
-    unchanged file is not read and checked again by the next load."""
+    unchanged file is not read and checked again by the next load.
+    in_background: a large offer's files are shared with a forked process (both_cores.py);
+    False in a process with threads of its own (mkdocs serve)."""
 
-    def __init__(self, project: Project, today: dt.date | None = None, cache: bool = True):
+    def __init__(self, project: Project, today: dt.date | None = None, cache: bool = True,
+                 in_background: bool = True):
         self.project = project
         self.today = today
         self.cache = cache
+        self.in_background = in_background
         self.schema = RecordSchema(project.schema_path, project.taxonomy)
         self.checks = RecordChecks(self.schema, project.template_path)
 
@@ -147,7 +151,7 @@ class RecordLoader:
 
     def _check_files(self, files: list[tuple[Path, str]]):
         """check_file of each (file, shown), in order: on both cores for a large offer."""
-        if len(files) < SHARED_FROM:
+        if len(files) < SHARED_FROM or not self.in_background:
             return (self.check_file(file, shown) for file, shown in files)
         # A failure on the other core (a fault of ours, never of a record) is WorkFailed.
         return iter(on_both_cores(files, lambda job: self.check_file(*job), BATCH,
@@ -217,10 +221,11 @@ def load_easy_reads(project: Project, files: list[Path], record_ids) -> tuple[li
     return easy_reads, problems
 
 
-def load_records(project: Project, today: dt.date | None = None) -> list[Record]:
+def load_records(project: Project, today: dt.date | None = None,
+                 in_background: bool = True) -> list[Record]:
     """Every record of the project; raises InvalidRecords listing all problems (with review
     dates after `today`, when it is given)."""
-    result = RecordLoader(project, today).load()
+    result = RecordLoader(project, today, in_background=in_background).load()
     if result.problems:
         raise InvalidRecords(result.problems)
     return result.records

@@ -20,15 +20,17 @@ from local_offer.site.render import Renderer
 
 def build_content(project: Project, today: str | dt.date | None = None,
                   site_url: str = "", records: list[Record] | None = None,
-                  docs_page_urls: Iterable[str] = ()) -> SiteContent:
+                  docs_page_urls: Iterable[str] = (), in_background: bool = True,
+                  ) -> SiteContent:
     """Records -> review states -> published records -> pages. Raises InvalidRecords.
 
     records: already loaded and valid (the build command checks them first), so
     a large offer is read and validated once, not twice. site_url and docs_page_urls
     come from the site engine: where the site is published, and its hand-written pages.
+    in_background: False in a process with threads of its own (records/both_cores.py).
     """
     day = day_or_today(today)
-    records = load_records(project, day) if records is None else records
+    records = load_records(project, day, in_background) if records is None else records
     site_data, problems = load_site_data(project, day, site_url)
     problems += site_data.service_problems(records)
     if problems:

@@ -83,6 +83,16 @@ def previewed(tmp_path, monkeypatch):
         return render(self, component, url, **values)
 
     monkeypatch.setattr(Renderer, "render", counting)
+    # mkdocs serve has threads of its own: however large the offer, nothing is forked.
+    from local_offer.outputs import page_bodies
+    from local_offer.records import loader
+
+    def no_fork(*args, **kwargs):
+        raise AssertionError("a live preview forked a process")
+
+    for module in (page_bodies, loader):
+        monkeypatch.setattr(module, "SHARED_FROM", 1)
+        monkeypatch.setattr(module, "on_both_cores", no_fork)
     plugin = None
 
     def rebuild() -> list[str]:

@@ -1,16 +1,14 @@
 """Jobs shared with a forked process: the same results in the same order as one process,
-each failure told, and no fork where one is unsafe."""
+and each failure told."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
 import time
 
 import pytest
 
-from local_offer.records import both_cores
 from local_offer.records.both_cores import WorkFailed, on_both_cores
 
 BUILD = os.getpid()
@@ -49,16 +47,3 @@ def test_a_job_that_fails_here_stops_the_other_process():
     with pytest.raises(KeyError):
         on_both_cores(list(range(40)), fails, 1, "a thing could not be made")
     assert multiprocessing.active_children() == []
-
-
-def test_another_thread_running_means_no_fork():
-    release = threading.Event()
-    other = threading.Thread(target=release.wait)
-    other.start()
-    try:
-        assert not both_cores.can_fork()
-        made = on_both_cores(list(range(30)), lambda job: os.getpid(), 1, "failed")
-    finally:
-        release.set()
-        other.join()
-    assert set(made) == {os.getpid()}

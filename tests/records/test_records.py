@@ -163,3 +163,6 @@ def test_a_large_offer_read_on_both_cores_loads_as_one_process_does(scratch, mon
     assert shared.records == alone.records and len(shared.records) == 30
     assert shared.problems == alone.problems and len(shared.problems) == 2
     assert shared.warnings == alone.warnings
+    read_here.clear()
+    RecordLoader(Project(scratch.root), cache=False, in_background=False).load()
+    assert len(read_here) == 32  # a process with threads of its own (mkdocs serve)
