@@ -165,7 +165,7 @@ def test_a_table_row_may_hold_several_values_or_none(tmp_path):
 
 
 def bit_reader(text: str):
-    """The bits of a string of DIGITS, one at a time, highest first (find.js's bitReader)."""
+    """The bits of a string of DIGITS, one at a time, highest first (page-ids.js's bitReader)."""
     bits = iter("".join(format(search_index.DIGITS.index(c), "06b") for c in text))
     return lambda: int(next(bits))
 
