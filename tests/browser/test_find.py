@@ -110,6 +110,14 @@ def test_filters_combine_and_the_back_button_steps_back(page, offer_server):
     expect(page.locator("#find-category")).to_have_value("short-breaks")
 
 
+def test_with_no_words_every_service_is_listed_from_a_to_z(page, offer_server, offer_project):
+    content = build_content(offer_project, today=FIXTURE_TODAY)
+    records = sorted(content.records,
+                     key=lambda r: (content.search.sort_name(r), f"/services/{r.id}/"))
+    page.goto(offer_server.url + "find/")
+    expect(status(page)).to_contain_text("51 services, from A to Z")
+    assert all_names(page) == [record.name for record in records]
+
 def test_either_way_to_get_it(page, offer_server):
     page.goto(offer_server.url + "find/?route=drop-in")
     expect(status(page)).to_contain_text("drop in")
