@@ -242,7 +242,8 @@ def id_sets():
     for count in (3, 10, 100, 1000, 5000):
         yield f"{count} random", sorted(random_ids(chance, "en", count))
     yield "languages and widths", sorted(
-        random_ids(chance, "en", 2000) | random_ids(chance, "pl", 50) | random_ids(chance, "ro", 300)
+        random_ids(chance, "en", 2000) | random_ids(chance, "pl", 50)
+        | random_ids(chance, "ro", 300)
         | random_ids(chance, "ro", 40, 9) | random_ids(chance, "zh-TW", 30, 13)
         | {"pl_0000000", "ro_00000ab", "ro_fffffff", "ro_123456789", "ro_0000000001"})
     # Ids that share most of their bits: many in one bucket, and neighbours that differ
