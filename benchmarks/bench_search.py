@@ -874,7 +874,8 @@ table above counts them all); "waiting for …" is the part of them not hidden.
   "with the record cache" is a build with nothing changed since the last.
 - The Find page narrows results and counts every choice from small filter tables
   written beside the index (`pagefind/filter-table/<language>/`): one gzipped file per filter,
-  a row per service, and a list of Pagefind's page ids that numbers the rows. Only
+  a row per service, and what finds a page id's row (`rows.pf_ids`: about 3 bits a
+  service, not the ids themselves; the list with no words has them, in `a-z.pf_order`). Only
   the tables a search uses are loaded; every count is one pass over the services
   the words find, with no search per filter. A list with no words comes from the
   tables alone (Pagefind's filter-only search fetched every word chunk: 3.5 MB at

@@ -7,6 +7,7 @@
 import { ageFilters, ageWords, ageWordsOf, findAge, readAge } from "./family-words.js";
 import { either, statusLine as statusWords } from "./find-words.js";
 import { EVERY_SERVICE, distanceWords, locate, nearNote, nearestFirst, parsePostcode } from "./near-me.js";
+import { aToZ as aToZIds, pageRows } from "./page-ids.js";
 import { SHORTEST_SEARCH, afterTyping, pagefind, queryWords, resultItem, searchFile, services } from "./search.js";
 import { _ } from "./words.js";
 
@@ -231,33 +232,9 @@ async function loadTable(name) {
            of: (row) => values.filter((v, i) => has(row, i)) };
 }
 
-// Pagefind's page ids, a row each: written as the gaps between their numbers,
-// Rice-coded (local_offer/outputs/search_index.py row_ids): a gap's high part in unary,
-// then its `shift` low bits, six bits a character. Arithmetic, not bit operations: an id's
-// number may not fit in 32 bits.
+// Which row of the tables each of Pagefind's page ids is (assets/page-ids.js).
 function rowIds() {
-  rowOrder ??= indexJSON(`${TABLES}rows.pf_ids`).then(({ groups }) => {
-    const ids = [];
-    for (const { prefix, width, count, shift, bits } of groups) {
-      let at = 0; // the next bit
-      const bit = () => {
-        const six = DIGITS.indexOf(bits[Math.floor(at / 6)]);
-        const value = Math.floor(six / 2 ** (5 - (at % 6))) % 2;
-        at += 1;
-        return value;
-      };
-      let number = 0;
-      for (let i = 0; i < count; i += 1) {
-        let high = 0;
-        while (bit()) high += 1;
-        let low = 0;
-        for (let k = 0; k < shift; k += 1) low = low * 2 + bit();
-        number += high * 2 ** shift + low;
-        ids.push(prefix + number.toString(16).padStart(width, "0"));
-      }
-    }
-    return { ids, row: new Map(ids.map((id, row) => [id, row])) };
-  });
+  rowOrder ??= indexJSON(`${TABLES}rows.pf_ids`).then(pageRows);
   return rowOrder;
 }
 
@@ -272,16 +249,8 @@ function fragment(id) {
 
 // Every service as a result, from A to Z.
 function alphabetical() {
-  aToZ ??= Promise.all([rowIds(), indexJSON(`${TABLES}a-z.pf_order`)]).then(
-    ([{ ids }, { width, table }]) => {
-      const order = new Array(ids.length);
-      for (let row = 0; row < ids.length; row += 1) {
-        let place = 0;
-        for (let k = width - 1; k >= 0; k -= 1) place = place * 64 + DIGITS.indexOf(table[row * width + k]);
-        order[place] = { id: ids[row], data: () => fragment(ids[row]) };
-      }
-      return order.filter(Boolean);
-    });
+  aToZ ??= indexJSON(`${TABLES}a-z.pf_order`).then((written) =>
+    aToZIds(written).map((id) => ({ id, data: () => fragment(id) })));
   return aToZ;
 }
 
@@ -293,8 +262,8 @@ function accepting(table, wanted) {
 }
 
 async function tablesFor(names) {
-  const [{ row }, loaded] = await Promise.all([rowIds(), Promise.all(names.map(filterTable))]);
-  if (loaded.some((table) => table.rows !== row.size)) throw new Error("The filter tables do not match the index");
+  const [{ rows, row }, loaded] = await Promise.all([rowIds(), Promise.all(names.map(filterTable))]);
+  if (loaded.some((table) => table.rows !== rows)) throw new Error("The filter tables do not match the index");
   return { row, table: Object.fromEntries(names.map((name, i) => [name, loaded[i]])) };
 }
 
@@ -303,7 +272,7 @@ async function matching(term, filters) {
   const names = Object.keys(filters);
   const [found, { row, table }] = await Promise.all([search(term), tablesFor(names)]);
   const tests = names.map((name) => accepting(table[name], filters[name]));
-  return found.filter((result) => tests.every((test) => test(row.get(result.id))));
+  return found.filter((result) => tests.every((test) => test(row(result.id))));
 }
 
 // Counts for each choice: with every other filter applied but not its own, so a
@@ -317,7 +286,7 @@ async function choiceCounts(state, term) {
   const tests = Object.entries(filters).map(([name, wanted]) => [name, accepting(table[name], wanted)]);
   const counts = Object.fromEntries(COUNTED.map((name) => [name, {}]));
   for (const result of found) {
-    const at = row.get(result.id);
+    const at = row(result.id);
     const failed = tests.filter(([, test]) => !test(at));
     if (failed.length > 1) continue;
     for (const name of COUNTED) {

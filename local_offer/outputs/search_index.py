@@ -167,9 +167,10 @@ def write_filter_tables(bundle: Path, filters_by_url: dict[str, list[tuple[str, 
     records it (/services/x/); a filter a service lacks is simply not in its pairs.
     A table is gzipped JSON: the filter's values, and a string of `width` characters
     a row: for "one", the row's value number + 1 (0: none); for "set", a bit for each
-    value, six to a character, the lowest first. With names_by_url (what orders each page
-    A to Z), a table of each row's place from A to Z too (A_TO_Z), so a list with no
-    search words needs no search. Returns the bytes written."""
+    value, six to a character, the lowest first. Beside them, what finds a page id's row
+    (ROW_IDS, row_ids). With names_by_url (what orders each page A to Z), the page ids
+    from A to Z too (A_TO_Z, a_to_z), so a list with no search words needs no search.
+    Returns the bytes written."""
     by_language: dict[str, list[Path]] = {}
     for fragment in sorted((bundle / "fragment").glob("*.pf_fragment"), key=lambda p: p.stem):
         by_language.setdefault(fragment.stem.rpartition("_")[0], []).append(fragment)
@@ -191,16 +192,12 @@ def _write_language_tables(folder: Path, fragments: list[Path],
         pages.append(filters_by_url[url])
     names = list(dict.fromkeys(name for page in pages for name, _ in page))
     folder.mkdir(parents=True, exist_ok=True)
-    written = _write(folder / ROW_IDS, row_ids([fragment.stem for fragment in fragments]))
+    ids = [fragment.stem for fragment in fragments]
+    written = _write(folder / ROW_IDS, row_ids(ids))
     if names_by_url is not None:
         order = sorted(range(len(urls_in_rows)),
                        key=lambda row: (names_by_url.get(urls_in_rows[row], ""), urls_in_rows[row]))
-        place = [0] * len(order)
-        for rank, row in enumerate(order):
-            place[row] = rank
-        width = max(1, -(-max(len(order) - 1, 1).bit_length() // 6))
-        written += _write(folder / A_TO_Z, {"rows": len(order), "width": width,
-                                            "table": "".join(_bits(p, width) for p in place)})
+        written += _write(folder / A_TO_Z, a_to_z([ids[row] for row in order]))
     for name in names:
         rows = [[value for filter_name, value in page if filter_name == name] for page in pages]
         values = sorted({value for row in rows for value in row})
@@ -220,42 +217,86 @@ def _write_language_tables(folder: Path, fragments: list[Path],
 
 ROW_IDS = "rows.pf_ids"  # not a filter's name: filters' tables end .pf_table
 A_TO_Z = "a-z.pf_order"
+# The widest id number the page reads exactly (a JavaScript number holds 53 bits).
+WIDEST = 13
 
 
 def row_ids(ids: list[str]) -> dict:
-    """Pagefind's page ids in the tables' row order (sorted), as the page needs them to
-    find a result's row: each id is a language prefix and a hexadecimal number (en_3fa2c1b),
-    so they are written as the gaps between the numbers, Rice-coded (rice_bits): for
-    random ids, close to the fewest bits a gap can take, and a fifth less than the ids'
-    own characters would be after gzip."""
+    """What the page needs to find a search result's row from its Pagefind page id: only
+    the id's row, and only for ids in the table, so not the ids themselves (a monotone
+    minimal perfect hash: about 3 bits an id, where 10,000 ids themselves take at least 16).
+
+    ids: in the tables' row order (sorted). Each is a prefix and a hexadecimal number
+    (en_3fa2c1b); a group is a run of ids with the same prefix and number of digits
+    (`width`), `first` its first id's digits, `count` its ids. Its numbers (4 * width bits)
+    are put in buckets by their bits above the lowest `low`. `bits`, six a character
+    (DIGITS), the last padded with 0s: each bucket's count of ids, in unary (that many 1s,
+    then a 0), bucket after bucket; then for each two neighbouring ids in one bucket, in
+    row order, the first of the low bits in which they differ (0: the highest), in unary.
+    An id's row: its group's first row, the ids in the buckets before its own, and its
+    place in its bucket, found as in a trie: of the bucket's neighbours, the two that
+    differ highest split it, and the id's own bit there says on which side it is; and so
+    on, on that side, until one id is left."""
     groups = []
     for page_id in ids:
         prefix, _, number = page_id.rpartition("_")
+        if len(number) > WIDEST:
+            raise ValueError(f"page id {page_id}: more digits than the page can read")
         key = (prefix + "_", len(number))
         if not groups or groups[-1][0] != key:
             groups.append((key, []))
         groups[-1][1].append(int(number, 16))
     written = []
     for (prefix, width), numbers in groups:
-        gaps = [number - last for last, number in zip([0, *numbers], numbers)]
-        shift = rice_shift(gaps)
-        written.append({"prefix": prefix, "width": width, "count": len(numbers),
-                        "shift": shift, "bits": rice_bits(gaps, shift)})
+        low = min(_lows(len(numbers), 4 * width),
+                  key=lambda low: len(_ranking_bits(numbers, 4 * width, low)))
+        written.append({"prefix": prefix, "width": width,
+                        "first": format(numbers[0], "x").zfill(width), "count": len(numbers),
+                        "low": low, "bits": _six(_ranking_bits(numbers, 4 * width, low))})
     return {"rows": len(ids), "groups": written}
 
 
-def rice_shift(gaps: list[int]) -> int:
-    """The number of low bits written as they are that makes the gaps' code shortest."""
-    return min(range(0, max(gaps, default=0).bit_length() + 1),
-               key=lambda shift: sum((gap >> shift) + 1 + shift for gap in gaps))
+def _lows(count: int, size: int) -> range:
+    """The sizes of the low part worth trying: about as many buckets as ids is best
+    (unary counts cost a bit a bucket, and the more ids share a bucket, the longer the
+    bits that tell them apart)."""
+    most = min(size, count.bit_length() + 1)  # bits a bucket's number has, at most
+    return range(size - most, size - max(0, most - 4) + 1)
 
 
-def rice_bits(gaps: list[int], shift: int) -> str:
-    """Each gap as its high part in unary (that many 1s, then a 0) and its `shift` low
-    bits, highest first; six bits a character (DIGITS), the last padded with 0s."""
-    bits = "".join("1" * (gap >> shift) + "0" + (format(gap & ((1 << shift) - 1), "b")
-                                                   .zfill(shift) if shift else "")
-                   for gap in gaps)
+def _ranking_bits(numbers: list[int], size: int, low: int) -> str:
+    buckets = [0] * (1 << (size - low))
+    for number in numbers:
+        buckets[number >> low] += 1
+    bits = ["1" * count + "0" for count in buckets]
+    for before, after in zip(numbers, numbers[1:]):
+        if before >> low == after >> low:
+            bits.append("1" * (low - ((before ^ after) & ((1 << low) - 1)).bit_length()) + "0")
+    return "".join(bits)
+
+
+def a_to_z(ids: list[str]) -> dict:
+    """The page ids from A to Z, for the list with no search words: it shows them in this
+    order and loads each one's fragment, so it needs the ids themselves (their rows it
+    finds as a search's results, by ROW_IDS). A language's ids share one prefix, written
+    once; `ids` is every id's number, 4 bits a digit, `width` digits (or, at a place listed
+    in `widths` as [place, digits], that many), one after another, six bits a character
+    (DIGITS), the last padded with 0s: an eighth less than their hexadecimal after gzip."""
+    prefixes = {page_id.rpartition("_")[0] for page_id in ids}
+    if len(prefixes) > 1:
+        raise ValueError(f"one language's ids have several prefixes: {sorted(prefixes)}")
+    numbers = [page_id.rpartition("_")[2] for page_id in ids]
+    widths = [len(number) for number in numbers]
+    width = max(set(widths), key=widths.count, default=7)
+    return {"rows": len(ids), "prefix": f"{prefixes.pop()}_" if prefixes else "",
+            "width": width, "widths": [[place, len(number)] for place, number
+                                       in enumerate(numbers) if len(number) != width],
+            "ids": _six("".join(format(int(number, 16), "b").zfill(4 * len(number))
+                                for number in numbers))}
+
+
+def _six(bits: str) -> str:
+    """A string of 0s and 1s six to a character (DIGITS), highest first, the last padded."""
     bits += "0" * (-len(bits) % 6)
     return "".join(DIGITS[int(bits[at:at + 6], 2)] for at in range(0, len(bits), 6))
 

@@ -110,6 +110,14 @@ def test_filters_combine_and_the_back_button_steps_back(page, offer_server):
     expect(page.locator("#find-category")).to_have_value("short-breaks")
 
 
+def test_with_no_words_every_service_is_listed_from_a_to_z(page, offer_server, offer_project):
+    content = build_content(offer_project, today=FIXTURE_TODAY)
+    records = sorted(content.records,
+                     key=lambda r: (content.search.sort_name(r), f"/services/{r.id}/"))
+    page.goto(offer_server.url + "find/")
+    expect(status(page)).to_contain_text("51 services, from A to Z")
+    assert all_names(page) == [record.name for record in records]
+
 def test_either_way_to_get_it(page, offer_server):
     page.goto(offer_server.url + "find/?route=drop-in")
     expect(status(page)).to_contain_text("drop in")
@@ -328,3 +336,45 @@ def _passes_all(content, record, state) -> bool:
         return False
     return all(values.get(name, set()) & state[name]
                for name in ("category", "need", "area", "free", "route") if name in state)
+
+
+READ_IDS = """async ([module, cases]) => {
+  const { pageRows, aToZ } = await import(module);
+  return cases.map(([rows, ids, order]) => {
+    const { rows: count, row } = pageRows(rows);
+    return [count, ids.map(row), aToZ(order)];
+  });
+}"""
+
+
+def test_the_page_reads_the_ids_files_as_the_build_writes_them(page, offer_server, offer_site):
+    """docs/assets/page-ids.js in Chromium, on the writer's files: the site's own and sets
+    of ids of every shape (tests/outputs/test_search_index.py); each id finds its row."""
+    import gzip
+    import json
+    import random
+
+    from local_offer.outputs import search_index
+    from tests.outputs.test_search_index import id_sets
+
+    def read(path):
+        return json.loads(gzip.decompress(path.read_bytes()))
+
+    folder = offer_site / "pagefind" / search_index.TABLES / "en"
+    site_ids = sorted(path.stem for path in (offer_site / "pagefind" / "fragment").iterdir())
+    cases = [(read(folder / search_index.ROW_IDS), site_ids, read(folder / search_index.A_TO_Z))]
+    orders = [site_ids]
+    for _, ids in id_sets():
+        order = [i for i in ids if i.startswith(ids[0].rpartition("_")[0] + "_")] if ids else []
+        random.Random(2).shuffle(order)
+        cases.append((search_index.row_ids(ids), ids, search_index.a_to_z(order)))
+        orders.append(order)
+    page.goto(offer_server.url + "find/")
+    said = page.evaluate(READ_IDS, [offer_server.url + "assets/page-ids.js", cases])
+    assert len(site_ids) == 51 and len(said) == len(cases) > 10
+    for (_, ids, _), order, (count, rows, a_to_z) in zip(cases, orders, said):
+        assert count == len(ids) and rows == list(range(len(ids)))
+        if order is site_ids:  # A to Z by name: the same ids, another order
+            assert sorted(a_to_z) == site_ids and a_to_z != site_ids
+        else:
+            assert a_to_z == order

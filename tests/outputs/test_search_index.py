@@ -164,40 +164,137 @@ def test_a_table_row_may_hold_several_values_or_none(tmp_path):
         search_index.write_filter_tables(bundle, {"/services/a/": []})
 
 
-def decoded_row_ids(written: dict) -> list[str]:
-    """rows.pf_ids read back, as docs/assets/find.js reads it."""
-    ids = []
+def bit_reader(text: str):
+    """The bits of a string of DIGITS, one at a time, highest first (page-ids.js's bitReader)."""
+    bits = iter("".join(format(search_index.DIGITS.index(c), "06b") for c in text))
+    return lambda: int(next(bits))
+
+
+def unary(bit) -> int:
+    count = 0
+    while bit():
+        count += 1
+    return count
+
+
+def row_finder(written: dict):
+    """rows.pf_ids read as docs/assets/page-ids.js reads it (pageRows): a page id's row."""
+    groups, first = [], 0
     for group in written["groups"]:
-        bits = "".join(format(search_index.DIGITS.index(c), "06b") for c in group["bits"])
-        at, number = 0, 0
-        for _ in range(group["count"]):
-            high = 0
-            while bits[at] == "1":
-                high, at = high + 1, at + 1
-            at += 1
-            low = int(bits[at:at + group["shift"]] or "0", 2)
-            at += group["shift"]
-            number += (high << group["shift"]) + low
-            ids.append(group["prefix"] + format(number, "x").zfill(group["width"]))
+        bit = bit_reader(group["bits"])
+        before = [0]
+        for _ in range(2 ** (4 * group["width"] - group["low"])):
+            before.append(before[-1] + unary(bit))
+        split = [0] * group["count"]
+        for bucket in range(len(before) - 1):
+            for row in range(before[bucket], before[bucket + 1] - 1):
+                split[row] = unary(bit)
+        assert before[-1] == group["count"]
+        groups.append((group, first, before, split))
+        first += group["count"]
+    assert first == written["rows"]
+
+    def row(page_id: str) -> int | None:
+        prefix, _, digits = page_id.rpartition("_")
+        number, found = int(digits, 16), None
+        for group, *rest in groups:
+            if (group["prefix"], group["width"]) == (prefix + "_", len(digits)) and (
+                    int(group["first"], 16) <= number):
+                found = (group, *rest)
+        if found is None:
+            return None
+        group, first, before, split = found
+        bucket, rest = divmod(number, 2 ** group["low"])
+        lo, hi = before[bucket], before[bucket + 1]
+        while hi - lo > 1:
+            at = min(range(lo, hi - 1), key=lambda r: split[r])  # the first of the lowest
+            if rest // 2 ** (group["low"] - 1 - split[at]) % 2:
+                lo = at + 1
+            else:
+                hi = at + 1
+        return first + lo
+    return row
+
+
+def decoded_a_to_z(written: dict) -> list[str]:
+    """a-z.pf_order read as docs/assets/page-ids.js reads it (aToZ)."""
+    bit, widths = bit_reader(written["ids"]), dict(written["widths"])
+    ids = []
+    for place in range(written["rows"]):
+        width = widths.get(place, written["width"])
+        number = 0
+        for _ in range(4 * width):
+            number = number * 2 + bit()
+        ids.append(written["prefix"] + format(number, "x").zfill(width))
     return ids
 
 
-def test_page_ids_are_written_in_few_bits_and_read_back_exactly():
+def random_ids(chance, prefix: str, count: int, width: int = 7) -> set[str]:
+    return {f"{prefix}_{chance.getrandbits(4 * width):0{width}x}" for _ in range(count)}
+
+
+def id_sets():
     import random
     chance = random.Random(7)
-    ids = sorted({f"en_{chance.getrandbits(28):07x}" for _ in range(5000)}
-                 | {f"pl_{chance.getrandbits(28):07x}" for _ in range(50)}
-                 | {"pl_0000000", "ro_00000ab", "ro_fffffff", "ro_123456789"})
+    yield "empty", []
+    yield "one", ["pl_5a93fa1"]
+    yield "two", ["en_0000000", "en_fffffff"]
+    for count in (3, 10, 100, 1000, 5000):
+        yield f"{count} random", sorted(random_ids(chance, "en", count))
+    yield "languages and widths", sorted(
+        random_ids(chance, "en", 2000) | random_ids(chance, "pl", 50)
+        | random_ids(chance, "ro", 300)
+        | random_ids(chance, "ro", 40, 9) | random_ids(chance, "zh-TW", 30, 13)
+        | {"pl_0000000", "ro_00000ab", "ro_fffffff", "ro_123456789", "ro_0000000001"})
+    # Ids that share most of their bits: many in one bucket, and neighbours that differ
+    # only in their last bit.
+    yield "close together", sorted({f"en_{0x5a93f00 + step:07x}" for step in range(0, 256, 3)}
+                                   | {f"en_{0x5a93f00 + step:07x}" for step in range(1, 40)}
+                                   | random_ids(chance, "en", 200))
+    yield "all in a row", [f"ro_{number:07x}" for number in range(0x1234500, 0x1234600)]
+
+
+@pytest.mark.parametrize("name, ids", list(id_sets()), ids=[name for name, _ in id_sets()])
+def test_every_page_id_finds_its_row(name, ids):
     written = search_index.row_ids(ids)
-    assert decoded_row_ids(written) == ids
+    row = row_finder(written)
+    assert [row(page_id) for page_id in ids] == list(range(len(ids)))
+    assert written["rows"] == len(ids)
+    # An id of a prefix or width the table does not have has no row.
+    assert row("xx_5a93fa1") is None and row("en_5a93fa") is None
+
+
+def test_page_ids_take_about_three_bits_each():
+    import random
+    chance = random.Random(3)
+    for count in (300, 10_000):
+        ids = sorted(random_ids(chance, "pl", count))
+        written = search_index.row_ids(ids)
+        bits = len(written["groups"][0]["bits"]) * 6
+        # The sorted ids themselves take about 17 bits each, Rice-coded.
+        assert bits / count < 3.2, (count, bits / count)
+        assert len(gzip.compress(json.dumps(written).encode(), 9)) < count * 3.4 / 8 + 150
     # A group a run of ids with the same prefix and width, in sorted order.
-    assert [(g["prefix"], g["width"]) for g in written["groups"]] == [
-        ("en_", 7), ("pl_", 7), ("ro_", 7), ("ro_", 9), ("ro_", 7)]
-    english = written["groups"][0]
-    # About 17 bits an id (the ids' own text is 28 bits of hexadecimal, and more).
-    assert len(english["bits"]) * 6 / english["count"] < 18
-    assert search_index.rice_shift([0, 0, 0]) == 0 and search_index.row_ids([]) == {
-        "rows": 0, "groups": []}
+    written = search_index.row_ids(["ro_00000ab", "ro_123456789", "ro_fffffff"])
+    assert [(g["prefix"], g["width"], g["first"]) for g in written["groups"]] == [
+        ("ro_", 7, "00000ab"), ("ro_", 9, "123456789"), ("ro_", 7, "fffffff")]
+    assert search_index.row_ids([]) == {"rows": 0, "groups": []}
+    with pytest.raises(ValueError, match="more digits"):
+        search_index.row_ids(["en_" + "f" * 14])
+
+
+@pytest.mark.parametrize("name, ids", list(id_sets()), ids=[name for name, _ in id_sets()])
+def test_the_a_to_z_list_holds_every_id_in_its_order(name, ids):
+    import random
+    ids = [page_id for page_id in ids if page_id.startswith(ids[0].rpartition("_")[0] + "_")
+           ] if ids else []
+    random.Random(1).shuffle(ids)  # any order: A to Z is by name, not id
+    written = search_index.a_to_z(ids)
+    assert decoded_a_to_z(written) == ids
+    if len(ids) >= 1000:  # 28 bits an id of 7 digits: what their number takes
+        assert len(written["ids"]) * 6 <= len(ids) * 28 + 5
+    with pytest.raises(ValueError, match="several prefixes"):
+        search_index.a_to_z(["en_1", "pl_1"])
 
 
 def test_each_language_has_its_own_tables_with_only_its_rows(tmp_path):
