@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from functools import partial
 from types import MethodType
+from typing import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -282,7 +284,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                                            Path(config.site_dir) / BUNDLE,
                                            expected=len(self.content.records) * (1 + len(others)),
                                            language_prefixes=others,
-                                           die_with_build=not self.live_preview)
+                                           die_with_build=not self.live_preview,
+                                           gives_way=self.live_preview)
         except SearchIndexFailed as error:
             self._stop_background_work()
             raise PluginError(f"The search index could not be built: {error}")
@@ -526,7 +529,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             if self.live_preview:
                 self._catch_up_later(config)
             elif self.indexing is not None:
-                stats = self.indexing.finish(*self._table_rows())
+                stats = self.indexing.finish(*_table_rows(self.content, self.languages))
                 log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
         except OutputsFailed as error:
             raise PluginError(f"The open data files could not be written: {error}")
@@ -542,9 +545,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         """The preview shows the edited page now; the open data files and search catch up
         a moment later (a problem is logged), or are stopped by the next rebuild."""
         stop = threading.Event()
+        # The filter tables' rows too are made there, after the page shows.
+        rows = partial(_table_rows, self.content, self.languages)
         later = threading.Thread(target=self._catch_up, daemon=True,
                                  args=(Path(config.site_dir), self.written_later, stop,
-                                       self.indexing, self.staging, self._table_rows()))
+                                       self.indexing, self.staging, rows))
         later.start()
         self.index_later = (later, self.indexing, stop)
         self.indexing = self.staging = None
@@ -552,7 +557,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
 
     @staticmethod
     def _catch_up(site_dir: Path, files: list, stop: threading.Event,
-                  indexing: Indexing | None, staging: SearchStaging | None, rows: tuple) -> None:
+                  indexing: Indexing | None, staging: SearchStaging | None,
+                  rows: Callable[[], tuple[dict, dict]]) -> None:
         # The files first: Pagefind goes on meanwhile in its own process.
         try:
             write_files(site_dir, files, stop)
@@ -561,7 +567,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 log.warning(f"The open data files could not be written: {error}")
         try:
             if indexing is not None:
-                stats = indexing.finish(*rows)
+                stats = indexing.finish(*rows())
                 log.info(f"Search index: {stats.pages} services in {stats.seconds:.1f} s")
         except SearchIndexFailed as error:
             if not indexing.stopped:  # not by a rebuild, which makes a new one
@@ -582,16 +588,6 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # Before mkdocs empties the site folder: the previous preview's search index stops.
         self._stop_background_work()
         self.script_words.clear()  # a script edited in the preview brings its words
-
-    def _table_rows(self) -> tuple[dict, dict]:
-        """Each published service page's search filters and A to Z name, by its address as
-        Pagefind has it (outputs/search_index.py's filter tables)."""
-        search, records = self.content.search, self.content.records
-        prefixes = [language.prefix for language in self.languages] or [""]
-        addresses = [("/" + urls.in_language(urls.service(r.id), prefix), r)
-                     for r in records for prefix in prefixes]
-        return ({url: search.tabled_filters(r) for url, r in addresses},
-                {url: search.sort_name(r) for url, r in addresses})
 
     def on_build_error(self, error):
         self._stop_background_work()
@@ -713,6 +709,17 @@ def _canonical_url(site_url: str | None, url: str) -> str | None:
 
 def _root_relative(url: str) -> str:
     return "" if url in ("", "./") else url
+
+
+def _table_rows(content: SiteContent, languages) -> tuple[dict, dict]:
+    """Each published service page's search filters and A to Z name, by its address as
+    Pagefind has it (outputs/search_index.py's filter tables)."""
+    search, records = content.search, content.records
+    prefixes = [language.prefix for language in languages] or [""]
+    addresses = [("/" + urls.in_language(urls.service(r.id), prefix), r)
+                 for r in records for prefix in prefixes]
+    return ({url: search.tabled_filters(r) for url, r in addresses},
+            {url: search.sort_name(r) for url, r in addresses})
 
 
 def _stub_meta(page: GeneratedPage) -> dict:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -76,21 +77,33 @@ def index_site(site_dir: Path, expected: int | None = None,
 
 def start_indexing(pages: Path, bundle: Path, expected: int | None = None,
                    language_prefixes: tuple[str, ...] = (),
-                   die_with_build: bool = True) -> "Indexing":
+                   die_with_build: bool = True, gives_way: bool = False) -> "Indexing":
     """Start Pagefind over the service pages under pages (in every language: the other
     languages' folders are language_prefixes), writing its bundle into bundle; it runs
     while the caller goes on, and Indexing.finish() waits for it. die_with_build:
     Pagefind ends if the build's process is killed (not for a process with threads of
-    its own, mkdocs serve, where it is stopped when the preview ends)."""
+    its own, mkdocs serve, where it is stopped when the preview ends). gives_way: Pagefind
+    runs at a lower priority (a live preview's, which must not slow the next rebuild)."""
     return Indexing(Path(pages), Path(bundle), expected, urls.service_pages(language_prefixes),
-                    die_with_build)
+                    die_with_build, gives_way)
+
+
+GIVING_WAY = 10  # a nice value: the process runs when the build leaves a core free
+
+
+def _lower_priority(pid: int) -> None:
+    """Set straight after the start, before Pagefind starts its threads, which inherit it."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, GIVING_WAY)
+    except (AttributeError, OSError):  # not on this system, or the process has ended
+        pass
 
 
 class Indexing:
     """One run of the Pagefind command line, started and not yet finished."""
 
     def __init__(self, pages: Path, bundle: Path, expected: int | None, glob: str,
-                 die_with_build: bool = True):
+                 die_with_build: bool = True, gives_way: bool = False):
         self.bundle, self.expected = bundle, expected
         self.stopped = False
         self.started = time.perf_counter()
@@ -112,6 +125,8 @@ class Indexing:
             self.output.close()
             raise SearchIndexFailed(f"could not run Pagefind ({error}); "
                                     "install it with: pip install 'pagefind[bin]'") from error
+        if gives_way:
+            _lower_priority(self.process.pid)
 
     def finish(self, filters_by_url: dict[str, list[tuple[str, str]]] | None = None,
                names_by_url: dict[str, str] | None = None) -> IndexStats:

@@ -56,12 +56,21 @@ TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number
               "boolean": "true or false", "array": "a list", "object": "a group of fields"}
 
 
+# The schemas (as sorted JSON) found valid so far.
+_CHECKED_SCHEMAS: set[str] = set()
+
+
 class RecordSchema:
     """The record schema with the taxonomy's lists, and the checks that go with it."""
 
     def __init__(self, schema_path: Path, taxonomy: Taxonomy):
         self.schema = with_taxonomy(json.loads(schema_path.read_text(encoding="utf-8")), taxonomy)
-        Draft202012Validator.check_schema(self.schema)
+        # Checked against JSON Schema's own schema once a process: every load makes a
+        # RecordSchema, and a live preview loads at every rebuild.
+        text = json.dumps(self.schema, sort_keys=True)
+        if text not in _CHECKED_SCHEMAS:
+            Draft202012Validator.check_schema(self.schema)
+            _CHECKED_SCHEMAS.add(text)
         self.validator = Draft202012Validator(
             self.schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
         # A compiled validator answers "is it valid?" ~100 times faster; only a record it

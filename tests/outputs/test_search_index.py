@@ -343,3 +343,21 @@ def test_a_kept_staging_folder_writes_only_what_changed_and_drops_what_went():
     finally:
         staging.close()
     assert not staging.folder.exists()
+
+
+def test_a_live_previews_pagefind_gives_way_to_the_next_rebuild(tmp_path):
+    import os
+
+    staging = search_index.SearchStaging()
+    try:
+        staging.add("services/a/", "en", '<article data-pagefind-body><h1>A</h1></article>')
+        for gives_way, nice in ((True, search_index.GIVING_WAY), (False, os.getpriority(
+                os.PRIO_PROCESS, 0))):
+            indexing = search_index.start_indexing(staging.folder, tmp_path / f"bundle-{nice}",
+                                                   expected=1, gives_way=gives_way)
+            try:
+                assert os.getpriority(os.PRIO_PROCESS, indexing.process.pid) == nice
+            finally:
+                indexing.stop()
+    finally:
+        staging.close()
