@@ -858,15 +858,16 @@ table above counts them all); "waiting for …" is the part of them not hidden.
 {downloads}
 ### How the build uses both cores, and what the search downloads
 
+- A cold build's records are read and checked on both cores, shared in batches with a
+  forked process (records/both_cores.py), as are the generated pages' bodies.
 - Every generated page's body (and a service page's JSON-LD and its copy for
   Pagefind) is made before mkdocs reads any page, shared in batches between the
   build's process and a forked one (outputs/page_bodies.py); the "bodies" step is the
   build's own share of that, in CPU. Pagefind (its command line) then indexes the
-  staging folder of copies on the second core while mkdocs reads and writes the
-  pages; the open data files that cost most (a calendar and an Open Referral file per
-  service) are made and written by a forked process started as soon as the content
-  exists. All end with the build, even a killed one, and a failure in any is told as
-  the build's error.
+  staging folder of copies while mkdocs reads and writes the pages, and the open data
+  files (a calendar and an Open Referral file per service, the CSV table, the sitemap)
+  are made and written by a forked process started at the same moment. All end with
+  the build, even a killed one, and a failure in any is told as the build's error.
 - mkdocs writes a service page as the theme's page rendered once per language with
   the page's own parts put in (mkdocs_plugin/service_chrome.py), once the first
   service page of that language, rendered in full, shows it gives the same bytes.
