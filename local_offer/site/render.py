@@ -14,9 +14,9 @@ from jinja2 import (BytecodeCache, Environment, FileSystemLoader, StrictUndefine
 from markupsafe import Markup
 
 from local_offer.records.dates import ENGLISH, long_date, month_year
-from local_offer.records.model import Record
 from local_offer.records.link_policy import checked_web_address
 from local_offer.records.markdown_text import markdown_to_html
+from local_offer.records.model import Record
 from local_offer.records.taxonomy import Taxonomy
 from local_offer.records.words import plural
 from local_offer.site import urls
@@ -63,8 +63,8 @@ def _remembering_gettext(translate):
 class CompiledTemplates(BytecodeCache):
     """Templates compiled once a process, for every Jinja environment given this cache.
     A live preview makes new environments at every rebuild (mkdocs the theme's, the site
-    content its renderers), and compiling every template again was half a second of each
-    rebuild. Jinja keys each template by its name and file and checks its source's hash,
+    content its renderers), and compiling every template again took about a third of a
+    second of each rebuild at 1,000 services. Jinja keys each template by its name and file and checks its source's hash,
     so an edited template is compiled anew. One cache serves environments made alike."""
 
     def __init__(self):
