@@ -7,7 +7,7 @@
 import { ageFilters, ageWords, ageWordsOf, findAge, readAge } from "./family-words.js";
 import { either, statusLine as statusWords } from "./find-words.js";
 import { EVERY_SERVICE, distanceWords, locate, nearNote, nearestFirst, parsePostcode } from "./near-me.js";
-import { aToZ as aToZIds, pageRows } from "./page-ids.js";
+import { DIGITS, aToZ as aToZIds, pageRows } from "./page-ids.js";
 import { SHORTEST_SEARCH, afterTyping, pagefind, queryWords, resultItem, searchFile, services } from "./search.js";
 import { _ } from "./words.js";
 
@@ -181,7 +181,6 @@ async function search(term) {
 // service's values, a row a service in the order of Pagefind's page ids. A search is
 // narrowed, and each choice counted, from them: only the filters it uses are loaded.
 
-const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const tables = new Map();
 const fragments = new Map();
 let rowOrder = null;

@@ -2,7 +2,8 @@
 // local_offer/outputs/search_index.py writes (row_ids and a_to_z, which describe them).
 // Arithmetic, not bit operations, on an id's number: it may not fit in 32 bits.
 
-const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+// Six bits a character, as local_offer/outputs/search_index.py writes them (DIGITS there).
+export const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 // The bits of a string of DIGITS, one at a time, highest first.
 function bitReader(text) {

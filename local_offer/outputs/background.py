@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from local_offer.outputs import Data, made
-from local_offer.records.both_cores import die_with_parent
+from local_offer.records.both_cores import can_fork, die_with_parent
 
 
 class OutputsFailed(Exception):
@@ -53,7 +53,7 @@ class BackgroundWriter:
         self.error: OutputsFailed | None = None
         if not files:
             return
-        if not in_background or "fork" not in multiprocessing.get_all_start_methods():
+        if not in_background or not can_fork():
             try:
                 write_files(Path(site_dir), files)
             except OutputsFailed as error:
